@@ -1,0 +1,10 @@
+//! `roadmap`: learn a craft from a roadmap, in the terminal.
+//!
+//! The crate is a library plus the `roadmap` binary: [`model`] is the pure
+//! core, [`store`] reads and writes profile files, [`cli`] and [`tui`] are the
+//! two faces over them.
+
+pub mod cli;
+pub mod model;
+pub mod session;
+pub mod store;

@@ -1,0 +1,31 @@
+//! The pure core: roadmap graph, validation, progress and suggestions.
+//! No terminal, no files, no clock: callers pass `now` in.
+
+mod cycle;
+pub mod error;
+pub mod load;
+pub mod profile;
+pub mod progress;
+pub mod roadmap;
+pub mod status;
+pub mod text;
+
+#[cfg(test)]
+mod tests;
+
+pub use error::{LoadError, Problem, ProblemKind};
+pub use load::{FORMAT_VERSION, limits, load};
+pub use profile::{Change, Entry, PROFILE_VERSION, Profile, RoadmapProgress};
+pub use progress::{Evaluation, Suggestion, Tally, evaluate, next_steps};
+pub use roadmap::{Choice, Node, Req, Resource, ResourceKind, Roadmap, Skill, Stage};
+pub use status::{SkillState, Status};
+
+/// The built-in backend-engineer roadmap, embedded in the binary.
+pub const BUILTIN_ROADMAP: &str = include_str!("../../roadmap.json");
+/// How the built-in roadmap is named in messages.
+pub const BUILTIN_NAME: &str = "built-in roadmap";
+
+/// Loads the built-in roadmap.
+pub fn builtin() -> Result<Roadmap, LoadError> {
+    load(BUILTIN_ROADMAP.as_bytes(), BUILTIN_NAME)
+}

@@ -1,0 +1,180 @@
+//! The validated, indexed roadmap graph. Build one with [`crate::model::load`].
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+/// What sort of learning material a resource is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ResourceKind {
+    Official,
+    Article,
+    Video,
+    Course,
+    Book,
+    Practice,
+}
+
+impl ResourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResourceKind::Official => "official",
+            ResourceKind::Article => "article",
+            ResourceKind::Video => "video",
+            ResourceKind::Course => "course",
+            ResourceKind::Book => "book",
+            ResourceKind::Practice => "practice",
+        }
+    }
+}
+
+impl fmt::Display for ResourceKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resource {
+    pub title: String,
+    pub url: String,
+    pub kind: ResourceKind,
+}
+
+/// A prerequisite: a skill, or a "pick one of" choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Req {
+    Skill(usize),
+    Choice(usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct Skill {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub requires: Vec<Req>,
+    pub resources: Vec<Resource>,
+    pub hours: Option<u32>,
+    pub optional: bool,
+    pub aliases: Vec<String>,
+    /// Index of the stage the skill belongs to.
+    pub stage: usize,
+    /// Choices this skill is one of the alternatives of.
+    pub choices: Vec<usize>,
+    /// Skills that list this skill in `requires`.
+    pub dependents: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Stage {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    /// The skills of the stage, as indices into [`Roadmap::skills`].
+    pub skills: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub id: String,
+    pub title: String,
+    /// How many of `from` must be finished.
+    pub pick: usize,
+    pub from: Vec<usize>,
+    /// Skills that list this choice in `requires`.
+    pub dependents: Vec<usize>,
+}
+
+/// What an id names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Node {
+    Stage(usize),
+    Skill(usize),
+    Choice(usize),
+}
+
+/// A roadmap that passed validation: ids are unique, every reference
+/// resolves, the prerequisite graph has no cycle.
+#[derive(Debug, Clone)]
+pub struct Roadmap {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub stages: Vec<Stage>,
+    pub skills: Vec<Skill>,
+    pub choices: Vec<Choice>,
+    pub(crate) ids: HashMap<String, Node>,
+    pub(crate) aliases: HashMap<String, usize>,
+}
+
+impl Roadmap {
+    /// Looks up an id of a stage, skill or choice.
+    pub fn node(&self, id: &str) -> Option<Node> {
+        self.ids.get(id).copied()
+    }
+
+    /// Finds a skill by its id or by one of its aliases (earlier ids).
+    pub fn skill_index(&self, id: &str) -> Option<usize> {
+        match self.ids.get(id) {
+            Some(Node::Skill(i)) => Some(*i),
+            Some(_) => None,
+            None => self.aliases.get(id).copied(),
+        }
+    }
+
+    pub fn skill(&self, id: &str) -> Option<&Skill> {
+        self.skill_index(id).map(|i| &self.skills[i])
+    }
+
+    pub fn stage_index(&self, id: &str) -> Option<usize> {
+        match self.ids.get(id) {
+            Some(Node::Stage(i)) => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// True when `key` (a profile entry key) is a skill id or alias here.
+    pub fn knows(&self, key: &str) -> bool {
+        self.skill_index(key).is_some()
+    }
+
+    /// The id of a prerequisite.
+    pub fn req_id(&self, req: Req) -> &str {
+        match req {
+            Req::Skill(i) => &self.skills[i].id,
+            Req::Choice(i) => &self.choices[i].id,
+        }
+    }
+
+    /// The title of a prerequisite.
+    pub fn req_title(&self, req: Req) -> &str {
+        match req {
+            Req::Skill(i) => &self.skills[i].title,
+            Req::Choice(i) => &self.choices[i].title,
+        }
+    }
+
+    /// Number of prerequisite edges (skill → requirement, choice → option).
+    pub fn edge_count(&self) -> usize {
+        self.skills.iter().map(|s| s.requires.len()).sum::<usize>()
+            + self.choices.iter().map(|c| c.from.len()).sum::<usize>()
+    }
+
+    /// Skill and choice ids closest to `wanted`, for "did you mean" hints.
+    pub fn closest_skill_id(&self, wanted: &str) -> Option<&str> {
+        let mut best: Option<(f64, &str)> = None;
+        for s in &self.skills {
+            for cand in std::iter::once(&s.id).chain(&s.aliases) {
+                let score = strsim::jaro_winkler(wanted, cand);
+                if score > best.map_or(0.0, |b| b.0) {
+                    best = Some((score, &s.id));
+                }
+            }
+        }
+        best.filter(|b| b.0 >= 0.8).map(|b| b.1)
+    }
+}

@@ -1,0 +1,72 @@
+//! Text that came from outside (roadmap files, profiles) must never drive the
+//! terminal. Everything shown to a user passes through [`clean`] first.
+
+use std::borrow::Cow;
+
+/// True for characters that can change what a terminal does or how text is
+/// laid out: C0 and C1 controls (ESC, BEL, CSI …), DEL, and the Unicode
+/// bidirectional overrides and isolates.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || matches!(c, '\u{061C}' | '\u{FEFF}')
+}
+
+/// Returns `s` with every unsafe character replaced: tabs and line breaks
+/// become a space, anything else becomes U+FFFD (�) so a reader can see that
+/// something was there. Borrows when nothing needs replacing.
+pub fn clean(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\t' | '\n' | '\r' => ' ',
+                c if is_unsafe(c) => '\u{FFFD}',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// Like [`clean`], but keeps line breaks (for multi-line descriptions).
+pub fn clean_multiline(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\n' => '\n',
+                '\t' | '\r' => ' ',
+                c if is_unsafe(c) => '\u{FFFD}',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_borrowed_unchanged() {
+        assert!(matches!(clean("Learn SQL — joins"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn escape_sequences_are_neutralised() {
+        let hostile = "a\u{1b}[2Jb\u{7}c\u{9b}31md\u{1b}]0;title\u{7}e\u{202e}f";
+        let out = clean(hostile);
+        assert!(!out.chars().any(is_unsafe), "{out:?}");
+        assert!(out.starts_with('a') && out.ends_with('f'));
+    }
+
+    #[test]
+    fn whitespace_controls_become_spaces() {
+        assert_eq!(clean("a\tb\nc"), "a b c");
+        assert_eq!(clean_multiline("a\tb\nc\u{1b}"), "a b\nc\u{FFFD}");
+    }
+}

@@ -1,0 +1,93 @@
+//! What every command needs: the roadmap in use and the profile store.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{self, LoadError, Problem, ProblemKind, Roadmap};
+use crate::store::{Store, StoreError};
+
+/// Environment variable naming a roadmap file to use instead of the built-in one.
+pub const ROADMAP_ENV: &str = "ROADMAP_FILE";
+/// Environment variable naming the profile.
+pub const PROFILE_ENV: &str = "ROADMAP_PROFILE";
+
+/// Where the roadmap comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RoadmapSource {
+    Builtin,
+    File(PathBuf),
+}
+
+impl RoadmapSource {
+    pub fn from_option(path: Option<&Path>) -> Self {
+        path.map_or(RoadmapSource::Builtin, |p| {
+            RoadmapSource::File(p.to_path_buf())
+        })
+    }
+
+    /// How the source is named in messages.
+    pub fn name(&self) -> String {
+        match self {
+            RoadmapSource::Builtin => model::BUILTIN_NAME.to_string(),
+            RoadmapSource::File(p) => p.display().to_string(),
+        }
+    }
+
+    /// Reads and validates the roadmap.
+    pub fn load(&self) -> Result<Roadmap, LoadError> {
+        match self {
+            RoadmapSource::Builtin => model::builtin(),
+            RoadmapSource::File(path) => load_file(path),
+        }
+    }
+}
+
+/// Reads a roadmap file, refusing oversized files before reading them.
+pub fn load_file(path: &Path) -> Result<Roadmap, LoadError> {
+    let source = path.display().to_string();
+    let io_error = |e: std::io::Error| LoadError {
+        source: source.clone(),
+        problems: vec![Problem::new(ProblemKind::Unreadable(e.to_string()))],
+    };
+    let meta = std::fs::metadata(path).map_err(io_error)?;
+    let limit = model::limits::MAX_FILE_BYTES;
+    if usize::try_from(meta.len()).map_or(true, |n| n > limit) {
+        return Err(LoadError {
+            source,
+            problems: vec![Problem::new(ProblemKind::FileTooLarge {
+                bytes: usize::try_from(meta.len()).unwrap_or(usize::MAX),
+                limit,
+            })],
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io_error)?;
+    model::load(&bytes, &source)
+}
+
+/// Why a session could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error("{0}")]
+    Roadmap(#[from] LoadError),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+}
+
+/// The roadmap in use and the store of the selected profile.
+#[derive(Debug)]
+pub struct Session {
+    pub roadmap: Roadmap,
+    pub source: RoadmapSource,
+    pub store: Store,
+}
+
+impl Session {
+    pub fn open(source: RoadmapSource, profile: &str) -> Result<Session, SessionError> {
+        let roadmap = source.load()?;
+        let store = Store::open(profile)?;
+        Ok(Session {
+            roadmap,
+            source,
+            store,
+        })
+    }
+}

@@ -1,0 +1,60 @@
+//! Errors from reading and writing profile files. Each names the file and
+//! says what the user can do.
+
+use std::io;
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "cannot find a folder for profiles (no home directory); set ROADMAP_HOME to a writable folder"
+    )]
+    NoHome,
+    #[error("invalid profile name '{0}': use letters, digits, '-' and '_' (at most 64)")]
+    BadName(String),
+    #[error("cannot {action} {}: {source}; {hint}", path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: io::Error,
+        hint: &'static str,
+    },
+    #[error("profile {} is damaged ({detail}); it was left untouched: move it aside or restore {}.bak, then try again", path.display(), path.display())]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("profile {} has format version {found}, newer than this build of roadmap understands (version {}); it was left untouched: update roadmap", path.display(), crate::model::PROFILE_VERSION)]
+    FutureVersion { path: PathBuf, found: u64 },
+    #[error("profile {} is not a regular file; move it away and try again", path.display())]
+    NotAFile { path: PathBuf },
+}
+
+impl StoreError {
+    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>, source: io::Error) -> Self {
+        let hint = match source.kind() {
+            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+                "check the folder's permissions, or set ROADMAP_HOME to a writable folder"
+            }
+            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+                "free some disk space and try again"
+            }
+            io::ErrorKind::NotFound => "check that the folder exists, or set ROADMAP_HOME",
+            _ => "nothing was changed; try again",
+        };
+        StoreError::Io {
+            action,
+            path: path.into(),
+            source,
+            hint,
+        }
+    }
+
+    /// True when the profile file itself is unusable (damaged, foreign or
+    /// from a newer version), as opposed to a passing I/O problem.
+    pub fn is_unreadable_profile(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Corrupt { .. }
+                | StoreError::FutureVersion { .. }
+                | StoreError::NotAFile { .. }
+        )
+    }
+}

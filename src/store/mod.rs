@@ -1,0 +1,203 @@
+//! Profile files: where they live, atomic writes, locking, merging.
+//!
+//! Every save takes an exclusive lock on the profile, re-reads the file
+//! under it, merges, and replaces the file atomically, keeping the previous
+//! good version as `NAME.json.bak`. Two processes on one profile therefore
+//! never lose each other's changes.
+
+pub mod error;
+pub mod file;
+pub mod merge;
+pub mod paths;
+
+use std::fs::{self, File};
+use std::io::{ErrorKind, Read};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+
+pub use error::StoreError;
+pub use paths::{HOME_ENV, ProfilePaths, check_name, data_dir, list_profiles};
+
+use crate::model::{PROFILE_VERSION, Profile};
+
+/// The profile used when none is named.
+pub const DEFAULT_PROFILE: &str = "default";
+/// Profiles larger than this are refused rather than read into memory.
+pub const MAX_PROFILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// One named profile in one folder.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+    name: String,
+    paths: ProfilePaths,
+}
+
+/// What a read of the profile file found.
+struct OnDisk {
+    profile: Profile,
+    bytes: Option<Vec<u8>>,
+}
+
+impl Store {
+    /// The profile `name` in the data folder ([`data_dir`]).
+    pub fn open(name: &str) -> Result<Store, StoreError> {
+        Store::at(&data_dir()?, name)
+    }
+
+    /// The profile `name` in `dir`.
+    pub fn at(dir: &Path, name: &str) -> Result<Store, StoreError> {
+        check_name(name)?;
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            name: name.to_string(),
+            paths: ProfilePaths::new(dir, name),
+        })
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn paths(&self) -> &ProfilePaths {
+        &self.paths
+    }
+
+    /// Reads the profile; a missing file is an empty profile. Needs no lock:
+    /// files are only ever replaced whole.
+    pub fn load(&self) -> Result<Profile, StoreError> {
+        Ok(self.read()?.profile)
+    }
+
+    fn read(&self) -> Result<OnDisk, StoreError> {
+        let path = &self.paths.file;
+        let mut file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == ErrorKind::NotFound => {
+                return Ok(OnDisk {
+                    profile: Profile::default(),
+                    bytes: None,
+                });
+            }
+            Err(e) => return Err(StoreError::io("open", path, e)),
+        };
+        let meta = file
+            .metadata()
+            .map_err(|e| StoreError::io("inspect", path, e))?;
+        if !meta.is_file() {
+            return Err(StoreError::NotAFile { path: path.clone() });
+        }
+        if meta.len() > MAX_PROFILE_BYTES {
+            return Err(StoreError::Corrupt {
+                path: path.clone(),
+                detail: format!("{} bytes is larger than any real profile", meta.len()),
+            });
+        }
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+        file.read_to_end(&mut bytes)
+            .map_err(|e| StoreError::io("read", path, e))?;
+        let profile = parse_profile(&bytes, path)?;
+        Ok(OnDisk {
+            profile,
+            bytes: Some(bytes),
+        })
+    }
+
+    /// Runs `change` on the current profile under the lock and saves the
+    /// result. Use this for one-shot commands: the change is applied to what
+    /// is on disk now, so nothing another process saved is lost.
+    pub fn update<T>(
+        &self,
+        change: impl FnOnce(&mut Profile) -> T,
+    ) -> Result<(Profile, T), StoreError> {
+        file::ensure_dir(&self.dir)?;
+        let _lock = self.lock()?;
+        let disk = self.read()?;
+        let mut profile = disk.profile;
+        let before = profile.clone();
+        let out = change(&mut profile);
+        if profile != before {
+            self.write(&profile, disk.bytes.as_deref())?;
+        }
+        Ok((profile, out))
+    }
+
+    /// Saves `profile` merged with what is on disk (another process may have
+    /// saved since we read it) and returns the merged profile.
+    pub fn save(&self, profile: &Profile) -> Result<Profile, StoreError> {
+        let (merged, ()) = self.update(|disk| merge::merge(disk, profile))?;
+        Ok(merged)
+    }
+
+    fn lock(&self) -> Result<File, StoreError> {
+        let lock = file::open_private(&self.paths.lock)
+            .map_err(|e| StoreError::io("create the lock file", &self.paths.lock, e))?;
+        lock.lock()
+            .map_err(|e| StoreError::io("lock", &self.paths.lock, e))?;
+        Ok(lock)
+    }
+
+    fn write(&self, profile: &Profile, previous: Option<&[u8]>) -> Result<(), StoreError> {
+        let mut bytes = serde_json::to_vec_pretty(profile).map_err(|e| StoreError::Corrupt {
+            path: self.paths.file.clone(),
+            detail: e.to_string(),
+        })?;
+        bytes.push(b'\n');
+        if let Some(previous) = previous {
+            // `previous` parsed as a good profile; keep it as the backup.
+            file::write_atomic(&self.paths.backup, previous)?;
+        }
+        file::write_atomic(&self.paths.file, &bytes)
+    }
+
+    /// Moves an unreadable profile aside as `NAME.json.corrupt-<timestamp>`
+    /// so a fresh one can start; returns the new path. Nothing is deleted.
+    pub fn move_aside(&self, now: DateTime<Utc>) -> Result<PathBuf, StoreError> {
+        let _lock = self.lock()?;
+        let stamp = now.format("%Y%m%dT%H%M%SZ");
+        let target = self.dir.join(format!("{}.corrupt-{stamp}", self.name));
+        fs::rename(&self.paths.file, &target)
+            .map_err(|e| StoreError::io("move aside", &self.paths.file, e))?;
+        Ok(target)
+    }
+}
+
+#[derive(Deserialize)]
+struct VersionOnly {
+    version: serde_json::Value,
+}
+
+/// Parses profile bytes, telling a newer format from a damaged file.
+pub fn parse_profile(bytes: &[u8], path: &Path) -> Result<Profile, StoreError> {
+    match serde_json::from_slice::<Profile>(bytes) {
+        Ok(p) if p.version == PROFILE_VERSION => Ok(p),
+        Ok(p) if p.version > PROFILE_VERSION => Err(StoreError::FutureVersion {
+            path: path.to_path_buf(),
+            found: u64::from(p.version),
+        }),
+        Ok(p) => Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: format!("unknown format version {}", p.version),
+        }),
+        Err(err) => {
+            if let Ok(VersionOnly { version }) = serde_json::from_slice(bytes) {
+                if let Some(found) = version.as_u64().filter(|&v| v > u64::from(PROFILE_VERSION)) {
+                    return Err(StoreError::FutureVersion {
+                        path: path.to_path_buf(),
+                        found,
+                    });
+                }
+            }
+            Err(StoreError::Corrupt {
+                path: path.to_path_buf(),
+                detail: crate::model::text::clean(&err.to_string()).into_owned(),
+            })
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! Where profiles live.
+
+use std::path::{Path, PathBuf};
+
+use super::error::StoreError;
+
+/// Environment variable that overrides the data folder (tests always set it).
+pub const HOME_ENV: &str = "ROADMAP_HOME";
+
+/// The folder holding profiles: `$ROADMAP_HOME`, else the platform data
+/// folder (e.g. `~/.local/share/roadmap` on Linux).
+pub fn data_dir() -> Result<PathBuf, StoreError> {
+    if let Some(home) = std::env::var_os(HOME_ENV).filter(|h| !h.is_empty()) {
+        return Ok(PathBuf::from(home));
+    }
+    directories::ProjectDirs::from("", "", "roadmap")
+        .map(|d| d.data_dir().to_path_buf())
+        .ok_or(StoreError::NoHome)
+}
+
+/// Checks a profile name: it becomes a file name, so no separators or dots.
+pub fn check_name(name: &str) -> Result<(), StoreError> {
+    let ok = !name.is_empty()
+        && name.len() <= 64
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::BadName(
+            crate::model::text::clean(name).into_owned(),
+        ))
+    }
+}
+
+/// The files of one profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfilePaths {
+    pub file: PathBuf,
+    pub lock: PathBuf,
+    pub backup: PathBuf,
+}
+
+impl ProfilePaths {
+    pub fn new(dir: &Path, name: &str) -> Self {
+        ProfilePaths {
+            file: dir.join(format!("{name}.json")),
+            lock: dir.join(format!("{name}.lock")),
+            backup: dir.join(format!("{name}.json.bak")),
+        }
+    }
+}
+
+/// Names of the profiles in `dir`, sorted.
+pub fn list_profiles(dir: &Path) -> Result<Vec<String>, StoreError> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(StoreError::io("read the folder", dir, e)),
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()
+                .and_then(|n| n.strip_suffix(".json"))
+                .map(str::to_string)
+        })
+        .filter(|n| check_name(n).is_ok())
+        .collect();
+    names.sort();
+    Ok(names)
+}
