@@ -201,3 +201,6 @@ pub fn parse_profile(bytes: &[u8], path: &Path) -> Result<Profile, StoreError> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

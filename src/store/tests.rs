@@ -1,0 +1,278 @@
+//! Tests of profile files: round trips, atomic saves, merges, bad files.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+
+use super::merge::{merge, merge_entry};
+use super::*;
+use crate::model::{Change, Entry, Roadmap, Status, load};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0)
+        .single()
+        .unwrap_or_default()
+}
+
+fn small() -> Roadmap {
+    load(
+        include_bytes!("../../tests/fixtures/small.json"),
+        "small.json",
+    )
+    .unwrap()
+}
+
+fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(&dir.path().join("profiles"), "default").unwrap();
+    (dir, store)
+}
+
+fn entry(status: Status, at: DateTime<Utc>, history: &[(i64, Status)]) -> Entry {
+    Entry {
+        status,
+        changed: at,
+        done_at: None,
+        history: history
+            .iter()
+            .map(|&(m, s)| Change {
+                at: now() + Duration::minutes(m),
+                status: s,
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn a_missing_profile_is_empty() {
+    let (_d, s) = store();
+    assert_eq!(s.load().unwrap(), Profile::default());
+}
+
+#[test]
+fn a_profile_round_trips_through_its_file() {
+    let (_d, s) = store();
+    let r = small();
+    let (saved, changed) = s
+        .update(|p| p.set_status(&r, 1, Status::Done, now()))
+        .unwrap();
+    assert!(changed);
+    assert_eq!(s.load().unwrap(), saved);
+    assert_eq!(s.load().unwrap().states(&r)[1].status, Status::Done);
+    let text = std::fs::read_to_string(&s.paths().file).unwrap();
+    assert!(text.contains("\"version\": 1"), "{text}");
+    assert!(
+        text.contains("2026-11-24T12:00:00Z"),
+        "RFC 3339 UTC: {text}"
+    );
+}
+
+#[test]
+fn saving_leaves_no_temporary_files_and_keeps_a_backup() {
+    let (_d, s) = store();
+    let r = small();
+    s.update(|p| p.set_status(&r, 0, Status::Done, now()))
+        .unwrap();
+    assert!(
+        !s.paths().backup.exists(),
+        "nothing to back up on the first save"
+    );
+    let first = std::fs::read(&s.paths().file).unwrap();
+    s.update(|p| p.set_status(&r, 1, Status::Done, now()))
+        .unwrap();
+    assert_eq!(
+        std::fs::read(&s.paths().backup).unwrap(),
+        first,
+        "the previous good version is kept"
+    );
+    let names: Vec<String> = std::fs::read_dir(s.dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.contains(".tmp")), "{names:?}");
+}
+
+#[test]
+fn an_unchanged_profile_is_not_rewritten() {
+    let (_d, s) = store();
+    let r = small();
+    s.update(|p| p.set_status(&r, 0, Status::Done, now()))
+        .unwrap();
+    let before = std::fs::metadata(&s.paths().file)
+        .unwrap()
+        .modified()
+        .unwrap();
+    s.update(|p| p.set_status(&r, 0, Status::Done, now()))
+        .unwrap();
+    assert!(!s.paths().backup.exists());
+    assert_eq!(
+        std::fs::metadata(&s.paths().file)
+            .unwrap()
+            .modified()
+            .unwrap(),
+        before
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn profiles_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_d, s) = store();
+    let r = small();
+    s.update(|p| p.set_status(&r, 0, Status::Done, now()))
+        .unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&s.paths().file), 0o600);
+    assert_eq!(mode(s.dir()), 0o700);
+}
+
+#[test]
+fn save_merges_with_what_another_process_wrote() {
+    let (_d, s) = store();
+    let r = small();
+    // We load, then "another process" saves a change, then we save ours.
+    let mut mine = s.load().unwrap();
+    s.update(|p| p.set_status(&r, 0, Status::Done, now()))
+        .unwrap();
+    mine.set_status(&r, 2, Status::Doing, now() + Duration::seconds(1));
+    let merged = s.save(&mine).unwrap();
+    let st = merged.states(&r);
+    assert_eq!(st[0].status, Status::Done, "their change survives");
+    assert_eq!(st[2].status, Status::Doing, "ours too");
+    assert_eq!(s.load().unwrap(), merged);
+}
+
+#[test]
+fn the_newer_change_wins_and_histories_are_unioned() {
+    let a = entry(
+        Status::Done,
+        now() + Duration::minutes(2),
+        &[(1, Status::Doing), (2, Status::Done)],
+    );
+    let b = entry(
+        Status::Skipped,
+        now() + Duration::minutes(3),
+        &[(1, Status::Doing), (3, Status::Skipped)],
+    );
+    let m = merge_entry(&a, &b);
+    assert_eq!(m.status, Status::Skipped);
+    assert_eq!(m.history.len(), 3);
+    assert!(m.history.windows(2).all(|w| w[0] < w[1]));
+    assert_eq!(merge_entry(&b, &a), m, "symmetric");
+}
+
+#[test]
+fn ties_are_broken_deterministically() {
+    let a = entry(Status::Done, now(), &[(0, Status::Done)]);
+    let b = entry(Status::Doing, now(), &[(0, Status::Doing)]);
+    assert_eq!(merge_entry(&a, &b), merge_entry(&b, &a));
+}
+
+#[test]
+fn merge_keeps_every_skill_and_roadmap_of_both_sides() {
+    let r = small();
+    let mut a = Profile::default();
+    a.set_status(&r, 0, Status::Done, now());
+    let mut b = Profile::default();
+    b.set_status(&r, 1, Status::Done, now());
+    b.roadmaps
+        .entry("other".into())
+        .or_default()
+        .skills
+        .insert("x".into(), entry(Status::Done, now(), &[]));
+    merge(&mut a, &b);
+    assert_eq!(a.roadmaps.len(), 2);
+    assert_eq!(a.roadmaps["small"].skills.len(), 2);
+}
+
+#[test]
+fn a_damaged_profile_is_reported_and_never_overwritten() {
+    let (_d, s) = store();
+    let r = small();
+    file::ensure_dir(s.dir()).unwrap();
+    for garbage in [
+        &b"{\"version\": 1, \"roadm"[..],
+        b"\xff\xfe\x00garbage",
+        b"",
+    ] {
+        std::fs::write(&s.paths().file, garbage).unwrap();
+        let err = s
+            .update(|p| p.set_status(&r, 0, Status::Done, now()))
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+        assert!(
+            err.to_string().contains("default.json"),
+            "names the file: {err}"
+        );
+        assert_eq!(
+            std::fs::read(&s.paths().file).unwrap(),
+            garbage,
+            "untouched"
+        );
+    }
+}
+
+#[test]
+fn a_newer_profile_version_is_refused_untouched() {
+    let (_d, s) = store();
+    file::ensure_dir(s.dir()).unwrap();
+    let newer = br#"{"version": 7, "roadmaps": {}, "shiny": [1]}"#;
+    std::fs::write(&s.paths().file, newer).unwrap();
+    let err = s.save(&Profile::default()).unwrap_err();
+    assert!(
+        matches!(err, StoreError::FutureVersion { found: 7, .. }),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&s.paths().file).unwrap(), newer);
+}
+
+#[test]
+fn a_directory_in_place_of_the_profile_is_refused() {
+    let (_d, s) = store();
+    std::fs::create_dir_all(&s.paths().file).unwrap();
+    let err = s.load().unwrap_err();
+    assert!(err.is_unreadable_profile(), "{err}");
+}
+
+#[test]
+fn moving_aside_keeps_the_bad_file() {
+    let (_d, s) = store();
+    file::ensure_dir(s.dir()).unwrap();
+    std::fs::write(&s.paths().file, b"junk").unwrap();
+    let moved = s.move_aside(now()).unwrap();
+    assert_eq!(std::fs::read(&moved).unwrap(), b"junk");
+    assert!(
+        moved
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("default.corrupt-20261124T120000Z")
+    );
+    assert_eq!(s.load().unwrap(), Profile::default());
+}
+
+#[test]
+fn profile_names_cannot_escape_the_folder() {
+    for bad in ["../x", "a/b", "", ".hidden", "a b"] {
+        assert!(
+            matches!(
+                Store::at(std::path::Path::new("/tmp"), bad),
+                Err(StoreError::BadName(_))
+            ),
+            "{bad}"
+        );
+    }
+    assert!(Store::at(std::path::Path::new("/tmp"), "work-2_b").is_ok());
+}
+
+#[test]
+fn profiles_are_listed_by_name() {
+    let (_d, s) = store();
+    let r = small();
+    s.update(|p| p.set_status(&r, 0, Status::Done, now()))
+        .unwrap();
+    Store::at(s.dir(), "alt")
+        .unwrap()
+        .update(|p| p.set_status(&r, 0, Status::Done, now()))
+        .unwrap();
+    assert_eq!(list_profiles(s.dir()).unwrap(), vec!["alt", "default"]);
+}

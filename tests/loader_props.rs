@@ -1,0 +1,124 @@
+//! Property tests: no input makes the roadmap loader or the profile reader
+//! panic, and valid generated roadmaps always load.
+
+use proptest::prelude::*;
+use roadmap::model::{self, Profile, Status, evaluate, next_steps};
+use serde_json::{Value, json};
+
+fn arb_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        "[a-z0-9-]{0,8}".prop_map(Value::String),
+        any::<String>().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(5, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::hash_map(
+                prop_oneof![
+                    Just("version".to_string()),
+                    Just("id".to_string()),
+                    Just("title".to_string()),
+                    Just("stages".to_string()),
+                    Just("skills".to_string()),
+                    Just("requires".to_string()),
+                    Just("choices".to_string()),
+                    Just("from".to_string()),
+                    Just("pick".to_string()),
+                    "[a-z]{1,6}",
+                ],
+                inner,
+                0..6
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// A structurally valid roadmap with random requirements (possibly cyclic,
+/// possibly dangling) and random choices.
+fn arb_roadmap() -> impl Strategy<Value = Value> {
+    (1usize..5, 1usize..30).prop_flat_map(|(stages, skills)| {
+        (
+            Just(stages),
+            prop::collection::vec((0..stages, prop::collection::vec(0..skills * 8, 0..4), any::<bool>()), skills),
+            prop::collection::vec((prop::collection::vec(0..skills, 1..5), 1usize..3), 0..3),
+        )
+            .prop_map(|(stages, skills, choices)| {
+                let n = skills.len();
+                let id = |i: usize| if i < n { format!("s{i}") } else { format!("c{}", i - n) };
+                let mut st: Vec<Value> =
+                    (0..stages).map(|i| json!({"id": format!("stage{i}"), "title": "T", "skills": []})).collect();
+                for (i, (stage, reqs, optional)) in skills.iter().enumerate() {
+                    // Mostly earlier skills (a valid graph); now and then any
+                    // id at all: forward, cyclic, a choice, or dangling.
+                    let reqs: Vec<String> = reqs
+                        .iter()
+                        .filter_map(|&r| match r.checked_sub(n * 6) {
+                            Some(any) => Some(id(any % (n + 2))),
+                            None => (i > 0).then(|| id(r % i)),
+                        })
+                        .collect();
+                    st[*stage]["skills"].as_array_mut().unwrap().push(
+                        json!({"id": id(i), "title": format!("Skill {i}"), "requires": reqs, "optional": optional}),
+                    );
+                }
+                let ch: Vec<Value> = choices
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (from, pick))| {
+                        let from: Vec<String> = from.iter().map(|&f| id(f)).collect();
+                        json!({"id": format!("c{i}"), "title": "Pick", "pick": pick, "from": from})
+                    })
+                    .collect();
+                json!({"version": 1, "id": "p", "title": "P", "stages": st, "choices": ch})
+            })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let _ = model::load(&bytes, "fuzz.json");
+        let _ = roadmap::store::parse_profile(&bytes, std::path::Path::new("fuzz.json"));
+    }
+
+    #[test]
+    fn arbitrary_json_never_panics(v in arb_json()) {
+        let bytes = serde_json::to_vec(&v).unwrap();
+        let _ = model::load(&bytes, "fuzz.json");
+        let _ = roadmap::store::parse_profile(&bytes, std::path::Path::new("fuzz.json"));
+    }
+
+    /// Whatever the graph, loading either fails with problems or yields a
+    /// roadmap on which progress and suggestions hold their invariants.
+    #[test]
+    fn generated_roadmaps_load_or_explain(v in arb_roadmap(), done in prop::collection::vec(any::<u8>(), 40)) {
+        let bytes = serde_json::to_vec(&v).unwrap();
+        match model::load(&bytes, "gen.json") {
+            Err(e) => prop_assert!(!e.problems.is_empty()),
+            Ok(r) => {
+                let mut p = Profile::default();
+                let now = chrono::DateTime::UNIX_EPOCH;
+                for (i, b) in done.iter().enumerate().take(r.skills.len()) {
+                    p.set_status(&r, i, Status::ALL[usize::from(*b) % 4], now);
+                }
+                let st = p.states(&r);
+                let e = evaluate(&r, &st);
+                prop_assert!(e.overall.finished() <= e.overall.total());
+                prop_assert!(e.overall.percent() <= 100);
+                for s in next_steps(&r, &st, &e, now, 1000) {
+                    prop_assert!(e.unlocked[s.skill]);
+                    prop_assert!(!st[s.skill].status.is_finished());
+                }
+                // Finishing every skill reaches exactly 100%.
+                for i in 0..r.skills.len() { p.set_status(&r, i, Status::Done, now); }
+                prop_assert_eq!(evaluate(&r, &p.states(&r)).overall.percent(), 100);
+            }
+        }
+    }
+}
