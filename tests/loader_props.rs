@@ -1,3 +1,5 @@
+#![allow(clippy::unwrap_used)]
+
 //! Property tests: no input makes the roadmap loader or the profile reader
 //! panic, and valid generated roadmaps always load.
 

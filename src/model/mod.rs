@@ -1,6 +1,7 @@
 //! The pure core: roadmap graph, validation, progress and suggestions.
 //! No terminal, no files, no clock: callers pass `now` in.
 
+mod build;
 mod cycle;
 pub mod error;
 pub mod load;

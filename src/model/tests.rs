@@ -16,6 +16,7 @@ fn skill(id: &str, requires: &[&str]) -> Value {
 }
 
 /// A roadmap from stages of `(stage id, skills)` and a list of choices.
+#[allow(clippy::needless_pass_by_value)]
 fn doc(stages: &[(&str, Vec<Value>)], choices: Value) -> Value {
     let stages: Vec<Value> = stages
         .iter()

@@ -2,7 +2,7 @@
 
 use std::cmp::Ordering;
 
-use crate::model::{Entry, Profile};
+use crate::model::{Change, Entry, Profile};
 
 /// Orders two entries: the newer change wins; a tie is broken by status so
 /// the result does not depend on which side is `a`.
@@ -12,40 +12,39 @@ fn newer(a: &Entry, b: &Entry) -> Ordering {
 
 /// Merges one skill's entries: the newer status wins, histories are unioned
 /// without duplicates, oldest first.
-pub fn merge_entry(a: &Entry, b: &Entry) -> Entry {
-    let winner = if newer(a, b) == Ordering::Less { b } else { a };
-    let mut history = Vec::with_capacity(a.history.len().max(b.history.len()));
-    // Both histories are sorted by time; merge them like a merge sort.
-    let (mut i, mut j) = (0, 0);
-    while i < a.history.len() || j < b.history.len() {
-        let next = match (a.history.get(i), b.history.get(j)) {
-            (Some(x), Some(y)) if x <= y => {
-                i += 1;
-                if x == y {
-                    j += 1;
-                }
-                *x
-            }
-            (Some(_), Some(y)) | (None, Some(y)) => {
-                j += 1;
-                *y
-            }
-            (Some(x), None) => {
-                i += 1;
-                *x
-            }
-            (None, None) => break,
-        };
-        if history.last() != Some(&next) {
-            history.push(next);
-        }
-    }
+pub fn merge_entry(ours: &Entry, theirs: &Entry) -> Entry {
+    let winner = if newer(ours, theirs) == Ordering::Less {
+        theirs
+    } else {
+        ours
+    };
     Entry {
         status: winner.status,
         changed: winner.changed,
-        done_at: a.done_at.max(b.done_at),
-        history,
+        done_at: ours.done_at.max(theirs.done_at),
+        history: union(&ours.history, &theirs.history),
     }
+}
+
+/// The union of two histories, sorted, without duplicates. Histories are
+/// appended in time order, so this is a merge of two sorted lists.
+fn union(left: &[Change], right: &[Change]) -> Vec<Change> {
+    let mut out = Vec::with_capacity(left.len().max(right.len()));
+    let (mut l, mut r) = (left.iter().peekable(), right.iter().peekable());
+    loop {
+        let next = match (l.peek(), r.peek()) {
+            (Some(x), Some(y)) if x <= y => l.next(),
+            (_, Some(_)) => r.next(),
+            (Some(_), None) => l.next(),
+            (None, None) => break,
+        };
+        if let Some(&change) = next
+            && out.last() != Some(&change)
+        {
+            out.push(change);
+        }
+    }
+    out
 }
 
 /// Merges `theirs` into `ours`: every roadmap and skill of either side is

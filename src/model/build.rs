@@ -1,0 +1,321 @@
+//! Validation of a parsed roadmap file and construction of the indexed
+//! graph. Every problem is collected; nothing stops at the first.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use super::error::{Problem, ProblemKind};
+use super::load::{RawChoice, RawRoadmap, RawSkill, limits};
+use super::roadmap::{Choice, Node, Req, Resource, Roadmap, Skill, Stage};
+use super::text::{clean, clean_multiline, is_unsafe};
+
+/// Validates the raw file and builds the indexed graph.
+pub(super) fn build(raw: RawRoadmap) -> Result<Roadmap, Vec<Problem>> {
+    let skill_count: usize = raw.stages.iter().map(|s| s.skills.len()).sum();
+    if skill_count > limits::MAX_SKILLS {
+        return Err(vec![Problem::new(ProblemKind::TooManySkills {
+            count: skill_count,
+            limit: limits::MAX_SKILLS,
+        })]);
+    }
+    let mut b = Builder {
+        problems: Vec::new(),
+        ids: HashMap::with_capacity(skill_count + raw.stages.len() + raw.choices.len()),
+        aliases: HashMap::new(),
+    };
+    b.check_id("roadmap", &raw.id);
+    b.check_text("roadmap", "title", &raw.title, limits::MAX_TITLE);
+    b.check_text(
+        "roadmap",
+        "description",
+        &raw.description,
+        limits::MAX_DESCRIPTION,
+    );
+
+    let mut stages = Vec::with_capacity(raw.stages.len());
+    let mut raw_skills = Vec::with_capacity(skill_count);
+    for (index, stage) in raw.stages.into_iter().enumerate() {
+        let what = format!("stage '{}'", clean(&stage.id));
+        b.check_id("stage", &stage.id);
+        b.check_text(&what, "title", &stage.title, limits::MAX_TITLE);
+        b.check_text(
+            &what,
+            "description",
+            &stage.description,
+            limits::MAX_DESCRIPTION,
+        );
+        b.claim(&stage.id, Node::Stage(index));
+        let start = raw_skills.len();
+        for skill in stage.skills {
+            b.claim(&skill.id, Node::Skill(raw_skills.len()));
+            raw_skills.push((index, skill));
+        }
+        stages.push(Stage {
+            title: clean(&stage.title).into_owned(),
+            description: clean_multiline(&stage.description).into_owned(),
+            id: stage.id,
+            skills: start..raw_skills.len(),
+        });
+    }
+    for (index, choice) in raw.choices.iter().enumerate() {
+        b.claim(&choice.id, Node::Choice(index));
+    }
+    b.index_aliases(&raw_skills);
+
+    let mut skills: Vec<Skill> = raw_skills
+        .into_iter()
+        .map(|(stage, s)| b.skill(stage, s))
+        .collect();
+    let choices: Vec<Choice> = raw
+        .choices
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| b.choice(i, c, &mut skills))
+        .collect();
+    let mut choices = choices;
+    link_dependents(&mut skills, &mut choices);
+
+    let Builder {
+        mut problems,
+        ids,
+        aliases,
+    } = b;
+    let roadmap = Roadmap {
+        id: raw.id,
+        title: clean(&raw.title).into_owned(),
+        description: clean_multiline(&raw.description).into_owned(),
+        stages,
+        skills,
+        choices,
+        ids,
+        aliases,
+    };
+    problems.extend(
+        super::cycle::find_cycles(&roadmap)
+            .into_iter()
+            .map(|path| Problem::new(ProblemKind::Cycle { path })),
+    );
+    if problems.is_empty() {
+        Ok(roadmap)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Fills the reverse edges: who requires each skill and each choice.
+fn link_dependents(skills: &mut [Skill], choices: &mut [Choice]) {
+    for dependent in 0..skills.len() {
+        for r in 0..skills[dependent].requires.len() {
+            match skills[dependent].requires[r] {
+                Req::Skill(s) => skills[s].dependents.push(dependent),
+                Req::Choice(c) => choices[c].dependents.push(dependent),
+            }
+        }
+    }
+}
+
+struct Builder {
+    problems: Vec<Problem>,
+    ids: HashMap<String, Node>,
+    aliases: HashMap<String, usize>,
+}
+
+impl Builder {
+    fn report(&mut self, kind: ProblemKind) {
+        self.problems.push(Problem::new(kind));
+    }
+
+    fn claim(&mut self, id: &str, node: Node) {
+        match self.ids.entry(id.to_string()) {
+            Entry::Occupied(_) => self.problems.push(Problem::new(ProblemKind::DuplicateId {
+                id: clean(id).into_owned(),
+            })),
+            Entry::Vacant(v) => {
+                v.insert(node);
+            }
+        }
+    }
+
+    fn check_id(&mut self, what: &str, id: &str) {
+        let ok = !id.is_empty()
+            && id.len() <= limits::MAX_ID
+            && id
+                .bytes()
+                .enumerate()
+                .all(|(i, b)| b.is_ascii_lowercase() || b.is_ascii_digit() || (i > 0 && b == b'-'));
+        if !ok {
+            let id = clean(id).chars().take(limits::MAX_ID).collect();
+            self.report(ProblemKind::BadId {
+                what: what.to_string(),
+                id,
+            });
+        }
+    }
+
+    fn check_text(&mut self, what: &str, field: &'static str, value: &str, max: usize) {
+        if field == "title" && value.trim().is_empty() {
+            self.report(ProblemKind::EmptyTitle {
+                what: what.to_string(),
+            });
+        }
+        if value.len() > max {
+            self.report(ProblemKind::TooLong {
+                what: what.to_string(),
+                field,
+                len: value.len(),
+                max,
+            });
+        }
+    }
+
+    fn check_list(&mut self, what: &str, field: &'static str, len: usize) {
+        if len > limits::MAX_LIST {
+            self.report(ProblemKind::TooLong {
+                what: what.to_string(),
+                field,
+                len,
+                max: limits::MAX_LIST,
+            });
+        }
+    }
+
+    fn index_aliases(&mut self, skills: &[(usize, RawSkill)]) {
+        for (index, (_, skill)) in skills.iter().enumerate() {
+            for alias in &skill.aliases {
+                self.check_id(&format!("alias of skill '{}'", clean(&skill.id)), alias);
+                if self.ids.contains_key(alias)
+                    || self.aliases.insert(alias.clone(), index).is_some()
+                {
+                    self.report(ProblemKind::DuplicateId {
+                        id: clean(alias).into_owned(),
+                    });
+                }
+            }
+        }
+    }
+
+    fn resolve(&self, id: &str) -> Option<Req> {
+        match self.ids.get(id) {
+            Some(Node::Skill(i)) => Some(Req::Skill(*i)),
+            Some(Node::Choice(i)) => Some(Req::Choice(*i)),
+            _ => None,
+        }
+    }
+
+    fn skill(&mut self, stage: usize, raw: RawSkill) -> Skill {
+        let what = format!("skill '{}'", clean(&raw.id));
+        self.check_id("skill", &raw.id);
+        self.check_text(&what, "title", &raw.title, limits::MAX_TITLE);
+        self.check_text(
+            &what,
+            "description",
+            &raw.description,
+            limits::MAX_DESCRIPTION,
+        );
+        self.check_list(&what, "requires", raw.requires.len());
+        self.check_list(&what, "resources", raw.resources.len());
+        self.check_list(&what, "aliases", raw.aliases.len());
+        let mut requires = Vec::with_capacity(raw.requires.len());
+        for wanted in &raw.requires {
+            match self.resolve(wanted) {
+                Some(req) if !requires.contains(&req) => requires.push(req),
+                Some(_) => {}
+                None => {
+                    let hint = self.closest(wanted);
+                    self.report(ProblemKind::UnknownRequire {
+                        skill: raw.id.clone(),
+                        missing: clean(wanted).into_owned(),
+                        hint,
+                    });
+                }
+            }
+        }
+        let resources = raw
+            .resources
+            .into_iter()
+            .map(|r| self.resource(&what, &raw.id, r))
+            .collect();
+        Skill {
+            title: clean(&raw.title).into_owned(),
+            description: clean_multiline(&raw.description).into_owned(),
+            id: raw.id,
+            requires,
+            resources,
+            hours: raw.hours,
+            optional: raw.optional,
+            aliases: raw.aliases,
+            stage,
+            choices: Vec::new(),
+            dependents: Vec::new(),
+        }
+    }
+
+    fn resource(&mut self, what: &str, skill: &str, res: Resource) -> Resource {
+        self.check_text(what, "title", &res.title, limits::MAX_TITLE);
+        let url_ok = (res.url.starts_with("https://") || res.url.starts_with("http://"))
+            && res.url.len() > "https://".len()
+            && res.url.len() <= limits::MAX_URL
+            && !res.url.chars().any(|c| c.is_whitespace() || is_unsafe(c));
+        if !url_ok {
+            let url = clean(&res.url).chars().take(200).collect();
+            self.report(ProblemKind::BadUrl {
+                skill: skill.to_string(),
+                url,
+            });
+        }
+        Resource {
+            title: clean(&res.title).into_owned(),
+            ..res
+        }
+    }
+
+    fn choice(&mut self, index: usize, raw: RawChoice, skills: &mut [Skill]) -> Choice {
+        let what = format!("choice '{}'", clean(&raw.id));
+        self.check_id("choice", &raw.id);
+        self.check_text(&what, "title", &raw.title, limits::MAX_TITLE);
+        self.check_list(&what, "from", raw.from.len());
+        let mut from = Vec::with_capacity(raw.from.len());
+        for option in &raw.from {
+            match self.ids.get(option.as_str()) {
+                Some(Node::Skill(s)) if !from.contains(s) => {
+                    from.push(*s);
+                    skills[*s].choices.push(index);
+                }
+                Some(Node::Skill(_)) => {}
+                _ => {
+                    let hint = self.closest(option);
+                    self.report(ProblemKind::UnknownOption {
+                        choice: raw.id.clone(),
+                        missing: clean(option).into_owned(),
+                        hint,
+                    });
+                }
+            }
+        }
+        if raw.pick == 0 || raw.pick > raw.from.len() {
+            self.report(ProblemKind::BadPick {
+                choice: raw.id.clone(),
+                pick: raw.pick,
+                options: raw.from.len(),
+            });
+        }
+        Choice {
+            id: raw.id,
+            title: clean(&raw.title).into_owned(),
+            pick: raw.pick,
+            from,
+            dependents: Vec::new(),
+        }
+    }
+
+    /// The skill or choice id closest to `wanted` (error path only).
+    fn closest(&self, wanted: &str) -> Option<String> {
+        self.ids
+            .iter()
+            .filter(|(_, node)| !matches!(node, Node::Stage(_)))
+            .map(|(id, _)| (strsim::jaro_winkler(wanted, id), id))
+            .filter(|(score, _)| *score >= 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+            .map(|(_, id)| id.clone())
+    }
+}
