@@ -80,6 +80,13 @@ pub(super) fn build(raw: RawRoadmap) -> Result<Roadmap, Vec<Problem>> {
         ids,
         aliases,
     } = b;
+    let mut req_start = Vec::with_capacity(skills.len() + 1);
+    let mut req_flat = Vec::with_capacity(skills.iter().map(|s| s.requires.len()).sum());
+    for skill in &skills {
+        req_start.push(req_flat.len());
+        req_flat.extend_from_slice(&skill.requires);
+    }
+    req_start.push(req_flat.len());
     let roadmap = Roadmap {
         id: raw.id,
         title: clean(&raw.title).into_owned(),
@@ -89,6 +96,8 @@ pub(super) fn build(raw: RawRoadmap) -> Result<Roadmap, Vec<Problem>> {
         choices,
         ids,
         aliases,
+        req_start,
+        req_flat,
     };
     problems.extend(
         super::cycle::find_cycles(&roadmap)

@@ -57,6 +57,9 @@ pub struct Evaluation {
     /// Per skill: counts towards progress (not optional, not an unpicked
     /// alternative of a satisfied choice).
     pub counted: Vec<bool>,
+    /// Per skill: an unfinished option of a satisfied choice (the learner
+    /// picked another one).
+    pub unpicked: Vec<bool>,
     /// Per skill: how many unfinished skills finishing it unlocks at once.
     pub unlocks_now: Vec<u32>,
     pub stages: Vec<Tally>,
@@ -70,17 +73,8 @@ impl Evaluation {
 
     /// True for an unfinished option of a choice that is already satisfied:
     /// the learner picked another one.
-    pub fn is_unpicked_alternative(
-        &self,
-        roadmap: &Roadmap,
-        states: &[SkillState],
-        skill: usize,
-    ) -> bool {
-        !states[skill].status.is_finished()
-            && roadmap.skills[skill]
-                .choices
-                .iter()
-                .any(|&c| self.choice_satisfied(roadmap, c))
+    pub fn is_unpicked_alternative(&self, skill: usize) -> bool {
+        self.unpicked[skill]
     }
 
     fn req_satisfied(&self, roadmap: &Roadmap, states: &[SkillState], req: Req) -> bool {
@@ -123,13 +117,15 @@ pub fn evaluate(roadmap: &Roadmap, states: &[SkillState]) -> Evaluation {
 
     let mut unlocked = Vec::with_capacity(states.len());
     let mut counted = Vec::with_capacity(states.len());
+    let mut unpicked_all = Vec::with_capacity(states.len());
     let mut stage_tallies = vec![Tally::default(); roadmap.stages.len()];
     let mut overall = Tally::default();
     for (i, skill) in roadmap.skills.iter().enumerate() {
-        unlocked.push(skill.requires.iter().all(req_ok));
+        unlocked.push(roadmap.requires(i).iter().all(req_ok));
         let unpicked = !finished(i) && skill.choices.iter().any(|&c| satisfied(c));
         let counts = !skill.optional && !unpicked;
         counted.push(counts);
+        unpicked_all.push(unpicked);
         if counts {
             stage_tallies[skill.stage].add(states[i].status);
             overall.add(states[i].status);
@@ -141,6 +137,7 @@ pub fn evaluate(roadmap: &Roadmap, states: &[SkillState]) -> Evaluation {
         choice_finished,
         unlocked,
         counted,
+        unpicked: unpicked_all,
         unlocks_now,
         stages: stage_tallies,
         overall,
@@ -168,7 +165,7 @@ fn unlock_credit(
         let mut missing_skill = None;
         let mut possible = true;
         missing_choices.clear();
-        for &r in &skill.requires {
+        for &r in roadmap.requires(d) {
             match r {
                 Req::Skill(s) if !finished(s) => {
                     if missing_skill.is_some() {
@@ -230,8 +227,13 @@ pub struct Suggestion {
 }
 
 /// The top `n` unlocked skills that are todo or doing, ranked: doing first;
-/// then earlier stage; then how many skills finishing it unlocks at once;
-/// then how many skills require it directly; then file order.
+/// then required before optional; then earlier stage; then how many skills
+/// finishing it unlocks at once; then how many skills require it directly;
+/// then file order.
+///
+/// Required before optional is our addition to the plain stage order: an
+/// optional nice-to-have early in the roadmap must not push every required
+/// skill of the next stage down the list.
 pub fn next_steps(
     roadmap: &Roadmap,
     states: &[SkillState],
@@ -239,35 +241,40 @@ pub fn next_steps(
     now: DateTime<Utc>,
     n: usize,
 ) -> Vec<Suggestion> {
-    let key = |s: usize| {
-        (
-            states[s].status != Status::Doing,
-            roadmap.skills[s].stage,
-            Reverse(eval.unlocks_now[s]),
-            Reverse(roadmap.skills[s].dependents.len()),
-            s,
-        )
-    };
-    let mut candidates: Vec<usize> = (0..roadmap.skills.len())
-        .filter(|&s| {
-            eval.unlocked[s]
-                && !states[s].status.is_finished()
-                && !eval.is_unpicked_alternative(roadmap, states, s)
-        })
-        .collect();
     if n == 0 {
         return Vec::new();
     }
+    // Keys are computed once into a compact vector, so the selection below
+    // does not chase pointers into the skills.
+    let mut candidates: Vec<(bool, bool, usize, Reverse<u32>, Reverse<usize>, usize)> = roadmap
+        .skills
+        .iter()
+        .enumerate()
+        .filter(|&(s, _)| eval.unlocked[s] && !states[s].status.is_finished() && !eval.unpicked[s])
+        .map(|(s, skill)| {
+            (
+                states[s].status != Status::Doing,
+                skill.optional,
+                skill.stage,
+                Reverse(eval.unlocks_now[s]),
+                Reverse(skill.dependents.len()),
+                s,
+            )
+        })
+        .collect();
     if candidates.len() > n {
-        candidates.select_nth_unstable_by_key(n - 1, |&s| key(s));
+        candidates.select_nth_unstable(n - 1);
         candidates.truncate(n);
     }
-    candidates.sort_unstable_by_key(|&s| key(s));
+    candidates.sort_unstable();
     candidates
         .into_iter()
-        .map(|s| Suggestion {
-            skill: s,
-            reason: reason(roadmap, states, eval, now, s),
+        .map(|key| {
+            let s = key.5;
+            Suggestion {
+                skill: s,
+                reason: reason(roadmap, states, eval, now, s),
+            }
         })
         .collect()
 }

@@ -109,9 +109,19 @@ pub struct Roadmap {
     pub choices: Vec<Choice>,
     pub(crate) ids: HashMap<String, Node>,
     pub(crate) aliases: HashMap<String, usize>,
+    /// Every skill's requirements in one flat list (`req_start[i]..req_start[i + 1]`),
+    /// so the hot loops over all skills read memory in order.
+    pub(crate) req_start: Vec<usize>,
+    pub(crate) req_flat: Vec<Req>,
 }
 
 impl Roadmap {
+    /// The prerequisites of skill `i` (the same as `skills[i].requires`, from
+    /// one contiguous array).
+    pub fn requires(&self, i: usize) -> &[Req] {
+        &self.req_flat[self.req_start[i]..self.req_start[i + 1]]
+    }
+
     /// Looks up an id of a stage, skill or choice.
     pub fn node(&self, id: &str) -> Option<Node> {
         self.ids.get(id).copied()
