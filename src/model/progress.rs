@@ -158,7 +158,7 @@ fn unlock_credit(
     // Dependents waiting on exactly one choice: credited to each open option.
     let mut per_choice = vec![0u32; roadmap.choices.len()];
     let mut missing_choices = Vec::new();
-    for (d, skill) in roadmap.skills.iter().enumerate() {
+    for d in 0..roadmap.skills.len() {
         if unlocked[d] || finished(d) {
             continue;
         }
@@ -226,6 +226,10 @@ pub struct Suggestion {
     pub reason: String,
 }
 
+/// Sort key of a suggestion: not doing, optional, stage, unlocks (more
+/// first), dependents (more first), file order.
+type RankKey = (bool, bool, usize, Reverse<u32>, Reverse<usize>, usize);
+
 /// The top `n` unlocked skills that are todo or doing, ranked: doing first;
 /// then required before optional; then earlier stage; then how many skills
 /// finishing it unlocks at once; then how many skills require it directly;
@@ -246,7 +250,7 @@ pub fn next_steps(
     }
     // Keys are computed once into a compact vector, so the selection below
     // does not chase pointers into the skills.
-    let mut candidates: Vec<(bool, bool, usize, Reverse<u32>, Reverse<usize>, usize)> = roadmap
+    let mut candidates: Vec<RankKey> = roadmap
         .skills
         .iter()
         .enumerate()
