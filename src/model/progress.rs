@@ -158,8 +158,8 @@ fn unlock_credit(
     // Dependents waiting on exactly one choice: credited to each open option.
     let mut per_choice = vec![0u32; roadmap.choices.len()];
     let mut missing_choices = Vec::new();
-    for d in 0..roadmap.skills.len() {
-        if unlocked[d] || finished(d) {
+    for (d, &open) in unlocked.iter().enumerate() {
+        if open || finished(d) {
             continue;
         }
         let mut missing_skill = None;
