@@ -123,7 +123,7 @@ pub fn evaluate(roadmap: &Roadmap, states: &[SkillState]) -> Evaluation {
 
     let mut unlocked = Vec::with_capacity(states.len());
     let mut counted = Vec::with_capacity(states.len());
-    let mut stages = vec![Tally::default(); roadmap.stages.len()];
+    let mut per_stage = vec![Tally::default(); roadmap.stages.len()];
     let mut overall = Tally::default();
     for (i, skill) in roadmap.skills.iter().enumerate() {
         unlocked.push(skill.requires.iter().all(req_ok));
@@ -131,7 +131,7 @@ pub fn evaluate(roadmap: &Roadmap, states: &[SkillState]) -> Evaluation {
         let counts = !skill.optional && !unpicked;
         counted.push(counts);
         if counts {
-            stages[skill.stage].add(states[i].status);
+            per_stage[skill.stage].add(states[i].status);
             overall.add(states[i].status);
         }
     }
@@ -142,7 +142,7 @@ pub fn evaluate(roadmap: &Roadmap, states: &[SkillState]) -> Evaluation {
         unlocked,
         counted,
         unlocks_now,
-        stages,
+        stages: per_stage,
         overall,
     }
 }

@@ -16,22 +16,22 @@ pub fn merge_entry(a: &Entry, b: &Entry) -> Entry {
     let winner = if newer(a, b) == Ordering::Less { b } else { a };
     let mut history = Vec::with_capacity(a.history.len().max(b.history.len()));
     // Both histories are sorted by time; merge them like a merge sort.
-    let (mut i, mut j) = (0, 0);
-    while i < a.history.len() || j < b.history.len() {
-        let next = match (a.history.get(i), b.history.get(j)) {
+    let (mut ia, mut ib) = (0, 0);
+    while ia < a.history.len() || ib < b.history.len() {
+        let next = match (a.history.get(ia), b.history.get(ib)) {
             (Some(x), Some(y)) if x <= y => {
-                i += 1;
+                ia += 1;
                 if x == y {
-                    j += 1;
+                    ib += 1;
                 }
                 *x
             }
-            (Some(_), Some(y)) | (None, Some(y)) => {
-                j += 1;
+            (Some(_) | None, Some(y)) => {
+                ib += 1;
                 *y
             }
             (Some(x), None) => {
-                i += 1;
+                ia += 1;
                 *x
             }
             (None, None) => break,

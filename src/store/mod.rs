@@ -186,13 +186,13 @@ pub fn parse_profile(bytes: &[u8], path: &Path) -> Result<Profile, StoreError> {
             detail: format!("unknown format version {}", p.version),
         }),
         Err(err) => {
-            if let Ok(VersionOnly { version }) = serde_json::from_slice(bytes) {
-                if let Some(found) = version.as_u64().filter(|&v| v > u64::from(PROFILE_VERSION)) {
-                    return Err(StoreError::FutureVersion {
-                        path: path.to_path_buf(),
-                        found,
-                    });
-                }
+            if let Ok(VersionOnly { version }) = serde_json::from_slice(bytes)
+                && let Some(found) = version.as_u64().filter(|&v| v > u64::from(PROFILE_VERSION))
+            {
+                return Err(StoreError::FutureVersion {
+                    path: path.to_path_buf(),
+                    found,
+                });
             }
             Err(StoreError::Corrupt {
                 path: path.to_path_buf(),
