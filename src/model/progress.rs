@@ -230,7 +230,7 @@ pub struct Suggestion {
 }
 
 /// The top `n` unlocked skills that are todo or doing, ranked: doing first;
-/// then earlier stage; then how many skills finishing it unlocks at once;
+/// then required before optional; then earlier stage; then how many skills finishing it unlocks at once;
 /// then how many skills require it directly; then file order.
 pub fn next_steps(
     roadmap: &Roadmap,
@@ -242,6 +242,7 @@ pub fn next_steps(
     let key = |s: usize| {
         (
             states[s].status != Status::Doing,
+            roadmap.skills[s].optional,
             roadmap.skills[s].stage,
             Reverse(eval.unlocks_now[s]),
             Reverse(roadmap.skills[s].dependents.len()),
