@@ -1,0 +1,28 @@
+//! `roadmap validate [FILE]`: check a roadmap file and summarise it.
+
+use std::path::Path;
+
+use super::Failure;
+use super::out::{self, line, plural};
+use crate::session::{RoadmapSource, load_file};
+
+/// Loads `file` (or the roadmap in use) and prints a one-line summary, or
+/// fails with every problem found.
+pub fn validate(in_use: &RoadmapSource, file: Option<&Path>) -> Result<(), Failure> {
+    let (name, loaded) = match file {
+        Some(path) => (path.display().to_string(), load_file(path)),
+        None => (in_use.name(), in_use.load()),
+    };
+    let roadmap = loaded?;
+    let mut text = String::new();
+    line!(
+        text,
+        "ok: {}: {}, {}, {}, {}",
+        crate::model::text::clean(&name),
+        plural(roadmap.stages.len(), "stage"),
+        plural(roadmap.skills.len(), "skill"),
+        plural(roadmap.choices.len(), "choice"),
+        plural(roadmap.edge_count(), "prerequisite edge"),
+    );
+    out::emit(&text)
+}
