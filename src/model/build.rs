@@ -7,7 +7,27 @@ use std::collections::hash_map::Entry;
 use super::error::{Problem, ProblemKind};
 use super::load::{RawChoice, RawRoadmap, RawSkill, limits};
 use super::roadmap::{Choice, Node, Req, Resource, Roadmap, Skill, Stage};
-use super::text::{clean, clean_multiline, is_unsafe};
+use super::text::{clean, clean_multiline_owned, clean_owned, is_unsafe};
+
+/// What a problem is about; formatted only when there is a problem.
+#[derive(Clone, Copy)]
+enum Subject<'a> {
+    Roadmap,
+    Stage(&'a str),
+    Skill(&'a str),
+    Choice(&'a str),
+}
+
+impl std::fmt::Display for Subject<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Subject::Roadmap => f.write_str("roadmap"),
+            Subject::Stage(id) => write!(f, "stage '{}'", clean(id)),
+            Subject::Skill(id) => write!(f, "skill '{}'", clean(id)),
+            Subject::Choice(id) => write!(f, "choice '{}'", clean(id)),
+        }
+    }
+}
 
 /// Validates the raw file and builds the indexed graph.
 pub(super) fn build(raw: RawRoadmap) -> Result<Roadmap, Vec<Problem>> {
@@ -24,9 +44,9 @@ pub(super) fn build(raw: RawRoadmap) -> Result<Roadmap, Vec<Problem>> {
         aliases: HashMap::new(),
     };
     b.check_id("roadmap", &raw.id);
-    b.check_text("roadmap", "title", &raw.title, limits::MAX_TITLE);
+    b.check_text(Subject::Roadmap, "title", &raw.title, limits::MAX_TITLE);
     b.check_text(
-        "roadmap",
+        Subject::Roadmap,
         "description",
         &raw.description,
         limits::MAX_DESCRIPTION,
@@ -35,11 +55,11 @@ pub(super) fn build(raw: RawRoadmap) -> Result<Roadmap, Vec<Problem>> {
     let mut stages = Vec::with_capacity(raw.stages.len());
     let mut raw_skills = Vec::with_capacity(skill_count);
     for (index, stage) in raw.stages.into_iter().enumerate() {
-        let what = format!("stage '{}'", clean(&stage.id));
+        let what = Subject::Stage(&stage.id);
         b.check_id("stage", &stage.id);
-        b.check_text(&what, "title", &stage.title, limits::MAX_TITLE);
+        b.check_text(what, "title", &stage.title, limits::MAX_TITLE);
         b.check_text(
-            &what,
+            what,
             "description",
             &stage.description,
             limits::MAX_DESCRIPTION,
@@ -51,8 +71,8 @@ pub(super) fn build(raw: RawRoadmap) -> Result<Roadmap, Vec<Problem>> {
             raw_skills.push((index, skill));
         }
         stages.push(Stage {
-            title: clean(&stage.title).into_owned(),
-            description: clean_multiline(&stage.description).into_owned(),
+            title: clean_owned(stage.title),
+            description: clean_multiline_owned(stage.description),
             id: stage.id,
             skills: start..raw_skills.len(),
         });
@@ -89,8 +109,8 @@ pub(super) fn build(raw: RawRoadmap) -> Result<Roadmap, Vec<Problem>> {
     req_start.push(req_flat.len());
     let roadmap = Roadmap {
         id: raw.id,
-        title: clean(&raw.title).into_owned(),
-        description: clean_multiline(&raw.description).into_owned(),
+        title: clean_owned(raw.title),
+        description: clean_multiline_owned(raw.description),
         stages,
         skills,
         choices,
@@ -161,7 +181,7 @@ impl Builder {
         }
     }
 
-    fn check_text(&mut self, what: &str, field: &'static str, value: &str, max: usize) {
+    fn check_text(&mut self, what: Subject<'_>, field: &'static str, value: &str, max: usize) {
         if field == "title" && value.trim().is_empty() {
             self.report(ProblemKind::EmptyTitle {
                 what: what.to_string(),
@@ -177,7 +197,7 @@ impl Builder {
         }
     }
 
-    fn check_list(&mut self, what: &str, field: &'static str, len: usize) {
+    fn check_list(&mut self, what: Subject<'_>, field: &'static str, len: usize) {
         if len > limits::MAX_LIST {
             self.report(ProblemKind::TooLong {
                 what: what.to_string(),
@@ -212,54 +232,58 @@ impl Builder {
     }
 
     fn skill(&mut self, stage: usize, raw: RawSkill) -> Skill {
-        let what = format!("skill '{}'", clean(&raw.id));
-        self.check_id("skill", &raw.id);
-        self.check_text(&what, "title", &raw.title, limits::MAX_TITLE);
-        self.check_text(
-            &what,
-            "description",
-            &raw.description,
-            limits::MAX_DESCRIPTION,
-        );
-        self.check_list(&what, "requires", raw.requires.len());
-        self.check_list(&what, "resources", raw.resources.len());
-        self.check_list(&what, "aliases", raw.aliases.len());
-        let mut requires = Vec::with_capacity(raw.requires.len());
-        for wanted in &raw.requires {
-            match self.resolve(wanted) {
+        let RawSkill {
+            id,
+            title,
+            description,
+            requires: wanted,
+            resources,
+            hours,
+            optional,
+            aliases,
+        } = raw;
+        let what = Subject::Skill(&id);
+        self.check_id("skill", &id);
+        self.check_text(what, "title", &title, limits::MAX_TITLE);
+        self.check_text(what, "description", &description, limits::MAX_DESCRIPTION);
+        self.check_list(what, "requires", wanted.len());
+        self.check_list(what, "resources", resources.len());
+        self.check_list(what, "aliases", aliases.len());
+        let mut requires = Vec::with_capacity(wanted.len());
+        for name in &wanted {
+            match self.resolve(name) {
                 Some(req) if !requires.contains(&req) => requires.push(req),
                 Some(_) => {}
                 None => {
-                    let hint = self.closest(wanted);
+                    let hint = self.closest(name);
                     self.report(ProblemKind::UnknownRequire {
-                        skill: raw.id.clone(),
-                        missing: clean(wanted).into_owned(),
+                        skill: id.clone(),
+                        missing: clean(name).into_owned(),
                         hint,
                     });
                 }
             }
         }
-        let resources = raw
-            .resources
+        let resources = resources
             .into_iter()
-            .map(|r| self.resource(&what, &raw.id, r))
+            .map(|r| self.resource(what, &id, r))
             .collect();
         Skill {
-            title: clean(&raw.title).into_owned(),
-            description: clean_multiline(&raw.description).into_owned(),
-            id: raw.id,
+            title: clean_owned(title),
+            description: clean_multiline_owned(description),
+            id,
             requires,
             resources,
-            hours: raw.hours,
-            optional: raw.optional,
-            aliases: raw.aliases,
+            hours,
+            optional,
+            aliases,
             stage,
             choices: Vec::new(),
             dependents: Vec::new(),
         }
     }
 
-    fn resource(&mut self, what: &str, skill: &str, res: Resource) -> Resource {
+    fn resource(&mut self, what: Subject<'_>, skill: &str, res: Resource) -> Resource {
         self.check_text(what, "title", &res.title, limits::MAX_TITLE);
         let url_ok = (res.url.starts_with("https://") || res.url.starts_with("http://"))
             && res.url.len() > "https://".len()
@@ -273,16 +297,17 @@ impl Builder {
             });
         }
         Resource {
-            title: clean(&res.title).into_owned(),
+            title: clean_owned(res.title),
             ..res
         }
     }
 
     fn choice(&mut self, index: usize, raw: RawChoice, skills: &mut [Skill]) -> Choice {
-        let what = format!("choice '{}'", clean(&raw.id));
+        let id = raw.id.clone();
+        let what = Subject::Choice(&id);
         self.check_id("choice", &raw.id);
-        self.check_text(&what, "title", &raw.title, limits::MAX_TITLE);
-        self.check_list(&what, "from", raw.from.len());
+        self.check_text(what, "title", &raw.title, limits::MAX_TITLE);
+        self.check_list(what, "from", raw.from.len());
         let mut from = Vec::with_capacity(raw.from.len());
         for option in &raw.from {
             match self.ids.get(option.as_str()) {
@@ -310,7 +335,7 @@ impl Builder {
         }
         Choice {
             id: raw.id,
-            title: clean(&raw.title).into_owned(),
+            title: clean_owned(raw.title),
             pick: raw.pick,
             from,
             dependents: Vec::new(),

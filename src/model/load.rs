@@ -99,8 +99,9 @@ pub fn load(bytes: &[u8], source: &str) -> Result<Roadmap, LoadError> {
             raw.version.to_string(),
         ))]));
     }
-    let text = std::str::from_utf8(bytes).unwrap_or("");
     super::build::build(raw).map_err(|mut problems| {
+        // Only on the error path: find the lines the problems are on.
+        let text = std::str::from_utf8(bytes).unwrap_or("");
         for p in &mut problems {
             p.locate(text);
         }

@@ -12,11 +12,23 @@ pub fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{061C}' | '\u{FEFF}')
 }
 
+/// True when `s` has no unsafe character. Printable ASCII (the common case)
+/// is checked a byte at a time, which the compiler vectorises.
+pub fn is_safe(s: &str) -> bool {
+    s.bytes().all(|b| (0x20..0x7f).contains(&b)) || !s.chars().any(is_unsafe)
+}
+
+/// Like [`is_safe`], but line breaks are allowed.
+fn is_safe_multiline(s: &str) -> bool {
+    s.bytes().all(|b| b == b'\n' || (0x20..0x7f).contains(&b))
+        || !s.chars().any(|c| c != '\n' && is_unsafe(c))
+}
+
 /// Returns `s` with every unsafe character replaced: tabs and line breaks
 /// become a space, anything else becomes U+FFFD (�) so a reader can see that
 /// something was there. Borrows when nothing needs replacing.
 pub fn clean(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    if is_safe(s) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
@@ -30,9 +42,28 @@ pub fn clean(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// [`clean`] for an owned string: returns it unchanged (no copy) when it is
+/// already safe.
+pub fn clean_owned(s: String) -> String {
+    if is_safe(&s) {
+        s
+    } else {
+        clean(&s).into_owned()
+    }
+}
+
+/// [`clean_multiline`] for an owned string, without a copy when safe.
+pub fn clean_multiline_owned(s: String) -> String {
+    if is_safe_multiline(&s) {
+        s
+    } else {
+        clean_multiline(&s).into_owned()
+    }
+}
+
 /// Like [`clean`], but keeps line breaks (for multi-line descriptions).
 pub fn clean_multiline(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c != '\n' && is_unsafe(c)) {
+    if is_safe_multiline(s) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
