@@ -1,5 +1,7 @@
 //! Tests of the TUI without a terminal: `update` and snapshots of screens.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod render;
 mod snapshots;
 mod update;

@@ -119,10 +119,12 @@ fn summary(app: &App, skill: usize, cells: usize, out: &mut Vec<DetailLine>) {
         meta.push("optional".to_string());
     }
     plain(meta.join(" · "), t.dim());
-    let mut when = vec![format!("{} {}", state.status.mark(), state.status)];
-    if let Some(d) = date(state.done_at).filter(|_| state.status == Status::Done) {
-        when[0].push_str(&format!(" on {d}"));
-    }
+    let mut when = vec![
+        match date(state.done_at).filter(|_| state.status == Status::Done) {
+            Some(d) => format!("{} done on {d}", state.status.mark()),
+            None => format!("{} {}", state.status.mark(), state.status),
+        },
+    ];
     if let Some(d) = date(state.started_at) {
         when.push(format!("started {d}"));
     }

@@ -53,9 +53,9 @@ fn lines(t: Theme) -> Vec<Line<'static>> {
 
 fn popup_area(area: Rect) -> Rect {
     centered(
-        area,
+        popup_space(area),
         84.min(area.width.saturating_sub(4)),
-        area.height.saturating_sub(2),
+        area.height,
     )
 }
 
