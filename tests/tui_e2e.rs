@@ -97,7 +97,11 @@ impl Tui {
     }
 
     fn resize(&self, cols: u16, rows: u16) {
-        self.parser.lock().unwrap().screen_mut().set_size(rows, cols);
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
         self.master
             .resize(PtySize {
                 rows,
@@ -198,9 +202,9 @@ fn search_jump_tick_undo_and_relaunch() {
     tui.press("s");
     tui.wait_for("saved · jwt → skipped");
     tui.press("u");
-    tui.wait_for("undid jwt → skipped: back to done");
+    tui.wait_for("undo: jwt → done (was skipped)");
     tui.press("u");
-    tui.wait_for("undid jwt → done: back to todo");
+    tui.wait_for("undo: jwt → todo (was done)");
     tui.press("q");
     assert_eq!(tui.wait_exit(), 0);
     assert_eq!(status(home.path(), "jwt").as_deref(), Some("todo"));
@@ -265,7 +269,11 @@ fn an_unreadable_profile_is_moved_aside_never_overwritten() {
     let aside: Vec<_> = std::fs::read_dir(home.path())
         .unwrap()
         .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with("default.corrupt-"))
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("default.corrupt-")
+        })
         .collect();
     assert_eq!(aside.len(), 1);
     assert_eq!(

@@ -350,6 +350,10 @@ impl App {
             }
             Action::Enter => self.enter(),
             other => {
+                // Moving on clears a passing message; errors stay.
+                if matches!(self.message, Some(Message::Info(_))) {
+                    self.message = None;
+                }
                 self.navigate(&other);
                 Vec::new()
             }

@@ -2,6 +2,7 @@
 //! the monochrome theme (`NO_COLOR`) stays readable.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
 
 use crate::model::Status;
 
@@ -85,6 +86,19 @@ impl Theme {
             (false, true) => Style::new().bg(Color::DarkGray).fg(Color::White),
             (false, false) => Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
+    }
+
+    /// `line` as the highlighted row. Grey text would vanish on the grey or
+    /// blue bar, so it takes the bar's own colour.
+    pub fn highlight(self, mut line: Line<'static>, focused: bool) -> Line<'static> {
+        if self.color {
+            for span in &mut line.spans {
+                if span.style.fg == Some(Color::DarkGray) {
+                    span.style.fg = None;
+                }
+            }
+        }
+        line.style(self.selected(focused))
     }
 
     pub fn status(self, status: Status) -> Style {

@@ -56,7 +56,7 @@ impl App {
         let id = self.roadmap.skills[last.skill].id.clone();
         self.profile
             .set_status(&self.roadmap, last.skill, last.before, now);
-        let mut text = format!("undid {id} → {}: back to {}", last.after, last.before);
+        let mut text = format!("undo: {id} → {} (was {})", last.before, last.after);
         text.push_str(&self.apply_change(now));
         self.jump_to(last.skill);
         self.changed(text)

@@ -221,7 +221,7 @@ fn undo_takes_back_several_changes_in_order_and_says_what() {
     assert_eq!(run(&mut a, [Action::Undo]), vec![Effect::Save]);
     assert_eq!(a.status_of(python), Status::Todo);
     assert!(
-        info(&a).contains("undid python → done: back to todo"),
+        info(&a).contains("undo: python → todo (was done)"),
         "{}",
         info(&a)
     );

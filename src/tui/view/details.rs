@@ -294,7 +294,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for (y, l) in all.into_iter().skip(scroll).take(h).enumerate() {
         let selected = focused && l.target == Some(app.detail.cursor);
         let line = if selected {
-            l.line.style(t.selected(true))
+            t.highlight(l.line, true)
         } else {
             l.line
         };

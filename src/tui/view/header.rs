@@ -26,12 +26,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ]);
     let right_width = bar_cells + width(&summary);
     let room = usize::from(area.width).saturating_sub(right_width + 1);
-    let profile = format!(" · profile {}", app.profile_name);
+    let mut profile = format!(" · profile {}", app.profile_name);
+    if app.dirty {
+        profile.push_str(" · unsaved changes");
+    }
     let title = fit(&format!(" {}", app.roadmap.title), room);
     let profile = fit(&profile, room.saturating_sub(width(&title)));
     Line::from(vec![
         Span::styled(title, t.title()),
-        Span::styled(profile, t.dim()),
+        Span::styled(profile, if app.dirty { t.error() } else { t.dim() }),
     ])
     .render(area, buf);
     right.right_aligned().render(area, buf);

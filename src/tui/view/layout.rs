@@ -37,9 +37,9 @@ pub fn areas(area: Rect, stage_count: usize) -> Areas {
     ])
     .areas(area);
     let left_width = if area.width >= WIDE {
-        (area.width / 4).clamp(36, 48)
+        (area.width * 3 / 10).clamp(38, 50)
     } else {
-        (area.width / 3).clamp(30, 40)
+        (area.width * 36 / 100).clamp(30, 44)
     };
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(body);

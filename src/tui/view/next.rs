@@ -44,7 +44,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::raw(fit(&app.roadmap.skills[s.skill].title, room)),
         ]);
         if focused && i == app.next_cursor {
-            first = first.style(t.selected(true));
+            first = t.highlight(first, true);
         }
         let indent = " ".repeat(width(&number));
         let second = Line::styled(

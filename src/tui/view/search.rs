@@ -61,7 +61,7 @@ pub fn render(app: &App, search: &SearchState, area: Rect, buf: &mut Buffer) {
             Span::styled(place, t.dim()),
         ]);
         if i == search.cursor {
-            line = line.style(t.selected(true));
+            line = t.highlight(line, true);
         }
         let y = inner.y + 2 + u16::try_from(row).unwrap_or(0);
         line.render(Rect::new(inner.x, y, inner.width, 1), buf);

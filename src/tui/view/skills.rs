@@ -52,7 +52,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
         };
         let line = if r == cursor {
-            line.style(t.selected(focused))
+            t.highlight(line, focused)
         } else {
             line
         };

@@ -32,9 +32,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|s| format!("{}/{}", s.finished(), s.total()).len())
         .max()
         .unwrap_or(3);
-    let bar_cells = if inner.width >= 34 { 8 } else { 6 };
-    let title_cells =
-        usize::from(inner.width).saturating_sub(3 + 1 + bar_cells + 1 + count_width + 1);
+    let bar_cells = if inner.width >= 44 { 8 } else { 6 };
+    let title_cells = usize::from(inner.width).saturating_sub(3 + 1 + bar_cells + 1 + count_width);
     let focused = app.focus == Pane::Stages && matches!(app.mode, Mode::Main);
     for (row, i) in (offset..stages.len()).take(h).enumerate() {
         let tally = app.eval.stages[i];
@@ -54,10 +53,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::raw(" "),
             Span::styled(filled, t.bar_filled()),
             Span::styled(empty, t.bar_empty()),
-            Span::raw(format!(" {count:>count_width$} ")),
+            Span::raw(format!(" {count:>count_width$}")),
         ]);
         let line = if i == app.stage {
-            line.style(t.selected(focused))
+            t.highlight(line, focused)
         } else {
             line
         };
