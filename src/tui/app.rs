@@ -3,11 +3,13 @@
 //! run loop must perform.
 
 pub(crate) mod nav;
+mod rows;
 mod search;
 mod status;
 
 use chrono::{DateTime, Utc};
 
+use rows::{build_rows, first_skill_row};
 pub use search::SearchState;
 
 use super::action::{Action, Effect};
@@ -383,72 +385,4 @@ impl App {
             vec![Effect::Quit]
         }
     }
-
-    fn on_moved_aside(&mut self, result: Result<String, String>, now: DateTime<Utc>) {
-        match result {
-            Ok(path) => {
-                self.mode = Mode::Main;
-                self.profile = Profile::default();
-                self.recompute(now);
-                self.info(format!(
-                    "moved the damaged profile to {path}; starting fresh"
-                ));
-            }
-            Err(e) => {
-                if let Mode::Unreadable { failure, .. } = &mut self.mode {
-                    *failure = Some(e);
-                }
-            }
-        }
-    }
-}
-
-fn first_skill_row(rows: &[Row]) -> Option<usize> {
-    rows.iter().position(|r| matches!(r, Row::Skill { .. }))
-}
-
-/// The rows of each stage: skills in file order, except that the options
-/// of a choice gather under a header at the place of the first of them.
-fn build_rows(roadmap: &Roadmap) -> (Vec<Vec<Row>>, Vec<usize>) {
-    let mut row_of = vec![0; roadmap.skills.len()];
-    let mut placed = vec![false; roadmap.skills.len()];
-    let mut all = Vec::with_capacity(roadmap.stages.len());
-    for stage in &roadmap.stages {
-        let mut rows = Vec::with_capacity(stage.skills.len());
-        for i in stage.skills.clone() {
-            if placed[i] {
-                continue;
-            }
-            let group = roadmap.skills[i].choices.first().copied().filter(|&c| {
-                roadmap.choices[c]
-                    .from
-                    .iter()
-                    .filter(|&&o| stage.skills.contains(&o))
-                    .count()
-                    > 1
-            });
-            if let Some(c) = group {
-                rows.push(Row::Choice(c));
-                for &o in &roadmap.choices[c].from {
-                    if stage.skills.contains(&o) && !placed[o] {
-                        placed[o] = true;
-                        row_of[o] = rows.len();
-                        rows.push(Row::Skill {
-                            skill: o,
-                            grouped: true,
-                        });
-                    }
-                }
-            } else {
-                placed[i] = true;
-                row_of[i] = rows.len();
-                rows.push(Row::Skill {
-                    skill: i,
-                    grouped: false,
-                });
-            }
-        }
-        all.push(rows);
-    }
-    (all, row_of)
 }

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
 
-use super::{App, UNDO_LEVELS, Undo};
+use super::{App, Mode, UNDO_LEVELS, Undo};
 use crate::model::{Profile, Status};
 use crate::tui::action::Effect;
 
@@ -130,5 +130,23 @@ impl App {
             }
         }
         Vec::new()
+    }
+
+    pub(super) fn on_moved_aside(&mut self, result: Result<String, String>, now: DateTime<Utc>) {
+        match result {
+            Ok(path) => {
+                self.mode = Mode::Main;
+                self.profile = Profile::default();
+                self.recompute(now);
+                self.info(format!(
+                    "moved the damaged profile to {path}; starting fresh"
+                ));
+            }
+            Err(e) => {
+                if let Mode::Unreadable { failure, .. } = &mut self.mode {
+                    *failure = Some(e);
+                }
+            }
+        }
     }
 }
