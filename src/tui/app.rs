@@ -249,6 +249,16 @@ impl App {
         self.selected_skill()
     }
 
+    /// True for an unfinished option of a satisfied choice: the learner
+    /// picked another one.
+    pub fn is_unpicked(&self, skill: usize) -> bool {
+        !self.states[skill].status.is_finished()
+            && self.roadmap.skills[skill]
+                .choices
+                .iter()
+                .any(|&c| self.eval.choice_satisfied(&self.roadmap, c))
+    }
+
     /// The first stage that is not finished: where the learner is.
     pub fn current_stage(&self) -> Option<usize> {
         self.eval

@@ -142,10 +142,7 @@ fn summary(app: &App, skill: usize, cells: usize, out: &mut Vec<DetailLine>) {
     }
     for &c in &s.choices {
         let choice = &app.roadmap.choices[c];
-        let text = if app
-            .eval
-            .is_unpicked_alternative(&app.roadmap, &app.states, skill)
-        {
+        let text = if app.is_unpicked(skill) {
             format!("an alternative in “{}”: you picked another", choice.title)
         } else {
             format!("one option of “{}”", choice.title)

@@ -88,9 +88,7 @@ fn skill_line(app: &App, skill: usize, branch: &'static str, cells: usize) -> Li
     let t = app.theme;
     let s = &app.roadmap.skills[skill];
     let status = app.states[skill].status;
-    let unpicked = app
-        .eval
-        .is_unpicked_alternative(&app.roadmap, &app.states, skill);
+    let unpicked = app.is_unpicked(skill);
     let locked = !app.eval.unlocked[skill] && !status.is_finished();
     let mut tag = String::new();
     if s.optional {
