@@ -9,3 +9,4 @@ pub mod model;
 pub mod session;
 pub mod store;
 pub mod synth;
+pub mod tui;

@@ -3,12 +3,13 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use roadmap::cli::{self, Args, Command};
+use roadmap::cli::{self, Args};
+use roadmap::tui;
 
 fn main() -> ExitCode {
     let args = Args::parse();
     match &args.command {
         Some(command) => cli::run(&args, command),
-        None => cli::run(&args, &Command::Status { json: false }),
+        None => tui::run(&args),
     }
 }

@@ -1,0 +1,75 @@
+//! Everything that can happen to the app: user intents (from the keymap or
+//! the mouse), terminal events, and the outcomes of effects the run loop
+//! performed. `update` is the only consumer.
+
+use crate::model::{Profile, Status};
+
+/// One input to [`crate::tui::app::App::update`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Up,
+    Down,
+    First,
+    Last,
+    PageUp,
+    PageDown,
+    /// Focus the pane on the left (no wrap).
+    Left,
+    /// Focus the pane on the right (no wrap).
+    Right,
+    /// Focus the next pane, wrapping (Tab).
+    NextPane,
+    /// Focus the previous pane, wrapping (Shift-Tab).
+    PrevPane,
+    /// Enter: focus a stage's skills, open a skill's details, follow a
+    /// link in the details, jump to a suggestion.
+    Enter,
+    ToggleDone,
+    SetStatus(Status),
+    Undo,
+    /// Jump to the top suggestion.
+    JumpNext,
+    OpenResource,
+    OpenSearch,
+    SearchInput(char),
+    SearchBackspace,
+    SearchClear,
+    ToggleHelp,
+    /// Close the open popup (help, search).
+    Close,
+    Quit,
+    /// In the unreadable-profile popup: move the file aside, start fresh.
+    MoveAside,
+    Click {
+        column: u16,
+        row: u16,
+    },
+    ScrollUp {
+        column: u16,
+        row: u16,
+    },
+    ScrollDown {
+        column: u16,
+        row: u16,
+    },
+    Resize(u16, u16),
+    /// The store saved: the merged profile it wrote, or the error text.
+    Saved(Result<Profile, String>),
+    /// The unreadable profile was moved aside (the new path), or why not.
+    MovedAside(Result<String, String>),
+    /// The browser was asked to open a URL (or why it could not be).
+    Opened(Result<String, String>),
+}
+
+/// What the run loop must do after an update. `update` never touches files
+/// or the terminal itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Save the app's profile through the store, then report `Saved`.
+    Save,
+    /// Open an http(s) URL in the browser, then report `Opened`.
+    OpenUrl(String),
+    /// Move the unreadable profile aside, then report `MovedAside`.
+    MoveAside,
+    Quit,
+}

@@ -1,0 +1,398 @@
+//! The app state and `update`: the whole behaviour of the TUI, with no
+//! terminal and no files. `update` takes `now` and returns the effects the
+//! run loop must perform.
+
+pub(crate) mod nav;
+mod rows;
+mod search;
+mod status;
+
+use chrono::{DateTime, Utc};
+
+use rows::{build_rows, first_skill_row};
+pub use search::SearchState;
+
+use super::action::{Action, Effect};
+use super::keymap::KeyMode;
+use super::theme::Theme;
+use super::view::layout::{self, Areas};
+use crate::model::{
+    Evaluation, Profile, Roadmap, SkillState, Status, Suggestion, evaluate, next_steps,
+};
+
+/// How many suggestions the next-steps pane can show.
+pub const SUGGESTIONS: usize = 10;
+/// How many status changes `u` can undo.
+pub const UNDO_LEVELS: usize = 100;
+
+/// The four panes, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Stages,
+    Skills,
+    Details,
+    Next,
+}
+
+impl Pane {
+    pub const ORDER: [Pane; 4] = [Pane::Stages, Pane::Skills, Pane::Details, Pane::Next];
+
+    fn index(self) -> usize {
+        Pane::ORDER.iter().position(|&p| p == self).unwrap_or(0)
+    }
+}
+
+/// One row of the skills pane: a "pick one" group header or a skill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Choice(usize),
+    /// A skill; `grouped` when it sits under a choice header.
+    Skill {
+        skill: usize,
+        grouped: bool,
+    },
+}
+
+/// A status change that `u` can take back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Undo {
+    pub skill: usize,
+    pub before: Status,
+    pub after: Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    Info(String),
+    Error(String),
+}
+
+/// What is on screen above the main view.
+pub enum Mode {
+    Main,
+    Help {
+        scroll: usize,
+    },
+    Search(Box<SearchState>),
+    /// The profile file could not be read: offer to move it aside or quit.
+    Unreadable {
+        error: String,
+        failure: Option<String>,
+    },
+}
+
+/// The details pane: which link is selected and how far it is scrolled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DetailState {
+    pub cursor: usize,
+    pub scroll: usize,
+}
+
+pub struct App {
+    pub(crate) roadmap: Roadmap,
+    pub(crate) profile: Profile,
+    pub(crate) profile_name: String,
+    pub(crate) theme: Theme,
+    // Derived from the profile; recomputed only when statuses change.
+    pub(crate) states: Vec<SkillState>,
+    pub(crate) eval: Evaluation,
+    pub(crate) suggestions: Vec<Suggestion>,
+    // Derived from the roadmap once.
+    pub(crate) rows: Vec<Vec<Row>>,
+    pub(crate) row_of: Vec<usize>,
+    // What the user looks at.
+    pub(crate) mode: Mode,
+    pub(crate) focus: Pane,
+    pub(crate) stage: usize,
+    pub(crate) stage_offset: usize,
+    pub(crate) cursor: Vec<usize>,
+    pub(crate) offset: Vec<usize>,
+    pub(crate) next_cursor: usize,
+    pub(crate) next_offset: usize,
+    pub(crate) detail: DetailState,
+    pub(crate) size: (u16, u16),
+    // Bookkeeping.
+    pub(crate) undo: Vec<Undo>,
+    pub(crate) message: Option<Message>,
+    /// What the last change did, to say "saved · …" once it is on disk.
+    pub(crate) pending: Option<String>,
+    /// The profile in memory has changes the store has not taken yet.
+    pub(crate) dirty: bool,
+    /// Quit was asked for; waiting for the final save.
+    pub(crate) quitting: bool,
+    /// The final save failed; the next quit leaves without saving.
+    pub(crate) quit_anyway: bool,
+}
+
+impl App {
+    pub fn new(roadmap: Roadmap, profile: Profile, profile_name: &str, now: DateTime<Utc>) -> App {
+        let (rows, row_of) = build_rows(&roadmap);
+        let stage_count = roadmap.stages.len();
+        let cursor = rows
+            .iter()
+            .map(|r| first_skill_row(r).unwrap_or(0))
+            .collect();
+        let states = profile.states(&roadmap);
+        let eval = evaluate(&roadmap, &states);
+        let mut app = App {
+            roadmap,
+            profile,
+            profile_name: crate::model::text::clean(profile_name).into_owned(),
+            theme: Theme::default(),
+            states,
+            eval,
+            suggestions: Vec::new(),
+            rows,
+            row_of,
+            mode: Mode::Main,
+            focus: Pane::Skills,
+            stage: 0,
+            stage_offset: 0,
+            cursor,
+            offset: vec![0; stage_count],
+            next_cursor: 0,
+            next_offset: 0,
+            detail: DetailState::default(),
+            size: (layout::MIN_WIDTH, layout::MIN_HEIGHT),
+            undo: Vec::new(),
+            message: None,
+            pending: None,
+            dirty: false,
+            quitting: false,
+            quit_anyway: false,
+        };
+        app.recompute(now);
+        // Start where the learner is: the first stage not finished yet.
+        if let Some(s) = app.current_stage() {
+            app.stage = s;
+        }
+        app
+    }
+
+    /// An app whose profile file is unreadable: shows the popup that offers
+    /// to move the file aside. Nothing is ever saved while it is open.
+    pub fn unreadable(
+        roadmap: Roadmap,
+        profile_name: &str,
+        error: &str,
+        now: DateTime<Utc>,
+    ) -> App {
+        let mut app = App::new(roadmap, Profile::default(), profile_name, now);
+        app.mode = Mode::Unreadable {
+            error: crate::model::text::clean(error).into_owned(),
+            failure: None,
+        };
+        app
+    }
+
+    #[must_use]
+    pub fn with_theme(mut self, theme: Theme) -> App {
+        self.theme = theme;
+        self
+    }
+
+    #[must_use]
+    pub fn with_size(mut self, width: u16, height: u16) -> App {
+        self.size = (width, height);
+        self.sync_offsets();
+        self
+    }
+
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    pub fn roadmap(&self) -> &Roadmap {
+        &self.roadmap
+    }
+
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    pub fn status_of(&self, skill: usize) -> Status {
+        self.states[skill].status
+    }
+
+    /// Which key bindings apply now.
+    pub fn key_mode(&self) -> KeyMode {
+        match self.mode {
+            Mode::Main => KeyMode::Main,
+            Mode::Help { .. } => KeyMode::Help,
+            Mode::Search(_) => KeyMode::Search,
+            Mode::Unreadable { .. } => KeyMode::Unreadable,
+        }
+    }
+
+    /// The skill under the cursor of the skills pane.
+    pub fn selected_skill(&self) -> Option<usize> {
+        let rows = self.rows.get(self.stage)?;
+        match rows.get(self.cursor[self.stage])? {
+            Row::Skill { skill, .. } => Some(*skill),
+            Row::Choice(_) => None,
+        }
+    }
+
+    /// The skill the details pane shows and status keys act on: the
+    /// highlighted suggestion while the next-steps pane has the focus, else
+    /// the selected skill.
+    pub fn current_skill(&self) -> Option<usize> {
+        if self.focus == Pane::Next
+            && let Some(s) = self.suggestions.get(self.next_cursor)
+        {
+            return Some(s.skill);
+        }
+        self.selected_skill()
+    }
+
+    /// True for an unfinished option of a satisfied choice: the learner
+    /// picked another one.
+    pub fn is_unpicked(&self, skill: usize) -> bool {
+        !self.states[skill].status.is_finished()
+            && self.roadmap.skills[skill]
+                .choices
+                .iter()
+                .any(|&c| self.eval.choice_satisfied(&self.roadmap, c))
+    }
+
+    /// The first stage that is not finished: where the learner is.
+    pub fn current_stage(&self) -> Option<usize> {
+        self.eval
+            .stages
+            .iter()
+            .position(|t| t.finished() < t.total())
+    }
+
+    /// The screen areas for the current terminal size.
+    pub(crate) fn areas(&self) -> Areas {
+        layout::areas(
+            ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
+            self.roadmap.stages.len(),
+        )
+    }
+
+    /// Recomputes everything derived from the statuses.
+    pub(crate) fn recompute(&mut self, now: DateTime<Utc>) {
+        self.states = self.profile.states(&self.roadmap);
+        self.eval = evaluate(&self.roadmap, &self.states);
+        self.suggestions = next_steps(&self.roadmap, &self.states, &self.eval, now, SUGGESTIONS);
+        self.next_cursor = self
+            .next_cursor
+            .min(self.suggestions.len().saturating_sub(1));
+    }
+
+    pub(crate) fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message::Info(text.into()));
+    }
+
+    pub(crate) fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message::Error(text.into()));
+    }
+
+    /// Applies one action and returns what the run loop must do.
+    pub fn update(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
+        match action {
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.sync_offsets();
+                return Vec::new();
+            }
+            Action::Saved(result) => return self.on_saved(result, now),
+            Action::MovedAside(result) => {
+                self.on_moved_aside(result, now);
+                return Vec::new();
+            }
+            Action::Opened(result) => {
+                match result {
+                    Ok(url) => self.info(format!("opened {url} in the browser")),
+                    Err(e) => self.error(format!("could not open the browser: {e}")),
+                }
+                return Vec::new();
+            }
+            _ => {}
+        }
+        match self.mode {
+            Mode::Main => self.update_main(action, now),
+            Mode::Help { .. } => self.update_help(&action),
+            Mode::Search(_) => self.update_search(&action),
+            Mode::Unreadable { .. } => match action {
+                Action::MoveAside => vec![Effect::MoveAside],
+                Action::Quit => vec![Effect::Quit],
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    fn update_main(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
+        match action {
+            Action::ToggleDone => {
+                let Some(skill) = self.current_skill() else {
+                    return Vec::new();
+                };
+                let to = if self.states[skill].status == Status::Done {
+                    Status::Todo
+                } else {
+                    Status::Done
+                };
+                self.change_status(skill, to, now)
+            }
+            Action::SetStatus(to) => match self.current_skill() {
+                Some(skill) => self.change_status(skill, to, now),
+                None => Vec::new(),
+            },
+            Action::Undo => self.undo(now),
+            Action::Quit => self.quit(),
+            Action::OpenResource => self.open_resource(),
+            Action::OpenSearch => {
+                self.mode = Mode::Search(Box::new(SearchState::new(&self.roadmap)));
+                self.message = None;
+                Vec::new()
+            }
+            Action::ToggleHelp => {
+                self.mode = Mode::Help { scroll: 0 };
+                Vec::new()
+            }
+            Action::JumpNext => {
+                self.jump_next();
+                Vec::new()
+            }
+            Action::Enter => self.enter(),
+            other => {
+                // Moving on clears a passing message; errors stay.
+                if matches!(self.message, Some(Message::Info(_))) {
+                    self.message = None;
+                }
+                self.navigate(&other);
+                Vec::new()
+            }
+        }
+    }
+
+    fn update_help(&mut self, action: &Action) -> Vec<Effect> {
+        let max = super::view::help::max_scroll(self.size);
+        let Mode::Help { scroll } = &mut self.mode else {
+            return Vec::new();
+        };
+        match action {
+            Action::Up | Action::ScrollUp { .. } => *scroll = scroll.saturating_sub(1),
+            Action::Down | Action::ScrollDown { .. } => *scroll = (*scroll + 1).min(max),
+            Action::Close | Action::ToggleHelp | Action::Click { .. } => self.mode = Mode::Main,
+            Action::Quit => return self.quit(),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn quit(&mut self) -> Vec<Effect> {
+        if self.dirty && !self.quit_anyway {
+            self.quitting = true;
+            vec![Effect::Save]
+        } else {
+            vec![Effect::Quit]
+        }
+    }
+}

@@ -1,0 +1,329 @@
+//! Moving around: cursors, focus, scrolling, Enter, jumps and the mouse.
+
+use ratatui::layout::{Position, Rect};
+
+use super::{App, DetailState, Pane, Row};
+use crate::tui::action::{Action, Effect};
+use crate::tui::view::details::{self, Target};
+use crate::tui::view::layout::{follow, inner, text_area};
+
+/// Rows a wheel notch moves.
+const WHEEL: isize = 3;
+
+impl App {
+    /// Handles the navigation actions; the details reset whenever the skill
+    /// they show changes.
+    pub(crate) fn navigate(&mut self, action: &Action) {
+        let before = self.current_skill();
+        match *action {
+            Action::Left => self.focus_step(-1, false),
+            Action::Right => self.focus_step(1, false),
+            Action::NextPane => self.focus_step(1, true),
+            Action::PrevPane => self.focus_step(-1, true),
+            Action::Up => self.move_in(self.focus, -1),
+            Action::Down => self.move_in(self.focus, 1),
+            Action::PageUp => self.page(self.focus, -1),
+            Action::PageDown => self.page(self.focus, 1),
+            Action::First => self.move_in(self.focus, isize::MIN / 2),
+            Action::Last => self.move_in(self.focus, isize::MAX / 2),
+            Action::Click { column, row } => self.click(column, row),
+            Action::ScrollUp { column, row } => self.wheel(column, row, -WHEEL),
+            Action::ScrollDown { column, row } => self.wheel(column, row, WHEEL),
+            _ => {}
+        }
+        if self.current_skill() != before {
+            self.detail = DetailState::default();
+        }
+    }
+
+    fn focus_step(&mut self, delta: isize, wrap: bool) {
+        let n = Pane::ORDER.len().cast_signed();
+        let i = self.focus.index().cast_signed() + delta;
+        let i = if wrap {
+            i.rem_euclid(n)
+        } else {
+            i.clamp(0, n - 1)
+        };
+        self.focus = Pane::ORDER[i.unsigned_abs()];
+    }
+
+    /// The inner area of a pane on screen.
+    fn pane_area(&self, pane: Pane) -> Rect {
+        let a = self.areas();
+        match pane {
+            Pane::Stages => inner(a.stages),
+            Pane::Skills => inner(a.skills),
+            Pane::Details => text_area(inner(a.details)),
+            Pane::Next => inner(a.next),
+        }
+    }
+
+    fn page(&mut self, pane: Pane, sign: isize) {
+        let h = usize::from(self.pane_area(pane).height).max(1);
+        let h = if pane == Pane::Next {
+            (h / 2).max(1)
+        } else {
+            h
+        };
+        if pane == Pane::Details {
+            self.scroll_details(sign * h.cast_signed());
+        } else {
+            self.move_in(pane, sign * h.saturating_sub(1).max(1).cast_signed());
+        }
+    }
+
+    /// Moves the cursor of `pane` by `delta` rows, clamped.
+    pub(crate) fn move_in(&mut self, pane: Pane, delta: isize) {
+        match pane {
+            Pane::Stages => {
+                let last = self.roadmap.stages.len().saturating_sub(1);
+                self.select_stage(step(self.stage, delta, last));
+            }
+            Pane::Skills => self.move_skill(delta),
+            Pane::Details => {
+                let Some(skill) = self.current_skill() else {
+                    return;
+                };
+                let count = details::targets(self, skill).len();
+                if count == 0 {
+                    self.scroll_details(delta);
+                } else {
+                    self.detail.cursor = step(self.detail.cursor, delta, count - 1);
+                    self.reveal_target();
+                }
+            }
+            Pane::Next => {
+                let last = self.suggestions.len().saturating_sub(1);
+                self.next_cursor = step(self.next_cursor, delta, last);
+                self.sync_offsets();
+            }
+        }
+    }
+
+    fn move_skill(&mut self, delta: isize) {
+        let Some(rows) = self.rows.get(self.stage) else {
+            return;
+        };
+        if rows.is_empty() {
+            return;
+        }
+        let mut r = step(self.cursor[self.stage], delta, rows.len() - 1);
+        if matches!(rows[r], Row::Choice(_)) {
+            // A header is never selected: go on in the same direction, or
+            // forward when it is the first row.
+            r = if delta < 0 && r > 0 && matches!(rows[r - 1], Row::Skill { .. }) {
+                r - 1
+            } else {
+                r + 1
+            };
+        }
+        self.cursor[self.stage] = r.min(rows.len() - 1);
+        self.sync_offsets();
+    }
+
+    pub(crate) fn select_stage(&mut self, stage: usize) {
+        if stage < self.roadmap.stages.len() {
+            self.stage = stage;
+            self.sync_offsets();
+        }
+    }
+
+    /// Selects `skill` in the skills pane and focuses it.
+    pub(crate) fn jump_to(&mut self, skill: usize) {
+        let stage = self.roadmap.skills[skill].stage;
+        self.stage = stage;
+        self.cursor[stage] = self.row_of[skill];
+        self.focus = Pane::Skills;
+        self.detail = DetailState::default();
+        self.sync_offsets();
+    }
+
+    pub(crate) fn jump_next(&mut self) {
+        match self.suggestions.first() {
+            Some(s) => {
+                let (skill, reason) = (s.skill, s.reason.clone());
+                self.jump_to(skill);
+                self.info(format!(
+                    "next: {} — {reason}",
+                    self.roadmap.skills[skill].title
+                ));
+            }
+            None => self.info("nothing to suggest: every skill you can start is finished"),
+        }
+    }
+
+    pub(crate) fn enter(&mut self) -> Vec<Effect> {
+        match self.focus {
+            Pane::Stages => self.focus = Pane::Skills,
+            Pane::Skills => {
+                if self.current_skill().is_some() {
+                    self.focus = Pane::Details;
+                }
+            }
+            Pane::Details => {
+                let Some(skill) = self.current_skill() else {
+                    return Vec::new();
+                };
+                match details::targets(self, skill).get(self.detail.cursor) {
+                    Some(&Target::Skill(s)) => self.jump_to(s),
+                    Some(&Target::Resource(r)) => return self.open_url(skill, r),
+                    None => {}
+                }
+            }
+            Pane::Next => {
+                if let Some(s) = self.suggestions.get(self.next_cursor) {
+                    self.jump_to(s.skill);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// `o`: the resource selected in the details, else the first one.
+    pub(crate) fn open_resource(&mut self) -> Vec<Effect> {
+        let Some(skill) = self.current_skill() else {
+            return Vec::new();
+        };
+        let selected = match details::targets(self, skill).get(self.detail.cursor) {
+            Some(&Target::Resource(r)) if self.focus == Pane::Details => r,
+            _ => 0,
+        };
+        if self.roadmap.skills[skill].resources.is_empty() {
+            self.info("this skill lists no resources");
+            return Vec::new();
+        }
+        self.open_url(skill, selected)
+    }
+
+    fn open_url(&mut self, skill: usize, resource: usize) -> Vec<Effect> {
+        let Some(res) = self.roadmap.skills[skill].resources.get(resource) else {
+            return Vec::new();
+        };
+        if res.url.starts_with("https://") || res.url.starts_with("http://") {
+            vec![Effect::OpenUrl(res.url.clone())]
+        } else {
+            self.error("only http(s) links are opened");
+            Vec::new()
+        }
+    }
+
+    fn scroll_details(&mut self, delta: isize) {
+        let max = self.details_max_scroll();
+        self.detail.scroll = step(self.detail.scroll, delta, max);
+    }
+
+    fn details_max_scroll(&self) -> usize {
+        let area = self.pane_area(Pane::Details);
+        self.current_skill().map_or(0, |s| {
+            details::lines(self, s, area.width)
+                .len()
+                .saturating_sub(usize::from(area.height))
+        })
+    }
+
+    /// Scrolls the details so the selected link is visible.
+    fn reveal_target(&mut self) {
+        let Some(skill) = self.current_skill() else {
+            return;
+        };
+        let area = self.pane_area(Pane::Details);
+        let lines = details::lines(self, skill, area.width);
+        let mine = |l: &details::DetailLine| l.target == Some(self.detail.cursor);
+        let (Some(first), Some(last)) = (lines.iter().position(mine), lines.iter().rposition(mine))
+        else {
+            return;
+        };
+        let h = usize::from(area.height);
+        let scroll = follow(self.detail.scroll, last, h);
+        self.detail.scroll = follow(scroll, first, h);
+    }
+
+    /// Keeps every stored scroll offset consistent with the cursors and the
+    /// terminal size (the view computes the same offsets).
+    pub(crate) fn sync_offsets(&mut self) {
+        let h = usize::from(self.pane_area(Pane::Stages).height);
+        self.stage_offset = follow(self.stage_offset, self.stage, h);
+        if let Some(rows) = self.rows.get(self.stage) {
+            let h = usize::from(self.pane_area(Pane::Skills).height);
+            self.offset[self.stage] =
+                skills_offset(rows, self.offset[self.stage], self.cursor[self.stage], h);
+        }
+        let h = usize::from(self.pane_area(Pane::Next).height) / 2;
+        self.next_offset = follow(self.next_offset, self.next_cursor, h);
+        self.detail.scroll = self.detail.scroll.min(self.details_max_scroll());
+    }
+
+    fn pane_at(&self, column: u16, row: u16) -> Option<(Pane, Rect)> {
+        let p = Position::new(column, row);
+        Pane::ORDER
+            .into_iter()
+            .map(|pane| (pane, self.pane_area(pane)))
+            .find(|(_, area)| area.contains(p))
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let Some((pane, area)) = self.pane_at(column, row) else {
+            return;
+        };
+        let dy = usize::from(row - area.y);
+        match pane {
+            Pane::Stages => self.select_stage(self.stage_offset + dy),
+            Pane::Skills => {
+                let Some(rows) = self.rows.get(self.stage) else {
+                    return;
+                };
+                let r = self.offset[self.stage] + dy;
+                let r = match rows.get(r) {
+                    Some(Row::Skill { .. }) => r,
+                    Some(Row::Choice(_)) => r + 1,
+                    None => return,
+                };
+                self.cursor[self.stage] = r;
+                self.sync_offsets();
+            }
+            Pane::Next => {
+                let i = self.next_offset + dy / 2;
+                if i < self.suggestions.len() {
+                    self.next_cursor = i;
+                }
+            }
+            Pane::Details => {
+                if let Some(skill) = self.current_skill() {
+                    let lines = details::lines(self, skill, area.width);
+                    if let Some(t) = lines.get(self.detail.scroll + dy).and_then(|l| l.target) {
+                        self.detail.cursor = t;
+                    }
+                }
+            }
+        }
+        // Clicking a suggestion shows it; clicking elsewhere keeps the
+        // skill shown unless the click was in the details themselves.
+        if pane != Pane::Details || self.focus != Pane::Next {
+            self.focus = pane;
+        }
+    }
+
+    fn wheel(&mut self, column: u16, row: u16, delta: isize) {
+        match self.pane_at(column, row) {
+            Some((Pane::Details, _)) => self.scroll_details(delta),
+            Some((Pane::Stages, _)) => self.move_in(Pane::Stages, delta.signum()),
+            Some((pane, _)) => self.move_in(pane, delta),
+            None => {}
+        }
+    }
+}
+
+/// `from + delta`, clamped to `0..=last`.
+fn step(from: usize, delta: isize, last: usize) -> usize {
+    from.saturating_add_signed(delta).min(last)
+}
+
+/// The first visible row of the skills pane: keeps the cursor visible, and
+/// the header of its group too when there is room.
+pub(crate) fn skills_offset(rows: &[Row], offset: usize, cursor: usize, height: usize) -> usize {
+    let mut off = follow(offset, cursor, height).min(rows.len().saturating_sub(height));
+    if off == cursor && cursor > 0 && height > 1 && matches!(rows[cursor - 1], Row::Choice(_)) {
+        off -= 1;
+    }
+    off
+}

@@ -1,0 +1,152 @@
+//! Status changes, undo, and what happens when a save comes back.
+
+use std::fmt::Write as _;
+
+use chrono::{DateTime, Utc};
+
+use super::{App, Mode, UNDO_LEVELS, Undo};
+use crate::model::{Profile, Status};
+use crate::tui::action::Effect;
+
+impl App {
+    /// Sets the status of `skill`, remembers how to undo it, and asks for a
+    /// save.
+    pub(crate) fn change_status(
+        &mut self,
+        skill: usize,
+        to: Status,
+        now: DateTime<Utc>,
+    ) -> Vec<Effect> {
+        let before = self.states[skill].status;
+        let id = self.roadmap.skills[skill].id.clone();
+        if !self.profile.set_status(&self.roadmap, skill, to, now) {
+            self.info(format!("{id} is already {to}"));
+            return Vec::new();
+        }
+        self.undo.push(Undo {
+            skill,
+            before,
+            after: to,
+        });
+        if self.undo.len() > UNDO_LEVELS {
+            self.undo.remove(0);
+        }
+        let mut text = format!("{id} → {to}");
+        let unlocked = self.apply_change(now);
+        if to.is_finished() {
+            let missing: Vec<&str> = self
+                .eval
+                .missing(&self.roadmap, &self.states, skill)
+                .map(|r| self.roadmap.req_id(r))
+                .collect();
+            if !missing.is_empty() {
+                let _ = write!(text, " (before its prerequisites: {})", missing.join(", "));
+            }
+        }
+        text.push_str(&unlocked);
+        self.changed(text)
+    }
+
+    /// `u`: takes back the last status change.
+    pub(crate) fn undo(&mut self, now: DateTime<Utc>) -> Vec<Effect> {
+        let Some(last) = self.undo.pop() else {
+            self.info("nothing to undo");
+            return Vec::new();
+        };
+        let id = self.roadmap.skills[last.skill].id.clone();
+        self.profile
+            .set_status(&self.roadmap, last.skill, last.before, now);
+        let mut text = format!("undo: {id} → {} (was {})", last.before, last.after);
+        text.push_str(&self.apply_change(now));
+        self.jump_to(last.skill);
+        self.changed(text)
+    }
+
+    /// Recomputes after a change; says which skills it unlocked.
+    fn apply_change(&mut self, now: DateTime<Utc>) -> String {
+        let was = std::mem::take(&mut self.eval.unlocked);
+        self.recompute(now);
+        let opened = self
+            .eval
+            .unlocked
+            .iter()
+            .zip(&was)
+            .filter(|(now, before)| **now && !**before)
+            .count();
+        match opened {
+            0 => String::new(),
+            1 => " · unlocked 1 skill".to_string(),
+            n => format!(" · unlocked {n} skills"),
+        }
+    }
+
+    fn changed(&mut self, text: String) -> Vec<Effect> {
+        self.dirty = true;
+        self.info(format!("saving · {text}"));
+        self.pending = Some(text);
+        vec![Effect::Save]
+    }
+
+    /// The outcome of a save. A failure keeps everything in memory; the
+    /// next change saves again (the store merges, so nothing is lost).
+    pub(crate) fn on_saved(
+        &mut self,
+        result: Result<Profile, String>,
+        now: DateTime<Utc>,
+    ) -> Vec<Effect> {
+        let what = self.pending.take().unwrap_or_default();
+        match result {
+            Ok(merged) => {
+                self.dirty = false;
+                let mut text = if what.is_empty() {
+                    "saved".to_string()
+                } else {
+                    format!("saved · {what}")
+                };
+                if merged != self.profile {
+                    self.profile = merged;
+                    self.recompute(now);
+                    text.push_str(" · merged changes made elsewhere");
+                }
+                self.info(text);
+                if self.quitting {
+                    return vec![Effect::Quit];
+                }
+            }
+            Err(e) => {
+                self.dirty = true;
+                self.pending = Some(what);
+                if self.quitting {
+                    self.quitting = false;
+                    self.quit_anyway = true;
+                    self.error(format!(
+                        "not saved: {e} — press q again to quit without saving"
+                    ));
+                } else {
+                    self.error(format!(
+                        "not saved: {e} — kept in memory, will retry on the next change"
+                    ));
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    pub(super) fn on_moved_aside(&mut self, result: Result<String, String>, now: DateTime<Utc>) {
+        match result {
+            Ok(path) => {
+                self.mode = Mode::Main;
+                self.profile = Profile::default();
+                self.recompute(now);
+                self.info(format!(
+                    "moved the damaged profile to {path}; starting fresh"
+                ));
+            }
+            Err(e) => {
+                if let Mode::Unreadable { failure, .. } = &mut self.mode {
+                    *failure = Some(e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! The interactive terminal view, in The Elm Architecture: [`app::App`] is
+//! the state, [`action::Action`] what can happen, `App::update` the only
+//! place state changes, [`view`] draws it, [`run`] is the loop that reads
+//! events and performs effects (saving, opening a browser).
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod run;
+pub mod theme;
+pub mod view;
+
+#[cfg(test)]
+mod tests;
+
+pub use run::run;

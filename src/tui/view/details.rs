@@ -1,0 +1,313 @@
+//! Everything about one skill. The lines are built here for both the view
+//! and `update` (which scrolls and maps clicks with them); links to other
+//! skills and resources are "targets" the cursor moves over.
+
+use std::collections::HashSet;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::layout::text_area;
+use super::pane_block;
+use super::skills::LOCK;
+use super::text::{fit, width, wrap};
+use crate::model::{Req, Status};
+use crate::tui::app::{App, Mode, Pane};
+
+/// Something in the details that Enter follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Skill(usize),
+    Resource(usize),
+}
+
+/// One line of the details, and the target it belongs to.
+pub struct DetailLine {
+    pub line: Line<'static>,
+    pub target: Option<usize>,
+}
+
+/// The skills `skill` unlocks: its dependents and those of its choices.
+fn unlocks(app: &App, skill: usize) -> Vec<usize> {
+    let s = &app.roadmap.skills[skill];
+    let mut seen = HashSet::new();
+    s.dependents
+        .iter()
+        .chain(
+            s.choices
+                .iter()
+                .flat_map(|&c| &app.roadmap.choices[c].dependents),
+        )
+        .copied()
+        .filter(|&d| seen.insert(d))
+        .collect()
+}
+
+/// The links of `skill`, in the order they appear.
+pub fn targets(app: &App, skill: usize) -> Vec<Target> {
+    let s = &app.roadmap.skills[skill];
+    let mut out = Vec::new();
+    for &r in &s.requires {
+        match r {
+            Req::Skill(p) => out.push(Target::Skill(p)),
+            Req::Choice(c) => out.extend(
+                app.roadmap.choices[c]
+                    .from
+                    .iter()
+                    .map(|&o| Target::Skill(o)),
+            ),
+        }
+    }
+    out.extend(unlocks(app, skill).into_iter().map(Target::Skill));
+    out.extend((0..s.resources.len()).map(Target::Resource));
+    out
+}
+
+/// The resource `o` opens: the selected one, else the first.
+pub fn selected_resource(app: &App, skill: usize) -> usize {
+    match targets(app, skill).get(app.detail.cursor) {
+        Some(&Target::Resource(r)) => r,
+        _ => 0,
+    }
+}
+
+fn date(d: Option<chrono::DateTime<chrono::Utc>>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// The lines of the details of `skill` at `cells` wide.
+pub fn lines(app: &App, skill: usize, cells: u16) -> Vec<DetailLine> {
+    let cells = usize::from(cells).max(1);
+    let mut out = Vec::new();
+    summary(app, skill, cells, &mut out);
+    let mut links = Links {
+        app,
+        cells,
+        out,
+        next: 0,
+    };
+    links.prerequisites(skill);
+    links.unlocks(skill);
+    let next = links.next;
+    let mut out = links.out;
+    resources(app, skill, cells, next, &mut out);
+    out
+}
+
+/// Title, facts, status and dates, lock and choice notes, description.
+fn summary(app: &App, skill: usize, cells: usize, out: &mut Vec<DetailLine>) {
+    let t = app.theme;
+    let s = &app.roadmap.skills[skill];
+    let state = app.states[skill];
+    let mut plain = |text: String, style: Style| {
+        for l in wrap(&text, cells) {
+            out.push(DetailLine {
+                line: Line::styled(l, style),
+                target: None,
+            });
+        }
+    };
+    plain(s.title.clone(), t.bold());
+    let mut meta = vec![s.id.clone(), app.roadmap.stages[s.stage].title.clone()];
+    if let Some(h) = s.hours {
+        meta.push(format!("{h} h"));
+    }
+    if s.optional {
+        meta.push("optional".to_string());
+    }
+    plain(meta.join(" · "), t.dim());
+    let mut when = vec![
+        match date(state.done_at).filter(|_| state.status == Status::Done) {
+            Some(d) => format!("{} done on {d}", state.status.mark()),
+            None => format!("{} {}", state.status.mark(), state.status),
+        },
+    ];
+    if let Some(d) = date(state.started_at) {
+        when.push(format!("started {d}"));
+    }
+    plain(when.join(" · "), t.status(state.status));
+    if !app.eval.unlocked[skill] && !state.status.is_finished() {
+        let missing: Vec<&str> = app
+            .eval
+            .missing(&app.roadmap, &app.states, skill)
+            .map(|r| app.roadmap.req_title(r))
+            .collect();
+        plain(
+            format!("{LOCK} locked: first finish {}", missing.join(", ")),
+            t.warn(),
+        );
+    }
+    for &c in &s.choices {
+        let choice = &app.roadmap.choices[c];
+        let text = if app.is_unpicked(skill) {
+            format!("an alternative in “{}”: you picked another", choice.title)
+        } else {
+            format!("one option of “{}”", choice.title)
+        };
+        plain(text, t.accent());
+    }
+    if !s.description.is_empty() {
+        plain(String::new(), Style::new());
+        plain(s.description.clone(), Style::new());
+    }
+}
+
+/// Builds the link lines, numbering the targets as it goes.
+struct Links<'a> {
+    app: &'a App,
+    cells: usize,
+    out: Vec<DetailLine>,
+    next: usize,
+}
+
+impl Links<'_> {
+    fn link(&mut self, indent: &str, i: usize) {
+        let (app, t) = (self.app, self.app.theme);
+        let mark = app.states[i].status;
+        let lock = if !app.eval.unlocked[i] && !mark.is_finished() {
+            format!("{LOCK} ")
+        } else {
+            String::new()
+        };
+        let room = self.cells.saturating_sub(width(indent) + 4 + width(&lock));
+        self.out.push(DetailLine {
+            line: Line::from(vec![
+                Span::raw(indent.to_string()),
+                Span::styled(mark.mark(), t.status(mark)),
+                Span::raw(" "),
+                Span::styled(lock, t.warn()),
+                Span::raw(fit(&app.roadmap.skills[i].title, room)),
+            ]),
+            target: Some(self.next),
+        });
+        self.next += 1;
+    }
+
+    fn prerequisites(&mut self, skill: usize) {
+        let app = self.app;
+        let t = app.theme;
+        let s = &app.roadmap.skills[skill];
+        if s.requires.is_empty() {
+            return;
+        }
+        section(&mut self.out, app, "Needs");
+        for &r in &s.requires {
+            match r {
+                Req::Skill(p) => self.link("  ", p),
+                Req::Choice(c) => {
+                    let choice = &app.roadmap.choices[c];
+                    let done = app.eval.choice_finished[c].min(choice.pick);
+                    let head = format!("  {} ({done} of {} done)", choice.title, choice.pick);
+                    let style = if done >= choice.pick {
+                        t.ok()
+                    } else {
+                        Style::new()
+                    };
+                    self.out.push(DetailLine {
+                        line: Line::styled(fit(&head, self.cells), style),
+                        target: None,
+                    });
+                    for &o in &choice.from {
+                        self.link("    ", o);
+                    }
+                }
+            }
+        }
+    }
+
+    fn unlocks(&mut self, skill: usize) {
+        let unlocked = unlocks(self.app, skill);
+        if !unlocked.is_empty() {
+            section(&mut self.out, self.app, "Unlocks");
+            for d in unlocked {
+                self.link("  ", d);
+            }
+        }
+    }
+}
+
+/// The resources with their kind; the selected one shows its address.
+fn resources(app: &App, skill: usize, cells: usize, first: usize, out: &mut Vec<DetailLine>) {
+    let t = app.theme;
+    let s = &app.roadmap.skills[skill];
+    if s.resources.is_empty() {
+        return;
+    }
+    section(out, app, "Resources");
+    let chosen = selected_resource(app, skill);
+    for (r, res) in s.resources.iter().enumerate() {
+        let target = Some(first + r);
+        let kind = format!("  {:<9}", res.kind.as_str());
+        let room = cells.saturating_sub(width(&kind));
+        out.push(DetailLine {
+            line: Line::from(vec![
+                Span::styled(kind, t.accent()),
+                Span::raw(fit(&res.title, room)),
+            ]),
+            target,
+        });
+        if r == chosen {
+            out.push(DetailLine {
+                line: Line::styled(
+                    format!("  {}", fit(&res.url, cells.saturating_sub(2))),
+                    t.dim(),
+                ),
+                target,
+            });
+        }
+    }
+}
+
+fn section(out: &mut Vec<DetailLine>, app: &App, title: &'static str) {
+    out.push(DetailLine {
+        line: Line::default(),
+        target: None,
+    });
+    out.push(DetailLine {
+        line: Line::styled(title, app.theme.bold()),
+        target: None,
+    });
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let block = pane_block(app, Pane::Details, " Details ".to_string());
+    let inner = text_area(block.inner(area));
+    block.render(area, buf);
+    let Some(skill) = app.current_skill() else {
+        Paragraph::new("Nothing selected.")
+            .style(t.dim())
+            .render(inner, buf);
+        return;
+    };
+    let all = lines(app, skill, inner.width);
+    let total = all.len();
+    let h = usize::from(inner.height);
+    let scroll = app.detail.scroll.min(all.len().saturating_sub(h));
+    let focused = app.focus == Pane::Details && matches!(app.mode, Mode::Main);
+    for (y, l) in all.into_iter().skip(scroll).take(h).enumerate() {
+        let selected = focused && l.target == Some(app.detail.cursor);
+        let line = if selected {
+            t.highlight(l.line, true)
+        } else {
+            l.line
+        };
+        let y = inner.y + u16::try_from(y).unwrap_or(0);
+        line.render(Rect::new(inner.x, y, inner.width, 1), buf);
+    }
+    if scroll + h < total {
+        let more = Line::styled(" more ↓ ", t.dim()).right_aligned();
+        more.render(
+            Rect::new(
+                area.x,
+                area.bottom().saturating_sub(1),
+                area.width.saturating_sub(1),
+                1,
+            ),
+            buf,
+        );
+    }
+}

@@ -1,0 +1,41 @@
+//! The top line: roadmap, profile, overall progress.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::text::{bar, fit, width};
+use crate::tui::app::App;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let overall = app.eval.overall;
+    let summary = format!(
+        " {} of {} skills · {}% ",
+        overall.finished(),
+        overall.total(),
+        overall.percent()
+    );
+    let bar_cells = usize::from(area.width / 5).clamp(10, 30);
+    let (filled, empty) = bar(overall.finished(), overall.total(), bar_cells);
+    let right = Line::from(vec![
+        Span::styled(filled, t.bar_filled()),
+        Span::styled(empty, t.bar_empty()),
+        Span::styled(summary.clone(), t.bold()),
+    ]);
+    let right_width = bar_cells + width(&summary);
+    let room = usize::from(area.width).saturating_sub(right_width + 1);
+    let mut profile = format!(" · profile {}", app.profile_name);
+    if app.dirty {
+        profile.push_str(" · unsaved changes");
+    }
+    let title = fit(&format!(" {}", app.roadmap.title), room);
+    let profile = fit(&profile, room.saturating_sub(width(&title)));
+    Line::from(vec![
+        Span::styled(title, t.title()),
+        Span::styled(profile, if app.dirty { t.error() } else { t.dim() }),
+    ])
+    .render(area, buf);
+    right.right_aligned().render(area, buf);
+}

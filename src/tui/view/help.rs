@@ -1,0 +1,97 @@
+//! The help overlay, generated from the keymap so it cannot drift.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::layout::{centered, popup_space};
+use super::popup_block;
+use super::skills::LOCK;
+use super::text::pad;
+use crate::model::Status;
+use crate::tui::app::App;
+use crate::tui::keymap::{KeyMode, MOUSE_HELP, bindings};
+use crate::tui::theme::Theme;
+
+const KEY_CELLS: usize = 18;
+
+fn lines(t: Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for mode in KeyMode::ALL {
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        out.push(Line::styled(mode.title(), t.title()));
+        for b in bindings(mode) {
+            out.push(Line::from(vec![
+                Span::styled(format!("  {}", pad(&b.keys_label(), KEY_CELLS)), t.bold()),
+                Span::raw(b.help),
+            ]));
+        }
+    }
+    out.push(Line::default());
+    out.push(Line::styled("Mouse", t.title()));
+    for (what, does) in MOUSE_HELP {
+        out.push(Line::from(vec![
+            Span::styled(format!("  {}", pad(what, KEY_CELLS)), t.bold()),
+            Span::raw(*does),
+        ]));
+    }
+    out.push(Line::default());
+    out.push(Line::styled("Marks", t.title()));
+    let mut marks = vec![Span::raw("  ")];
+    for s in Status::ALL {
+        marks.push(Span::styled(s.mark(), t.status(s)));
+        marks.push(Span::raw(format!(" {s}  ")));
+    }
+    marks.push(Span::styled(LOCK, t.warn()));
+    marks.push(Span::raw(" locked (prerequisites missing)"));
+    out.push(Line::from(marks));
+    out
+}
+
+fn popup_area(area: Rect) -> Rect {
+    centered(
+        popup_space(area),
+        84.min(area.width.saturating_sub(4)),
+        area.height,
+    )
+}
+
+/// How far the help can scroll at terminal size `size`.
+pub fn max_scroll(size: (u16, u16)) -> usize {
+    let area = popup_area(Rect::new(0, 0, size.0, size.1));
+    lines(Theme::default())
+        .len()
+        .saturating_sub(usize::from(area.height.saturating_sub(2)))
+}
+
+pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let popup = popup_area(area);
+    let all = lines(app.theme);
+    let total = all.len();
+    let inner = popup_block(app, "Keys · ↑↓ scroll · ? or Esc closes", popup, buf);
+    let h = usize::from(inner.height);
+    let scroll = scroll.min(total.saturating_sub(h));
+    for (y, line) in all.into_iter().skip(scroll).take(h).enumerate() {
+        let y = inner.y + u16::try_from(y).unwrap_or(0);
+        line.render(
+            Rect::new(inner.x + 1, y, inner.width.saturating_sub(1), 1),
+            buf,
+        );
+    }
+    if scroll + h < total {
+        Line::styled(" more ↓ ", app.theme.dim())
+            .right_aligned()
+            .render(
+                Rect::new(
+                    popup.x,
+                    popup.bottom().saturating_sub(1),
+                    popup.width.saturating_sub(1),
+                    1,
+                ),
+                buf,
+            );
+    }
+}

@@ -1,0 +1,66 @@
+//! The path of stages, each with its progress bar.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::layout::follow;
+use super::pane_block;
+use super::text::{bar, pad};
+use crate::tui::app::{App, Mode, Pane};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let block = pane_block(app, Pane::Stages, " Stages ".to_string());
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let stages = &app.roadmap.stages;
+    if stages.is_empty() {
+        Paragraph::new("This roadmap has no stages yet.")
+            .style(t.dim())
+            .render(inner, buf);
+        return;
+    }
+    let h = usize::from(inner.height);
+    let offset = follow(app.stage_offset, app.stage, h).min(stages.len().saturating_sub(h));
+    let current = app.current_stage();
+    let count_width = app
+        .eval
+        .stages
+        .iter()
+        .map(|s| format!("{}/{}", s.finished(), s.total()).len())
+        .max()
+        .unwrap_or(3);
+    let bar_cells = if inner.width >= 44 { 8 } else { 6 };
+    let title_cells = usize::from(inner.width).saturating_sub(3 + 1 + bar_cells + 1 + count_width);
+    let focused = app.focus == Pane::Stages && matches!(app.mode, Mode::Main);
+    for (row, i) in (offset..stages.len()).take(h).enumerate() {
+        let tally = app.eval.stages[i];
+        let glyph = if tally.finished() == tally.total() {
+            "✓ "
+        } else if Some(i) == current {
+            "▸ "
+        } else {
+            "  "
+        };
+        let (filled, empty) = bar(tally.finished(), tally.total(), bar_cells);
+        let count = format!("{}/{}", tally.finished(), tally.total());
+        let line = Line::from(vec![
+            Span::raw(" "),
+            Span::styled(glyph, if glyph == "✓ " { t.ok() } else { t.accent() }),
+            Span::raw(pad(&stages[i].title, title_cells)),
+            Span::raw(" "),
+            Span::styled(filled, t.bar_filled()),
+            Span::styled(empty, t.bar_empty()),
+            Span::raw(format!(" {count:>count_width$}")),
+        ]);
+        let line = if i == app.stage {
+            t.highlight(line, focused)
+        } else {
+            line
+        };
+        let y = inner.y + u16::try_from(row).unwrap_or(0);
+        line.render(Rect::new(inner.x, y, inner.width, 1), buf);
+    }
+}

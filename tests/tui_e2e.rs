@@ -1,0 +1,316 @@
+//! End to end: the real `roadmap` binary in a pseudo-terminal, read back
+//! through a terminal emulator (vt100). Keys are pressed, the app quits,
+//! starts again, and the change is still there.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const ROWS: u16 = 30;
+const COLS: u16 = 100;
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small.json")
+}
+
+/// The binary running in a pseudo-terminal.
+struct Tui {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    reader: Option<thread::JoinHandle<()>>,
+}
+
+impl Tui {
+    fn start(home: &Path) -> Tui {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_roadmap"));
+        cmd.arg("--roadmap");
+        cmd.arg(fixture());
+        cmd.env("ROADMAP_HOME", home);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("ROADMAP_FILE");
+        cmd.env_remove("ROADMAP_PROFILE");
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let sink = Arc::clone(&parser);
+        let reader = thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => sink.lock().unwrap().process(&buf[..n]),
+                }
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        Tui {
+            child,
+            master: pair.master,
+            writer,
+            parser,
+            reader: Some(reader),
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "timed out waiting for {text:?}; the screen:\n{screen}"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn press(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn resize(&self, cols: u16, rows: u16) {
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+    }
+
+    /// Waits for the process to end; returns its exit code.
+    fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                if let Some(r) = self.reader.take() {
+                    let _ = r.join();
+                }
+                return status.exit_code();
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "the app did not exit; the screen:\n{}",
+                self.screen()
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The terminal is back to normal: main screen, no mouse reporting.
+    fn assert_restored(&self) {
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse still captured"
+        );
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+fn profile(home: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(home.join("default.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn status(home: &Path, skill: &str) -> Option<String> {
+    profile(home)["roadmaps"]["small"]["skills"][skill]["status"]
+        .as_str()
+        .map(str::to_string)
+}
+
+#[test]
+fn tick_quit_and_relaunch_keeps_the_change() {
+    let home = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(home.path());
+    tui.wait_for("Small Test Roadmap");
+    tui.wait_for("0 of 10 skills");
+    tui.press(" ");
+    tui.wait_for("saved · internet → done");
+    tui.press("jp");
+    tui.wait_for("saved · http → doing");
+    assert_eq!(status(home.path(), "internet").as_deref(), Some("done"));
+    tui.press("q");
+    assert_eq!(tui.wait_exit(), 0);
+    tui.assert_restored();
+
+    let mut again = Tui::start(home.path());
+    let screen = again.wait_for("1 of 10 skills");
+    assert!(screen.contains("[x] How the internet works"), "{screen}");
+    assert!(screen.contains("[~] HTTP"), "{screen}");
+    again.press("\x1b");
+    assert_eq!(again.wait_exit(), 0);
+}
+
+#[test]
+fn search_jump_tick_undo_and_relaunch() {
+    let home = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(home.path());
+    tui.wait_for("0 of 10 skills");
+    tui.press("/");
+    tui.wait_for("Search skills");
+    tui.press("jwt");
+    tui.wait_for("jwt · APIs");
+    tui.press("\r");
+    tui.wait_for("APIs · 0/3");
+    tui.press(" ");
+    tui.wait_for("saved · jwt → done");
+    tui.press("s");
+    tui.wait_for("saved · jwt → skipped");
+    tui.press("u");
+    tui.wait_for("undo: jwt → done (was skipped)");
+    tui.press("u");
+    tui.wait_for("undo: jwt → todo (was done)");
+    tui.press("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(status(home.path(), "jwt").as_deref(), Some("todo"));
+
+    let mut again = Tui::start(home.path());
+    again.wait_for("0 of 10 skills");
+    again.press("n");
+    again.wait_for("next: The terminal");
+    again.press("\x03");
+    assert_eq!(again.wait_exit(), 0);
+    again.assert_restored();
+}
+
+#[test]
+fn help_overlay_and_resizing_below_the_minimum() {
+    let home = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(home.path());
+    tui.wait_for("0 of 10 skills");
+    tui.press("?");
+    tui.wait_for("toggle done");
+    tui.press("?");
+    tui.resize(60, 20);
+    tui.wait_for("Enlarge the terminal to at least 80×24");
+    tui.resize(COLS, ROWS);
+    tui.wait_for("0 of 10 skills");
+    tui.press("q");
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+#[test]
+fn a_failed_save_is_reported_and_retried_on_the_next_change() {
+    let root = tempfile::tempdir().unwrap();
+    let home = root.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    let mut tui = Tui::start(&home);
+    tui.wait_for("0 of 10 skills");
+    // Make the folder unusable: a file where it was.
+    std::fs::remove_dir_all(&home).unwrap();
+    std::fs::write(&home, "not a folder").unwrap();
+    tui.press(" ");
+    tui.wait_for("not saved");
+    tui.wait_for("1 of 10 skills");
+    std::fs::remove_file(&home).unwrap();
+    std::fs::create_dir(&home).unwrap();
+    tui.press("j ");
+    tui.wait_for("saved · http → done");
+    assert_eq!(status(&home, "internet").as_deref(), Some("done"));
+    assert_eq!(status(&home, "http").as_deref(), Some("done"));
+    tui.press("q");
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+#[test]
+fn an_unreadable_profile_is_moved_aside_never_overwritten() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(home.path().join("default.json"), "{ this is not json").unwrap();
+    let mut tui = Tui::start(home.path());
+    tui.wait_for("Your profile cannot be read");
+    tui.press(" ");
+    tui.press("m");
+    tui.wait_for("starting fresh");
+    let aside: Vec<_> = std::fs::read_dir(home.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("default.corrupt-")
+        })
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(
+        std::fs::read_to_string(aside[0].path()).unwrap(),
+        "{ this is not json"
+    );
+    tui.press(" ");
+    tui.wait_for("saved · internet → done");
+    tui.press("q");
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+#[test]
+fn quitting_from_the_damaged_profile_popup_leaves_the_file_alone() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("default.json");
+    std::fs::write(&file, "garbage").unwrap();
+    let mut tui = Tui::start(home.path());
+    tui.wait_for("Your profile cannot be read");
+    tui.press("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "garbage");
+}
+
+#[test]
+fn without_a_terminal_it_exits_2_and_points_to_the_cli() {
+    let home = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_roadmap"))
+        .arg("--roadmap")
+        .arg(fixture())
+        .env("ROADMAP_HOME", home.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("roadmap status"), "{stderr}");
+    assert!(stderr.contains("roadmap next"), "{stderr}");
+    assert!(!home.path().join("default.json").exists());
+}
