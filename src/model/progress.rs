@@ -321,14 +321,14 @@ pub fn reason(
         k => parts.push(format!("unlocks {}", plural(u64::from(k), "skill"))),
     }
     if parts.is_empty() {
-        parts.push(if skill.requires.is_empty() {
-            "a starting point: no prerequisites".to_string()
-        } else {
-            format!(
-                "prerequisites done, next in {}",
-                roadmap.stages[skill.stage].title
-            )
-        });
+        parts.push(
+            if skill.requires.is_empty() {
+                "no prerequisites"
+            } else {
+                "prerequisites done"
+            }
+            .to_string(),
+        );
     }
     if skill.optional {
         parts.push("optional".to_string());

@@ -252,11 +252,7 @@ impl App {
     /// True for an unfinished option of a satisfied choice: the learner
     /// picked another one.
     pub fn is_unpicked(&self, skill: usize) -> bool {
-        !self.states[skill].status.is_finished()
-            && self.roadmap.skills[skill]
-                .choices
-                .iter()
-                .any(|&c| self.eval.choice_satisfied(&self.roadmap, c))
+        self.eval.is_unpicked_alternative(skill)
     }
 
     /// The first stage that is not finished: where the learner is.
