@@ -314,3 +314,75 @@ fn without_a_terminal_it_exits_2_and_points_to_the_cli() {
     assert!(stderr.contains("roadmap next"), "{stderr}");
     assert!(!home.path().join("default.json").exists());
 }
+
+fn send_signal(tui: &Tui, signal: &str) {
+    let pid = tui.child.process_id().unwrap();
+    let ok = std::process::Command::new("kill")
+        .args([&format!("-{signal}"), &pid.to_string()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "kill -{signal} {pid}");
+}
+
+#[cfg(unix)]
+#[test]
+fn term_hup_and_int_save_what_is_unsaved_restore_the_terminal_and_exit() {
+    for signal in ["TERM", "HUP", "INT"] {
+        let root = tempfile::tempdir().unwrap();
+        let home = root.path().join("home");
+        std::fs::create_dir(&home).unwrap();
+        let mut tui = Tui::start(&home);
+        tui.wait_for("0 of 10 skills");
+        // A change that cannot be saved yet: the folder is a file.
+        std::fs::remove_dir_all(&home).unwrap();
+        std::fs::write(&home, "not a folder").unwrap();
+        tui.press(" ");
+        tui.wait_for("not saved");
+        std::fs::remove_file(&home).unwrap();
+        std::fs::create_dir(&home).unwrap();
+        send_signal(&tui, signal);
+        assert_eq!(tui.wait_exit(), 0, "SIG{signal}");
+        tui.assert_restored();
+        assert_eq!(
+            status(&home, "internet").as_deref(),
+            Some("done"),
+            "SIG{signal}: the unsaved change was saved on the way out"
+        );
+    }
+}
+
+#[test]
+fn changes_saved_by_another_instance_show_up_without_a_key_press() {
+    let home = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(home.path());
+    tui.wait_for("0 of 10 skills");
+    tui.press(" ");
+    tui.wait_for("saved · internet → done");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_roadmap"))
+        .arg("--roadmap")
+        .arg(fixture())
+        .args(["done", "terminal"])
+        .env("ROADMAP_HOME", home.path())
+        .env_remove("ROADMAP_FILE")
+        .env_remove("ROADMAP_PROFILE")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let screen = tui.wait_for("2 of 10 skills");
+    assert!(
+        screen.contains("changes saved by another roadmap window"),
+        "{screen}"
+    );
+    // Our next change keeps theirs.
+    tui.press("j ");
+    tui.wait_for("saved · http → done");
+    tui.press("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(status(home.path(), "terminal").as_deref(), Some("done"));
+    assert_eq!(status(home.path(), "http").as_deref(), Some("done"));
+}

@@ -59,6 +59,11 @@ pub enum Action {
     MovedAside(Result<String, String>),
     /// The browser was asked to open a URL (or why it could not be).
     Opened(Result<String, String>),
+    /// The profile file changed on disk (another `roadmap` saved): what it
+    /// holds now. Merged in; nothing of ours is dropped.
+    Reloaded(Profile),
+    /// SIGTERM, SIGHUP or SIGINT: save what is unsaved and quit.
+    Terminate,
 }
 
 /// What the run loop must do after an update. `update` never touches files

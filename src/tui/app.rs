@@ -118,10 +118,21 @@ pub struct App {
     pub(crate) pending: Option<String>,
     /// The profile in memory has changes the store has not taken yet.
     pub(crate) dirty: bool,
-    /// Quit was asked for; waiting for the final save.
-    pub(crate) quitting: bool,
+    /// Where quitting stands.
+    pub(crate) exit: Exit,
+}
+
+/// Where quitting stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Not quitting.
+    Stay,
+    /// Quit was asked for; quit once the final save succeeds.
+    AfterSave,
     /// The final save failed; the next quit leaves without saving.
-    pub(crate) quit_anyway: bool,
+    Confirm,
+    /// A signal asked us to stop: quit after the save, whatever its outcome.
+    Regardless,
 }
 
 impl App {
@@ -158,8 +169,7 @@ impl App {
             message: None,
             pending: None,
             dirty: false,
-            quitting: false,
-            quit_anyway: false,
+            exit: Exit::Stay,
         };
         app.recompute(now);
         // Start where the learner is: the first stage not finished yet.
@@ -298,6 +308,17 @@ impl App {
                 return Vec::new();
             }
             Action::Saved(result) => return self.on_saved(result, now),
+            Action::Reloaded(disk) => {
+                self.on_reloaded(&disk, now);
+                return Vec::new();
+            }
+            Action::Terminate => {
+                if self.dirty {
+                    self.exit = Exit::Regardless;
+                    return vec![Effect::Save];
+                }
+                return vec![Effect::Quit];
+            }
             Action::MovedAside(result) => {
                 self.on_moved_aside(result, now);
                 return Vec::new();
@@ -384,8 +405,8 @@ impl App {
     }
 
     fn quit(&mut self) -> Vec<Effect> {
-        if self.dirty && !self.quit_anyway {
-            self.quitting = true;
+        if self.dirty && self.exit != Exit::Confirm {
+            self.exit = Exit::AfterSave;
             vec![Effect::Save]
         } else {
             vec![Effect::Quit]

@@ -4,12 +4,18 @@
 
 use std::collections::VecDeque;
 use std::io::{self, IsTerminal};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc::{self, Receiver};
+use std::thread;
+use std::time::Duration;
 
 use chrono::Utc;
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
 
 use super::action::{Action, Effect};
 use super::app::App;
@@ -94,20 +100,97 @@ fn with_terminal<R>(f: impl FnOnce(&mut DefaultTerminal) -> io::Result<R>) -> io
     f(&mut terminal)
 }
 
+/// What wakes the loop up.
+enum Input {
+    Terminal(io::Result<Event>),
+    /// SIGTERM, SIGHUP or SIGINT.
+    Signal,
+    /// The profile file was replaced on disk.
+    ProfileChanged,
+}
+
+/// How often the watcher looks at the profile file: a `stat` a second is
+/// the whole cost of noticing another instance's saves.
+const WATCH_INTERVAL: Duration = Duration::from_secs(1);
+
+/// Starts the threads that feed the loop: terminal events, signals, and a
+/// watcher of the profile file. The loop blocks on the channel, so an idle
+/// app uses no CPU. The threads end when the receiver is dropped (or with
+/// the process).
+fn spawn_inputs(
+    profile_file: PathBuf,
+) -> io::Result<(Receiver<Input>, signal_hook::iterator::Handle)> {
+    let (tx, rx) = mpsc::channel();
+    let terminal = tx.clone();
+    thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if terminal.send(Input::Terminal(event)).is_err() || failed {
+                break;
+            }
+        }
+    });
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let handle = signals.handle();
+    let on_signal = tx.clone();
+    thread::spawn(move || {
+        for _ in signals.forever() {
+            if on_signal.send(Input::Signal).is_err() {
+                break;
+            }
+        }
+    });
+    thread::spawn(move || {
+        let stamp = |p: &PathBuf| {
+            std::fs::metadata(p)
+                .ok()
+                .map(|m| (m.modified().ok(), m.len()))
+        };
+        let mut last = stamp(&profile_file);
+        loop {
+            thread::sleep(WATCH_INTERVAL);
+            let now = stamp(&profile_file);
+            if now != last {
+                last = now;
+                if tx.send(Input::ProfileChanged).is_err() {
+                    break;
+                }
+            }
+        }
+    });
+    Ok((rx, handle))
+}
+
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &Store) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height), Utc::now());
-    loop {
+    let (inputs, signals) = spawn_inputs(store.paths().file.clone())?;
+    let result = (|| loop {
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         // Blocks until something happens: no CPU while idle.
-        let event = event::read()?;
-        let Some(action) = keymap::event_action(app.key_mode(), &event) else {
-            continue;
+        let Ok(input) = inputs.recv() else {
+            return Ok(());
+        };
+        let action = match input {
+            Input::Terminal(event) => match keymap::event_action(app.key_mode(), &event?) {
+                Some(action) => action,
+                None => continue,
+            },
+            Input::Signal => Action::Terminate,
+            Input::ProfileChanged => match store.load() {
+                Ok(disk) => Action::Reloaded(disk),
+                // A damaged file is reported when we next save; never
+                // overwritten.
+                Err(_) => continue,
+            },
         };
         if perform(app, store, action) {
             return Ok(());
         }
-    }
+    })();
+    signals.close();
+    result
 }
 
 /// Updates with `action` and performs the effects, feeding their outcomes

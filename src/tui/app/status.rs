@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
 
-use super::{App, Mode, UNDO_LEVELS, Undo};
+use super::{App, Exit, Mode, UNDO_LEVELS, Undo};
 use crate::model::{Profile, Status};
 use crate::tui::action::Effect;
 
@@ -109,16 +109,18 @@ impl App {
                     text.push_str(" · merged changes made elsewhere");
                 }
                 self.info(text);
-                if self.quitting {
+                if matches!(self.exit, Exit::AfterSave | Exit::Regardless) {
                     return vec![Effect::Quit];
                 }
             }
             Err(e) => {
                 self.dirty = true;
                 self.pending = Some(what);
-                if self.quitting {
-                    self.quitting = false;
-                    self.quit_anyway = true;
+                if self.exit == Exit::Regardless {
+                    return vec![Effect::Quit];
+                }
+                if self.exit == Exit::AfterSave {
+                    self.exit = Exit::Confirm;
                     self.error(format!(
                         "not saved: {e} — press q again to quit without saving"
                     ));
@@ -130,6 +132,21 @@ impl App {
             }
         }
         Vec::new()
+    }
+
+    /// Another instance saved the profile: merge what it wrote into ours
+    /// (newer change wins per skill; nothing of ours is dropped).
+    pub(crate) fn on_reloaded(&mut self, disk: &Profile, now: DateTime<Utc>) {
+        if !matches!(self.mode, Mode::Main | Mode::Help { .. } | Mode::Search(_)) {
+            return;
+        }
+        let mut merged = self.profile.clone();
+        crate::store::merge::merge(&mut merged, disk);
+        if merged != self.profile {
+            self.profile = merged;
+            self.recompute(now);
+            self.info("updated with changes saved by another roadmap window");
+        }
     }
 
     pub(super) fn on_moved_aside(&mut self, result: Result<String, String>, now: DateTime<Utc>) {

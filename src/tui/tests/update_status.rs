@@ -178,3 +178,55 @@ fn quit_saves_pending_changes_first_and_never_loses_them_silently() {
     let p = b.profile().clone();
     assert_eq!(run(&mut b, [Action::Saved(Ok(p))]), vec![Effect::Quit]);
 }
+
+#[test]
+fn a_profile_saved_elsewhere_is_merged_in_and_ours_is_kept() {
+    let mut a = app(SMALL);
+    let internet = skill(&a, "internet");
+    let terminal = skill(&a, "terminal");
+    run(&mut a, [Action::ToggleDone]);
+    // Another instance marked terminal done (and knows nothing of ours).
+    let mut theirs = crate::model::Profile::default();
+    theirs.set_status(a.roadmap(), terminal, Status::Done, now());
+    assert!(
+        run(&mut a, [Action::Reloaded(theirs)]).is_empty(),
+        "no save needed"
+    );
+    assert_eq!(a.status_of(terminal), Status::Done);
+    assert_eq!(a.status_of(internet), Status::Done, "our change is kept");
+    assert!(info(&a).contains("another roadmap window"), "{}", info(&a));
+    // Reloading what we already have says nothing.
+    let same = a.profile().clone();
+    run(&mut a, [Action::Down]);
+    run(&mut a, [Action::Reloaded(same)]);
+    assert!(!info(&a).contains("another roadmap window"));
+}
+
+#[test]
+fn a_signal_saves_unsaved_changes_then_quits_even_if_the_save_fails() {
+    let mut a = app(SMALL);
+    assert_eq!(
+        run(&mut a, [Action::Terminate]),
+        vec![Effect::Quit],
+        "nothing unsaved: quit at once"
+    );
+    let mut a = app(SMALL);
+    run(&mut a, [Action::ToggleDone]);
+    a.update(Action::Saved(Err("disk full".into())), now());
+    assert!(a.is_dirty());
+    assert_eq!(run(&mut a, [Action::Terminate]), vec![Effect::Save]);
+    assert_eq!(
+        a.update(Action::Saved(Err("disk full".into())), now()),
+        vec![Effect::Quit]
+    );
+    let mut a = app(SMALL);
+    run(&mut a, [Action::ToggleDone]);
+    a.update(Action::Saved(Err("disk full".into())), now());
+    run(&mut a, [Action::Terminate]);
+    let saved = a.profile().clone();
+    assert_eq!(
+        a.update(Action::Saved(Ok(saved)), now()),
+        vec![Effect::Quit]
+    );
+    assert!(!a.is_dirty());
+}
