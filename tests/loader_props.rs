@@ -124,3 +124,63 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// One change at a time, `Live` always equals a fresh evaluation and
+    /// ranks exactly like `next_steps`.
+    #[test]
+    fn live_updates_equal_a_fresh_evaluation(
+        v in arb_roadmap(),
+        changes in prop::collection::vec((any::<u16>(), 0usize..4), 1..60),
+    ) {
+        let bytes = serde_json::to_vec(&v).unwrap();
+        let Ok(r) = model::load(&bytes, "gen.json") else { return Ok(()) };
+        let now = chrono::DateTime::UNIX_EPOCH;
+        let mut states = vec![model::SkillState::default(); r.skills.len()];
+        let mut live = model::live::Live::new(&r, states.clone());
+        for (pick, status) in changes {
+            let x = usize::from(pick) % r.skills.len();
+            states[x].status = Status::ALL[status];
+            live.set(&r, x, states[x]);
+            let fresh = evaluate(&r, &states);
+            prop_assert_eq!(live.eval(), &fresh);
+            prop_assert_eq!(live.next_steps(&r, now, 1000), next_steps(&r, &states, &fresh, now, 1000));
+        }
+    }
+}
+
+#[test]
+fn live_updates_match_on_a_large_synthetic_roadmap() {
+    let r = model::load(roadmap::synth::roadmap_json(3_000).as_bytes(), "synth").unwrap();
+    let now = chrono::DateTime::UNIX_EPOCH;
+    let mut states = vec![model::SkillState::default(); r.skills.len()];
+    let mut live = model::live::Live::new(&r, states.clone());
+    // Work through the roadmap roughly as a learner would: finish what is
+    // suggested, sometimes skip, sometimes reset.
+    for step in 0..600usize {
+        let next = live.next_steps(&r, now, 3);
+        let x = next
+            .get(step % 3)
+            .or(next.first())
+            .map_or(step * 7 % r.skills.len(), |s| s.skill);
+        let status = match step % 10 {
+            0 => Status::Skipped,
+            1 => Status::Todo,
+            2 => Status::Doing,
+            _ => Status::Done,
+        };
+        states[x].status = status;
+        live.set(&r, x, states[x]);
+        if step % 50 == 0 {
+            let fresh = evaluate(&r, &states);
+            assert_eq!(live.eval(), &fresh, "step {step}");
+            assert_eq!(
+                live.next_steps(&r, now, 20),
+                next_steps(&r, &states, &fresh, now, 20)
+            );
+        }
+    }
+    assert_eq!(live.eval(), &evaluate(&r, &states));
+}

@@ -2,8 +2,10 @@
 //! No terminal, no files, no clock: callers pass `now` in.
 
 mod build;
+mod credit;
 mod cycle;
 pub mod error;
+pub mod live;
 pub mod load;
 pub mod profile;
 pub mod progress;

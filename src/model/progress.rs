@@ -4,6 +4,7 @@ use std::cmp::Reverse;
 
 use chrono::{DateTime, Utc};
 
+use super::credit::{Credit, Touched, View, waiting};
 use super::roadmap::{Req, Roadmap};
 use super::status::{SkillState, Status};
 
@@ -17,13 +18,23 @@ pub struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, status: Status) {
+    pub(crate) fn add(&mut self, status: Status) {
         match status {
             Status::Todo => self.todo += 1,
             Status::Doing => self.doing += 1,
             Status::Done => self.done += 1,
             Status::Skipped => self.skipped += 1,
         }
+    }
+
+    pub(crate) fn remove(&mut self, status: Status) {
+        let n = match status {
+            Status::Todo => &mut self.todo,
+            Status::Doing => &mut self.doing,
+            Status::Done => &mut self.done,
+            Status::Skipped => &mut self.skipped,
+        };
+        *n = n.saturating_sub(1);
     }
 
     /// Done plus skipped.
@@ -64,6 +75,8 @@ pub struct Evaluation {
     pub unlocks_now: Vec<u32>,
     pub stages: Vec<Tally>,
     pub overall: Tally,
+    /// The pieces `unlocks_now` is summed from, kept for incremental updates.
+    pub(crate) credit: Credit,
 }
 
 impl Evaluation {
@@ -132,7 +145,22 @@ pub fn evaluate(roadmap: &Roadmap, states: &[SkillState]) -> Evaluation {
         }
     }
 
-    let unlocks_now = unlock_credit(roadmap, states, &choice_finished, &unlocked);
+    let mut credit = Credit::new(roadmap);
+    let view = Snapshot {
+        states,
+        choice_finished: &choice_finished,
+        unlocked: &unlocked,
+    };
+    let mut touched = Touched::default();
+    for d in 0..roadmap.skills.len() {
+        let w = waiting(roadmap, &view, d);
+        credit.apply(roadmap, &view, d, w, true, &mut touched);
+        touched.skills.clear();
+        touched.choices.clear();
+    }
+    let unlocks_now = (0..roadmap.skills.len())
+        .map(|s| credit.unlocks_now(roadmap, &view, s))
+        .collect();
     Evaluation {
         choice_finished,
         unlocked,
@@ -141,82 +169,27 @@ pub fn evaluate(roadmap: &Roadmap, states: &[SkillState]) -> Evaluation {
         unlocks_now,
         stages: stage_tallies,
         overall,
+        credit,
     }
 }
 
-/// For every skill, the number of unfinished, locked skills whose only
-/// missing prerequisites it would satisfy by being finished.
-fn unlock_credit(
-    roadmap: &Roadmap,
-    states: &[SkillState],
-    choice_finished: &[usize],
-    unlocked: &[bool],
-) -> Vec<u32> {
-    let finished = |s: usize| states[s].status.is_finished();
-    let deficit = |c: usize| roadmap.choices[c].pick.saturating_sub(choice_finished[c]);
-    let mut credit = vec![0u32; roadmap.skills.len()];
-    // Dependents waiting on exactly one choice: credited to each open option.
-    let mut per_choice = vec![0u32; roadmap.choices.len()];
-    let mut missing_choices = Vec::new();
-    for (d, &open) in unlocked.iter().enumerate() {
-        if open || finished(d) {
-            continue;
-        }
-        let mut missing_skill = None;
-        let mut possible = true;
-        missing_choices.clear();
-        for &r in roadmap.requires(d) {
-            match r {
-                Req::Skill(s) if !finished(s) => {
-                    if missing_skill.is_some() {
-                        possible = false;
-                        break;
-                    }
-                    missing_skill = Some(s);
-                }
-                Req::Choice(c) if deficit(c) > 0 => {
-                    if deficit(c) > 1 {
-                        possible = false;
-                        break;
-                    }
-                    missing_choices.push(c);
-                }
-                _ => {}
-            }
-        }
-        if !possible {
-            continue;
-        }
-        match (missing_skill, missing_choices.as_slice()) {
-            (Some(s), choices) => {
-                if choices
-                    .iter()
-                    .all(|c| roadmap.skills[s].choices.contains(c))
-                {
-                    credit[s] += 1;
-                }
-            }
-            (None, [c]) => per_choice[*c] += 1,
-            (None, [first, rest @ ..]) => {
-                for &s in &roadmap.choices[*first].from {
-                    if !finished(s) && rest.iter().all(|c| roadmap.skills[s].choices.contains(c)) {
-                        credit[s] += 1;
-                    }
-                }
-            }
-            (None, []) => {}
-        }
+/// Statuses plus what has been derived from them so far.
+pub(crate) struct Snapshot<'a> {
+    pub states: &'a [SkillState],
+    pub choice_finished: &'a [usize],
+    pub unlocked: &'a [bool],
+}
+
+impl View for Snapshot<'_> {
+    fn finished(&self, skill: usize) -> bool {
+        self.states[skill].status.is_finished()
     }
-    for (c, &n) in per_choice.iter().enumerate() {
-        if n > 0 {
-            for &s in &roadmap.choices[c].from {
-                if !finished(s) {
-                    credit[s] += n;
-                }
-            }
-        }
+    fn choice_finished(&self, choice: usize) -> usize {
+        self.choice_finished[choice]
     }
-    credit
+    fn unlocked(&self, skill: usize) -> bool {
+        self.unlocked[skill]
+    }
 }
 
 /// A suggested next skill and why.
@@ -228,7 +201,28 @@ pub struct Suggestion {
 
 /// Sort key of a suggestion: not doing, optional, stage, unlocks (more
 /// first), dependents (more first), file order.
-type RankKey = (bool, bool, usize, Reverse<u32>, Reverse<usize>, usize);
+pub(crate) type RankKey = (bool, bool, usize, Reverse<u32>, Reverse<usize>, usize);
+
+/// The rank key of `s`, or `None` when it is not a candidate (locked,
+/// finished, or an option not picked).
+pub(crate) fn rank_key(
+    roadmap: &Roadmap,
+    states: &[SkillState],
+    eval: &Evaluation,
+    s: usize,
+) -> Option<RankKey> {
+    let skill = &roadmap.skills[s];
+    (eval.unlocked[s] && !states[s].status.is_finished() && !eval.unpicked[s]).then(|| {
+        (
+            states[s].status != Status::Doing,
+            skill.optional,
+            skill.stage,
+            Reverse(eval.unlocks_now[s]),
+            Reverse(skill.dependents.len()),
+            s,
+        )
+    })
+}
 
 /// The top `n` unlocked skills that are todo or doing, ranked: doing first;
 /// then required before optional; then earlier stage; then how many skills
@@ -250,21 +244,8 @@ pub fn next_steps(
     }
     // Keys are computed once into a compact vector, so the selection below
     // does not chase pointers into the skills.
-    let mut candidates: Vec<RankKey> = roadmap
-        .skills
-        .iter()
-        .enumerate()
-        .filter(|&(s, _)| eval.unlocked[s] && !states[s].status.is_finished() && !eval.unpicked[s])
-        .map(|(s, skill)| {
-            (
-                states[s].status != Status::Doing,
-                skill.optional,
-                skill.stage,
-                Reverse(eval.unlocks_now[s]),
-                Reverse(skill.dependents.len()),
-                s,
-            )
-        })
+    let mut candidates: Vec<RankKey> = (0..roadmap.skills.len())
+        .filter_map(|s| rank_key(roadmap, states, eval, s))
         .collect();
     if candidates.len() > n {
         candidates.select_nth_unstable(n - 1);

@@ -16,9 +16,8 @@ use super::action::{Action, Effect};
 use super::keymap::KeyMode;
 use super::theme::Theme;
 use super::view::layout::{self, Areas};
-use crate::model::{
-    Evaluation, Profile, Roadmap, SkillState, Status, Suggestion, evaluate, next_steps,
-};
+use crate::model::live::Live;
+use crate::model::{Entry, Evaluation, Profile, Roadmap, SkillState, Status, Suggestion};
 
 /// How many suggestions the next-steps pane can show.
 pub const SUGGESTIONS: usize = 10;
@@ -94,8 +93,7 @@ pub struct App {
     pub(crate) profile_name: String,
     pub(crate) theme: Theme,
     // Derived from the profile; recomputed only when statuses change.
-    pub(crate) states: Vec<SkillState>,
-    pub(crate) eval: Evaluation,
+    pub(crate) live: Live,
     pub(crate) suggestions: Vec<Suggestion>,
     // Derived from the roadmap once.
     pub(crate) rows: Vec<Vec<Row>>,
@@ -143,15 +141,13 @@ impl App {
             .iter()
             .map(|r| first_skill_row(r).unwrap_or(0))
             .collect();
-        let states = profile.states(&roadmap);
-        let eval = evaluate(&roadmap, &states);
+        let live = Live::new(&roadmap, profile.states(&roadmap));
         let mut app = App {
             roadmap,
             profile,
             profile_name: crate::model::text::clean(profile_name).into_owned(),
             theme: Theme::default(),
-            states,
-            eval,
+            live,
             suggestions: Vec::new(),
             rows,
             row_of,
@@ -225,7 +221,7 @@ impl App {
     }
 
     pub fn status_of(&self, skill: usize) -> Status {
-        self.states[skill].status
+        self.states()[skill].status
     }
 
     /// Which key bindings apply now.
@@ -261,13 +257,23 @@ impl App {
 
     /// True for an unfinished option of a satisfied choice: the learner
     /// picked another one.
+    /// One state per skill, in roadmap order.
+    pub fn states(&self) -> &[SkillState] {
+        self.live.states()
+    }
+
+    /// Progress derived from the states.
+    pub fn eval(&self) -> &Evaluation {
+        self.live.eval()
+    }
+
     pub fn is_unpicked(&self, skill: usize) -> bool {
-        self.eval.is_unpicked_alternative(skill)
+        self.eval().is_unpicked_alternative(skill)
     }
 
     /// The first stage that is not finished: where the learner is.
     pub fn current_stage(&self) -> Option<usize> {
-        self.eval
+        self.eval()
             .stages
             .iter()
             .position(|t| t.finished() < t.total())
@@ -283,9 +289,24 @@ impl App {
 
     /// Recomputes everything derived from the statuses.
     pub(crate) fn recompute(&mut self, now: DateTime<Utc>) {
-        self.states = self.profile.states(&self.roadmap);
-        self.eval = evaluate(&self.roadmap, &self.states);
-        self.suggestions = next_steps(&self.roadmap, &self.states, &self.eval, now, SUGGESTIONS);
+        self.live = Live::new(&self.roadmap, self.profile.states(&self.roadmap));
+        self.refresh_suggestions(now);
+    }
+
+    /// Updates what depends on one skill's status (a key press: cheap at
+    /// any roadmap size).
+    pub(crate) fn recompute_skill(&mut self, skill: usize, now: DateTime<Utc>) {
+        let state = self
+            .profile
+            .entry(&self.roadmap, skill)
+            .map(Entry::state)
+            .unwrap_or_default();
+        self.live.set(&self.roadmap, skill, state);
+        self.refresh_suggestions(now);
+    }
+
+    fn refresh_suggestions(&mut self, now: DateTime<Utc>) {
+        self.suggestions = self.live.next_steps(&self.roadmap, now, SUGGESTIONS);
         self.next_cursor = self
             .next_cursor
             .min(self.suggestions.len().saturating_sub(1));
@@ -350,7 +371,7 @@ impl App {
                 let Some(skill) = self.current_skill() else {
                     return Vec::new();
                 };
-                let to = if self.states[skill].status == Status::Done {
+                let to = if self.states()[skill].status == Status::Done {
                     Status::Todo
                 } else {
                     Status::Done

@@ -17,7 +17,7 @@ impl App {
         to: Status,
         now: DateTime<Utc>,
     ) -> Vec<Effect> {
-        let before = self.states[skill].status;
+        let before = self.states()[skill].status;
         let id = self.roadmap.skills[skill].id.clone();
         if !self.profile.set_status(&self.roadmap, skill, to, now) {
             self.info(format!("{id} is already {to}"));
@@ -32,11 +32,11 @@ impl App {
             self.undo.remove(0);
         }
         let mut text = format!("{id} → {to}");
-        let unlocked = self.apply_change(now);
+        let unlocked = self.apply_change(skill, now);
         if to.is_finished() {
             let missing: Vec<&str> = self
-                .eval
-                .missing(&self.roadmap, &self.states, skill)
+                .eval()
+                .missing(&self.roadmap, &self.states(), skill)
                 .map(|r| self.roadmap.req_id(r))
                 .collect();
             if !missing.is_empty() {
@@ -57,21 +57,27 @@ impl App {
         self.profile
             .set_status(&self.roadmap, last.skill, last.before, now);
         let mut text = format!("undo: {id} → {} (was {})", last.before, last.after);
-        text.push_str(&self.apply_change(now));
+        text.push_str(&self.apply_change(last.skill, now));
         self.jump_to(last.skill);
         self.changed(text)
     }
 
-    /// Recomputes after a change; says which skills it unlocked.
-    fn apply_change(&mut self, now: DateTime<Utc>) -> String {
-        let was = std::mem::take(&mut self.eval.unlocked);
-        self.recompute(now);
-        let opened = self
-            .eval
-            .unlocked
+    /// Updates what `skill`'s new status reaches; says how many skills it
+    /// unlocked (only its dependents can have been unlocked).
+    fn apply_change(&mut self, skill: usize, now: DateTime<Utc>) -> String {
+        let roadmap = &self.roadmap;
+        let mut reached: Vec<usize> = roadmap.skills[skill].dependents.clone();
+        for &c in &roadmap.skills[skill].choices {
+            reached.extend_from_slice(&roadmap.choices[c].dependents);
+        }
+        reached.sort_unstable();
+        reached.dedup();
+        let was: Vec<bool> = reached.iter().map(|&d| self.eval().unlocked[d]).collect();
+        self.recompute_skill(skill, now);
+        let opened = reached
             .iter()
-            .zip(&was)
-            .filter(|(now, before)| **now && !**before)
+            .zip(was)
+            .filter(|&(&d, before)| !before && self.eval().unlocked[d])
             .count();
         match opened {
             0 => String::new(),

@@ -101,7 +101,7 @@ pub fn lines(app: &App, skill: usize, cells: u16) -> Vec<DetailLine> {
 fn summary(app: &App, skill: usize, cells: usize, out: &mut Vec<DetailLine>) {
     let t = app.theme;
     let s = &app.roadmap.skills[skill];
-    let state = app.states[skill];
+    let state = app.states()[skill];
     let mut plain = |text: String, style: Style| {
         for l in wrap(&text, cells) {
             out.push(DetailLine {
@@ -129,10 +129,10 @@ fn summary(app: &App, skill: usize, cells: usize, out: &mut Vec<DetailLine>) {
         when.push(format!("started {d}"));
     }
     plain(when.join(" · "), t.status(state.status));
-    if !app.eval.unlocked[skill] && !state.status.is_finished() {
+    if !app.eval().unlocked[skill] && !state.status.is_finished() {
         let missing: Vec<&str> = app
-            .eval
-            .missing(&app.roadmap, &app.states, skill)
+            .eval()
+            .missing(&app.roadmap, &app.states(), skill)
             .map(|r| app.roadmap.req_title(r))
             .collect();
         plain(
@@ -166,8 +166,8 @@ struct Links<'a> {
 impl Links<'_> {
     fn link(&mut self, indent: &str, i: usize) {
         let (app, t) = (self.app, self.app.theme);
-        let mark = app.states[i].status;
-        let lock = if !app.eval.unlocked[i] && !mark.is_finished() {
+        let mark = app.states()[i].status;
+        let lock = if !app.eval().unlocked[i] && !mark.is_finished() {
             format!("{LOCK} ")
         } else {
             String::new()
@@ -199,7 +199,7 @@ impl Links<'_> {
                 Req::Skill(p) => self.link("  ", p),
                 Req::Choice(c) => {
                     let choice = &app.roadmap.choices[c];
-                    let done = app.eval.choice_finished[c].min(choice.pick);
+                    let done = app.eval().choice_finished[c].min(choice.pick);
                     let head = format!("  {} ({done} of {} done)", choice.title, choice.pick);
                     let style = if done >= choice.pick {
                         t.ok()

@@ -10,7 +10,7 @@ use crate::tui::app::App;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let overall = app.eval.overall;
+    let overall = app.eval().overall;
     let summary = format!(
         " {} of {} skills · {}% ",
         overall.finished(),

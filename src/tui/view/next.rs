@@ -16,7 +16,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     if app.suggestions.is_empty() {
-        let text = if app.eval.overall.finished() == app.eval.overall.total() {
+        let text = if app.eval().overall.finished() == app.eval().overall.total() {
             "Everything is finished. Well done!"
         } else {
             "Nothing to suggest: finish a skill in progress or pick one by hand."
@@ -34,7 +34,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let cells = usize::from(inner.width);
     for (row, i) in (offset..app.suggestions.len()).take(per_page).enumerate() {
         let s = &app.suggestions[i];
-        let status = app.states[s.skill].status;
+        let status = app.states()[s.skill].status;
         let number = format!(" {}. ", i + 1);
         let room = cells.saturating_sub(width(&number) + 5);
         let mut first = Line::from(vec![

@@ -49,7 +49,7 @@ pub fn render(app: &App, search: &SearchState, area: Rect, buf: &mut Buffer) {
     for (row, i) in (offset..search.results.len()).take(h).enumerate() {
         let skill = search.results[i];
         let s = &app.roadmap.skills[skill];
-        let status = app.states[skill].status;
+        let status = app.states()[skill].status;
         let place = format!(" {} · {}", s.id, app.roadmap.stages[s.stage].title);
         let place = fit(&place, cells / 2);
         let room = cells.saturating_sub(width(&place) + 6);

@@ -22,7 +22,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         block.render(area, buf);
         return;
     };
-    let tally = app.eval.stages[app.stage];
+    let tally = app.eval().stages[app.stage];
     let title = format!(" {} · {}/{} ", stage.title, tally.finished(), tally.total());
     let block = pane_block(app, Pane::Skills, title);
     let inner = block.inner(area);
@@ -64,8 +64,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn choice_line(app: &App, c: usize) -> Line<'static> {
     let t = app.theme;
     let choice = &app.roadmap.choices[c];
-    let done = app.eval.choice_finished[c].min(choice.pick);
-    let state = if app.eval.choice_satisfied(&app.roadmap, c) {
+    let done = app.eval().choice_finished[c].min(choice.pick);
+    let state = if app.eval().choice_satisfied(&app.roadmap, c) {
         Span::styled(" ✓ picked".to_string(), t.ok())
     } else {
         Span::styled(
@@ -87,9 +87,9 @@ fn choice_line(app: &App, c: usize) -> Line<'static> {
 fn skill_line(app: &App, skill: usize, branch: &'static str, cells: usize) -> Line<'static> {
     let t = app.theme;
     let s = &app.roadmap.skills[skill];
-    let status = app.states[skill].status;
+    let status = app.states()[skill].status;
     let unpicked = app.is_unpicked(skill);
-    let locked = !app.eval.unlocked[skill] && !status.is_finished();
+    let locked = !app.eval().unlocked[skill] && !status.is_finished();
     let mut tag = String::new();
     if s.optional {
         tag.push_str(" · optional");

@@ -26,7 +26,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let offset = follow(app.stage_offset, app.stage, h).min(stages.len().saturating_sub(h));
     let current = app.current_stage();
     let count_width = app
-        .eval
+        .eval()
         .stages
         .iter()
         .map(|s| format!("{}/{}", s.finished(), s.total()).len())
@@ -36,7 +36,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let title_cells = usize::from(inner.width).saturating_sub(3 + 1 + bar_cells + 1 + count_width);
     let focused = app.focus == Pane::Stages && matches!(app.mode, Mode::Main);
     for (row, i) in (offset..stages.len()).take(h).enumerate() {
-        let tally = app.eval.stages[i];
+        let tally = app.eval().stages[i];
         let glyph = if tally.finished() == tally.total() {
             "✓ "
         } else if Some(i) == current {
