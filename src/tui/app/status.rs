@@ -36,7 +36,7 @@ impl App {
         if to.is_finished() {
             let missing: Vec<&str> = self
                 .eval()
-                .missing(&self.roadmap, &self.states(), skill)
+                .missing(&self.roadmap, self.states(), skill)
                 .map(|r| self.roadmap.req_id(r))
                 .collect();
             if !missing.is_empty() {

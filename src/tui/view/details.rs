@@ -132,7 +132,7 @@ fn summary(app: &App, skill: usize, cells: usize, out: &mut Vec<DetailLine>) {
     if !app.eval().unlocked[skill] && !state.status.is_finished() {
         let missing: Vec<&str> = app
             .eval()
-            .missing(&app.roadmap, &app.states(), skill)
+            .missing(&app.roadmap, app.states(), skill)
             .map(|r| app.roadmap.req_title(r))
             .collect();
         plain(
