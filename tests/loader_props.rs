@@ -165,13 +165,13 @@ fn live_updates_match_on_a_large_synthetic_roadmap() {
             .get(step % 3)
             .or(next.first())
             .map_or(step * 7 % r.skills.len(), |s| s.skill);
-        let status = match step % 10 {
+        let to = match step % 10 {
             0 => Status::Skipped,
             1 => Status::Todo,
             2 => Status::Doing,
             _ => Status::Done,
         };
-        states[x].status = status;
+        states[x].status = to;
         live.set(&r, x, states[x]);
         if step % 50 == 0 {
             let fresh = evaluate(&r, &states);
