@@ -31,6 +31,10 @@ struct Tui {
 
 impl Tui {
     fn start(home: &Path) -> Tui {
+        Tui::start_with(home, &fixture())
+    }
+
+    fn start_with(home: &Path, roadmap: &Path) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -41,7 +45,7 @@ impl Tui {
             .unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_roadmap"));
         cmd.arg("--roadmap");
-        cmd.arg(fixture());
+        cmd.arg(roadmap);
         cmd.env("ROADMAP_HOME", home);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("ROADMAP_FILE");
@@ -385,4 +389,17 @@ fn changes_saved_by_another_instance_show_up_without_a_key_press() {
     assert_eq!(tui.wait_exit(), 0);
     assert_eq!(status(home.path(), "terminal").as_deref(), Some("done"));
     assert_eq!(status(home.path(), "http").as_deref(), Some("done"));
+}
+
+#[test]
+fn a_broken_roadmap_file_restores_the_terminal_and_explains() {
+    let home = tempfile::tempdir().unwrap();
+    let bad = home.path().join("broken-roadmap.json");
+    std::fs::write(&bad, "{\n  \"version\": 1,\n  \"titel\": \"x\"\n}").unwrap();
+    let mut tui = Tui::start_with(home.path(), &bad);
+    assert_eq!(tui.wait_exit(), 1);
+    tui.assert_restored();
+    let screen = tui.screen();
+    assert!(screen.contains("broken-roadmap.json"), "{screen}");
+    assert!(screen.contains("unknown field"), "{screen}");
 }

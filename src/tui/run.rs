@@ -38,39 +38,55 @@ pub fn run(args: &Args) -> ExitCode {
         return ExitCode::from(EXIT_NOT_A_TERMINAL);
     }
     let source = RoadmapSource::from_option(args.roadmap.as_deref());
-    let session = match Session::open(source, &args.profile) {
-        Ok(s) => s,
+    // The first frame comes before anything that can wait: a large roadmap
+    // takes a moment to load.
+    let result = with_terminal(|terminal| {
+        let name = crate::model::text::clean(&source.name()).into_owned();
+        terminal.draw(|frame| {
+            let text = format!(" roadmap · loading {name} …");
+            frame.render_widget(ratatui::widgets::Paragraph::new(text), frame.area());
+        })?;
+        let (mut app, store) = match start(source, &args.profile) {
+            Ok(started) => started,
+            Err(message) => return Ok(Err(message)),
+        };
+        event_loop(terminal, &mut app, &store)?;
+        Ok(Ok((app.is_dirty(), store)))
+    });
+    match result {
         Err(e) => {
-            eprintln!("roadmap: {e}");
-            return ExitCode::FAILURE;
+            eprintln!("roadmap: terminal error: {e}");
+            ExitCode::FAILURE
         }
-    };
-    let Session { roadmap, store, .. } = session;
+        Ok(Err(message)) => {
+            eprintln!("roadmap: {message}");
+            ExitCode::FAILURE
+        }
+        Ok(Ok((true, store))) => {
+            eprintln!(
+                "roadmap: your last changes could not be saved to {}",
+                store.paths().file.display()
+            );
+            ExitCode::FAILURE
+        }
+        Ok(Ok((false, _))) => ExitCode::SUCCESS,
+    }
+}
+
+/// Loads the roadmap and the profile and builds the app. An unreadable
+/// profile still starts (the app offers to move it aside).
+fn start(source: RoadmapSource, profile: &str) -> Result<(App, Store), String> {
+    let Session { roadmap, store, .. } =
+        Session::open(source, profile).map_err(|e| e.to_string())?;
     let now = Utc::now();
     let app = match store.load() {
         Ok(profile) => App::new(roadmap, profile, store.name(), now),
         Err(e) if e.is_unreadable_profile() => {
             App::unreadable(roadmap, store.name(), &e.to_string(), now)
         }
-        Err(e) => {
-            eprintln!("roadmap: {e}");
-            return ExitCode::FAILURE;
-        }
+        Err(e) => return Err(e.to_string()),
     };
-    let mut app = app.with_theme(Theme::from_env());
-    let result = with_terminal(|terminal| event_loop(terminal, &mut app, &store));
-    if let Err(e) = result {
-        eprintln!("roadmap: terminal error: {e}");
-        return ExitCode::FAILURE;
-    }
-    if app.is_dirty() {
-        eprintln!(
-            "roadmap: your last changes could not be saved to {}",
-            store.paths().file.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    ExitCode::SUCCESS
+    Ok((app.with_theme(Theme::from_env()), store))
 }
 
 /// Restores the terminal when dropped: on return, on error and while
