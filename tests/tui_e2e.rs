@@ -156,6 +156,18 @@ impl Drop for Tui {
     }
 }
 
+/// Makes the profile folder unusable: a file where it was.
+fn break_folder(home: &Path) {
+    std::fs::remove_dir_all(home).unwrap();
+    std::fs::write(home, "not a folder").unwrap();
+}
+
+/// Puts an empty profile folder back.
+fn mend_folder(home: &Path) {
+    std::fs::remove_file(home).unwrap();
+    std::fs::create_dir(home).unwrap();
+}
+
 fn profile(home: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(home.join("default.json")).unwrap();
     serde_json::from_str(&text).unwrap()
@@ -245,14 +257,11 @@ fn a_failed_save_is_reported_and_retried_on_the_next_change() {
     std::fs::create_dir(&home).unwrap();
     let mut tui = Tui::start(&home);
     tui.wait_for("0 of 10 skills");
-    // Make the folder unusable: a file where it was.
-    std::fs::remove_dir_all(&home).unwrap();
-    std::fs::write(&home, "not a folder").unwrap();
+    break_folder(&home);
     tui.press(" ");
     tui.wait_for("not saved");
     tui.wait_for("1 of 10 skills");
-    std::fs::remove_file(&home).unwrap();
-    std::fs::create_dir(&home).unwrap();
+    mend_folder(&home);
     tui.press("j ");
     tui.wait_for("saved · http → done");
     assert_eq!(status(&home, "internet").as_deref(), Some("done"));
@@ -339,12 +348,10 @@ fn term_hup_and_int_save_what_is_unsaved_restore_the_terminal_and_exit() {
         let mut tui = Tui::start(&home);
         tui.wait_for("0 of 10 skills");
         // A change that cannot be saved yet: the folder is a file.
-        std::fs::remove_dir_all(&home).unwrap();
-        std::fs::write(&home, "not a folder").unwrap();
+        break_folder(&home);
         tui.press(" ");
         tui.wait_for("not saved");
-        std::fs::remove_file(&home).unwrap();
-        std::fs::create_dir(&home).unwrap();
+        mend_folder(&home);
         send_signal(&tui, signal);
         assert_eq!(tui.wait_exit(), 0, "SIG{signal}");
         tui.assert_restored();

@@ -82,3 +82,18 @@ pub fn screen(app: &App, width: u16, height: u16) -> String {
     }
     out
 }
+
+/// The status line's text, info or error.
+pub fn info(app: &App) -> String {
+    match app.message() {
+        Some(crate::tui::app::Message::Info(t) | crate::tui::app::Message::Error(t)) => t.clone(),
+        None => String::new(),
+    }
+}
+
+/// The id of the selected skill.
+pub fn selected_id(app: &App) -> String {
+    app.roadmap().skills[app.selected_skill().unwrap()]
+        .id
+        .clone()
+}

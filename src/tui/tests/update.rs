@@ -1,23 +1,10 @@
 //! `update`: moving, panes, Enter, jumps, search, popups, the mouse.
 
-use super::{SMALL, TUI, app, app_with, now, run, skill};
+use super::{SMALL, TUI, app, app_with, info, now, run, selected_id, skill};
 use crate::model::{Profile, Status};
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{Message, Mode, Pane, Row};
 use crate::tui::keymap::KeyMode;
-
-fn info(app: &crate::tui::app::App) -> String {
-    match app.message() {
-        Some(Message::Info(t) | Message::Error(t)) => t.clone(),
-        None => String::new(),
-    }
-}
-
-fn selected_id(app: &crate::tui::app::App) -> String {
-    app.roadmap().skills[app.selected_skill().unwrap()]
-        .id
-        .clone()
-}
 
 #[test]
 fn starts_on_the_first_unfinished_stage_with_the_skills_focused() {

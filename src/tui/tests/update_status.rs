@@ -1,22 +1,9 @@
 //! `update`: status changes, undo, saving and its failures, quitting.
 
-use super::{SMALL, app, now, run, skill};
+use super::{SMALL, app, info, now, run, selected_id, skill};
 use crate::model::Status;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{Message, Pane, UNDO_LEVELS};
-
-fn info(app: &crate::tui::app::App) -> String {
-    match app.message() {
-        Some(Message::Info(t) | Message::Error(t)) => t.clone(),
-        None => String::new(),
-    }
-}
-
-fn selected_id(app: &crate::tui::app::App) -> String {
-    app.roadmap().skills[app.selected_skill().unwrap()]
-        .id
-        .clone()
-}
 
 #[test]
 fn space_toggles_done_and_asks_for_a_save() {
