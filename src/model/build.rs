@@ -7,7 +7,19 @@ use std::collections::hash_map::Entry;
 use super::error::{Problem, ProblemKind};
 use super::load::{RawChoice, RawRoadmap, RawSkill, limits};
 use super::roadmap::{Choice, Node, Req, Resource, Roadmap, Skill, Stage};
-use super::text::{clean, clean_multiline, is_unsafe};
+use super::text::{clean, clean_multiline, clip, is_unsafe};
+
+/// At most this many problems are reported (then "… and N more"): a
+/// hostile file with millions of mistakes gets a short answer, quickly.
+pub(super) const MAX_PROBLEMS: usize = 100;
+/// "Did you mean" hints are computed for the first problems only: each one
+/// compares the unknown id with every id of the roadmap.
+const MAX_HINTS: usize = 20;
+
+/// How an id from the file is quoted in a message.
+fn shown(id: &str) -> String {
+    clip(id, limits::MAX_ID + 1)
+}
 
 /// Validates the raw file and builds the indexed graph.
 pub(super) fn build(raw: RawRoadmap) -> Result<Roadmap, Vec<Problem>> {
@@ -22,6 +34,7 @@ pub(super) fn build(raw: RawRoadmap) -> Result<Roadmap, Vec<Problem>> {
         problems: Vec::new(),
         ids: HashMap::with_capacity(skill_count + raw.stages.len() + raw.choices.len()),
         aliases: HashMap::new(),
+        suppressed: 0,
     };
     b.check_id("roadmap", &raw.id);
     b.check_text("roadmap", "title", &raw.title, limits::MAX_TITLE);
@@ -35,7 +48,7 @@ pub(super) fn build(raw: RawRoadmap) -> Result<Roadmap, Vec<Problem>> {
     let mut stages = Vec::with_capacity(raw.stages.len());
     let mut raw_skills = Vec::with_capacity(skill_count);
     for (index, stage) in raw.stages.into_iter().enumerate() {
-        let what = format!("stage '{}'", clean(&stage.id));
+        let what = format!("stage '{}'", shown(&stage.id));
         b.check_id("stage", &stage.id);
         b.check_text(&what, "title", &stage.title, limits::MAX_TITLE);
         b.check_text(
@@ -76,9 +89,10 @@ pub(super) fn build(raw: RawRoadmap) -> Result<Roadmap, Vec<Problem>> {
     link_dependents(&mut skills, &mut choices);
 
     let Builder {
-        mut problems,
+        problems,
         ids,
         aliases,
+        suppressed,
     } = b;
     let mut req_start = Vec::with_capacity(skills.len() + 1);
     let mut req_flat = Vec::with_capacity(skills.iter().map(|s| s.requires.len()).sum());
@@ -99,11 +113,26 @@ pub(super) fn build(raw: RawRoadmap) -> Result<Roadmap, Vec<Problem>> {
         req_start,
         req_flat,
     };
+    finish(roadmap, problems, suppressed)
+}
+
+/// Adds the cycles and the count of unreported problems; the roadmap is
+/// good only if there is no problem at all.
+fn finish(
+    roadmap: Roadmap,
+    mut problems: Vec<Problem>,
+    suppressed: usize,
+) -> Result<Roadmap, Vec<Problem>> {
     problems.extend(
         super::cycle::find_cycles(&roadmap)
             .into_iter()
             .map(|path| Problem::new(ProblemKind::Cycle { path })),
     );
+    if suppressed > 0 {
+        problems.push(Problem::new(ProblemKind::MoreProblems {
+            count: suppressed,
+        }));
+    }
     if problems.is_empty() {
         Ok(roadmap)
     } else {
@@ -127,18 +156,40 @@ struct Builder {
     problems: Vec<Problem>,
     ids: HashMap<String, Node>,
     aliases: HashMap<String, usize>,
+    /// Problems found but not reported, beyond [`MAX_PROBLEMS`].
+    suppressed: usize,
 }
 
 impl Builder {
     fn report(&mut self, kind: ProblemKind) {
-        self.problems.push(Problem::new(kind));
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(Problem::new(kind));
+        } else {
+            self.suppressed += 1;
+        }
+    }
+
+    /// Reports an id that names nothing, with a hint while hints are cheap.
+    fn report_unknown(
+        &mut self,
+        wanted: &str,
+        kind: impl FnOnce(String, Option<String>) -> ProblemKind,
+    ) {
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.suppressed += 1;
+            return;
+        }
+        let hint = if self.problems.len() < MAX_HINTS && wanted.len() <= limits::MAX_ID {
+            self.closest(wanted)
+        } else {
+            None
+        };
+        self.report(kind(shown(wanted), hint));
     }
 
     fn claim(&mut self, id: &str, node: Node) {
         match self.ids.entry(id.to_string()) {
-            Entry::Occupied(_) => self.problems.push(Problem::new(ProblemKind::DuplicateId {
-                id: clean(id).into_owned(),
-            })),
+            Entry::Occupied(_) => self.report(ProblemKind::DuplicateId { id: shown(id) }),
             Entry::Vacant(v) => {
                 v.insert(node);
             }
@@ -153,7 +204,7 @@ impl Builder {
                 .enumerate()
                 .all(|(i, b)| b.is_ascii_lowercase() || b.is_ascii_digit() || (i > 0 && b == b'-'));
         if !ok {
-            let id = clean(id).chars().take(limits::MAX_ID).collect();
+            let id = shown(id);
             self.report(ProblemKind::BadId {
                 what: what.to_string(),
                 id,
@@ -191,13 +242,11 @@ impl Builder {
     fn index_aliases(&mut self, skills: &[(usize, RawSkill)]) {
         for (index, (_, skill)) in skills.iter().enumerate() {
             for alias in &skill.aliases {
-                self.check_id(&format!("alias of skill '{}'", clean(&skill.id)), alias);
+                self.check_id(&format!("alias of skill '{}'", shown(&skill.id)), alias);
                 if self.ids.contains_key(alias)
                     || self.aliases.insert(alias.clone(), index).is_some()
                 {
-                    self.report(ProblemKind::DuplicateId {
-                        id: clean(alias).into_owned(),
-                    });
+                    self.report(ProblemKind::DuplicateId { id: shown(alias) });
                 }
             }
         }
@@ -212,7 +261,7 @@ impl Builder {
     }
 
     fn skill(&mut self, stage: usize, raw: RawSkill) -> Skill {
-        let what = format!("skill '{}'", clean(&raw.id));
+        let what = format!("skill '{}'", shown(&raw.id));
         self.check_id("skill", &raw.id);
         self.check_text(&what, "title", &raw.title, limits::MAX_TITLE);
         self.check_text(
@@ -229,14 +278,11 @@ impl Builder {
             match self.resolve(wanted) {
                 Some(req) if !requires.contains(&req) => requires.push(req),
                 Some(_) => {}
-                None => {
-                    let hint = self.closest(wanted);
-                    self.report(ProblemKind::UnknownRequire {
-                        skill: raw.id.clone(),
-                        missing: clean(wanted).into_owned(),
-                        hint,
-                    });
-                }
+                None => self.report_unknown(wanted, |missing, hint| ProblemKind::UnknownRequire {
+                    skill: shown(&raw.id),
+                    missing,
+                    hint,
+                }),
             }
         }
         let resources = raw
@@ -266,9 +312,9 @@ impl Builder {
             && res.url.len() <= limits::MAX_URL
             && !res.url.chars().any(|c| c.is_whitespace() || is_unsafe(c));
         if !url_ok {
-            let url = clean(&res.url).chars().take(200).collect();
+            let url = clip(&res.url, 200);
             self.report(ProblemKind::BadUrl {
-                skill: skill.to_string(),
+                skill: shown(skill),
                 url,
             });
         }
@@ -279,7 +325,7 @@ impl Builder {
     }
 
     fn choice(&mut self, index: usize, raw: RawChoice, skills: &mut [Skill]) -> Choice {
-        let what = format!("choice '{}'", clean(&raw.id));
+        let what = format!("choice '{}'", shown(&raw.id));
         self.check_id("choice", &raw.id);
         self.check_text(&what, "title", &raw.title, limits::MAX_TITLE);
         self.check_list(&what, "from", raw.from.len());
@@ -291,19 +337,16 @@ impl Builder {
                     skills[*s].choices.push(index);
                 }
                 Some(Node::Skill(_)) => {}
-                _ => {
-                    let hint = self.closest(option);
-                    self.report(ProblemKind::UnknownOption {
-                        choice: raw.id.clone(),
-                        missing: clean(option).into_owned(),
-                        hint,
-                    });
-                }
+                _ => self.report_unknown(option, |missing, hint| ProblemKind::UnknownOption {
+                    choice: shown(&raw.id),
+                    missing,
+                    hint,
+                }),
             }
         }
         if raw.pick == 0 || raw.pick > raw.from.len() {
             self.report(ProblemKind::BadPick {
-                choice: raw.id.clone(),
+                choice: shown(&raw.id),
                 pick: raw.pick,
                 options: raw.from.len(),
             });
@@ -321,7 +364,7 @@ impl Builder {
     fn closest(&self, wanted: &str) -> Option<String> {
         self.ids
             .iter()
-            .filter(|(_, node)| !matches!(node, Node::Stage(_)))
+            .filter(|(id, node)| !matches!(node, Node::Stage(_)) && id.len() <= limits::MAX_ID)
             .map(|(id, _)| (strsim::jaro_winkler(wanted, id), id))
             .filter(|(score, _)| *score >= 0.8)
             .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))

@@ -4,7 +4,10 @@ use serde::Deserialize;
 
 use super::error::{LoadError, Problem, ProblemKind};
 use super::roadmap::{Resource, Roadmap};
-use super::text::clean;
+use super::text::clip;
+
+/// The longest JSON parser message shown.
+const MAX_JSON_MESSAGE: usize = 500;
 
 /// The only roadmap format version this build understands.
 pub const FORMAT_VERSION: u32 = 1;
@@ -19,6 +22,9 @@ pub mod limits {
     pub const MAX_DESCRIPTION: usize = 20_000;
     pub const MAX_URL: usize = 2_048;
     pub const MAX_LIST: usize = 10_000;
+    /// The JSON parser's own depth limit (`serde_json` stops at 128 levels
+    /// of arrays and objects rather than exhausting the stack).
+    pub const MAX_NESTING: usize = 128;
 }
 
 #[derive(Deserialize)]
@@ -87,6 +93,7 @@ pub fn load(bytes: &[u8], source: &str) -> Result<Roadmap, LoadError> {
     if bytes.len() > limits::MAX_FILE_BYTES {
         return Err(fail(vec![Problem::new(ProblemKind::FileTooLarge {
             bytes: bytes.len(),
+            at_least: false,
             limit: limits::MAX_FILE_BYTES,
         })]));
     }
@@ -112,17 +119,24 @@ fn json_problem(bytes: &[u8], err: &serde_json::Error) -> Problem {
     if let Ok(v) = serde_json::from_slice::<VersionOnly>(bytes)
         && v.version != FORMAT_VERSION
     {
-        return Problem::new(ProblemKind::Version(
-            clean(&v.version.to_string()).into_owned(),
-        ));
+        return Problem::new(ProblemKind::Version(clip(&v.version.to_string(), 100)));
     }
     let msg = err.to_string();
     // serde_json appends " at line L column C"; we print the position ourselves.
     let msg = msg
         .rsplit_once(" at line ")
         .map_or(msg.as_str(), |(m, _)| m);
+    let message = if msg == "recursion limit exceeded" {
+        format!(
+            "the JSON is nested more than {} levels deep",
+            limits::MAX_NESTING
+        )
+    } else {
+        // Bounded: the message may quote a (huge, hostile) field name.
+        clip(msg, MAX_JSON_MESSAGE)
+    };
     let mut p = Problem::new(ProblemKind::Json {
-        message: clean(msg).into_owned(),
+        message,
         unknown_field: err.is_data() && msg.starts_with("unknown field"),
     });
     if err.line() > 0 {
