@@ -52,8 +52,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8], tmp_prefix: &str) -> Result<(), S
         .prefix(tmp_prefix)
         .suffix(TMP_SUFFIX)
         .tempfile_in(dir)
-        .map_err(|e| StoreError::io("create a temporary file in", dir, e))?;
-    tmp.write_all(bytes)
+        .map_err(|e| StoreError::io("create a temporary file in", dir, os_error(e)))?;
+    // The file itself, not the wrapper: its errors would name the
+    // temporary file, which is gone by the time the user reads them.
+    tmp.as_file_mut()
+        .write_all(bytes)
         .map_err(|e| StoreError::io("write", path, e))?;
     tmp.as_file()
         .sync_all()
@@ -83,6 +86,18 @@ pub fn remove_stale_temps(dir: &Path, tmp_prefix: &str) -> usize {
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .filter(|e| fs::remove_file(e.path()).is_ok())
         .count()
+}
+
+/// The operating system's error without the name of the temporary file
+/// that `tempfile` adds to it: that file does not exist.
+fn os_error(e: io::Error) -> io::Error {
+    if e.raw_os_error().is_some() {
+        return e;
+    }
+    match e.to_string().rsplit_once(" at path ") {
+        Some((message, _)) => io::Error::new(e.kind(), message.to_string()),
+        None => e,
+    }
 }
 
 /// Makes a rename durable. Best effort: not every platform can open a folder.
