@@ -22,9 +22,6 @@ pub mod limits {
     pub const MAX_DESCRIPTION: usize = 20_000;
     pub const MAX_URL: usize = 2_048;
     pub const MAX_LIST: usize = 10_000;
-    /// The JSON parser's own depth limit (`serde_json` stops at 128 levels
-    /// of arrays and objects rather than exhausting the stack).
-    pub const MAX_NESTING: usize = 128;
 }
 
 #[derive(Deserialize)]
@@ -126,17 +123,9 @@ fn json_problem(bytes: &[u8], err: &serde_json::Error) -> Problem {
     let msg = msg
         .rsplit_once(" at line ")
         .map_or(msg.as_str(), |(m, _)| m);
-    let message = if msg == "recursion limit exceeded" {
-        format!(
-            "the JSON is nested more than {} levels deep",
-            limits::MAX_NESTING
-        )
-    } else {
-        // Bounded: the message may quote a (huge, hostile) field name.
-        clip(msg, MAX_JSON_MESSAGE)
-    };
     let mut p = Problem::new(ProblemKind::Json {
-        message,
+        // Bounded: the message may quote a (huge, hostile) field name.
+        message: clip(msg, MAX_JSON_MESSAGE),
         unknown_field: err.is_data() && msg.starts_with("unknown field"),
     });
     if err.line() > 0 {
