@@ -168,12 +168,28 @@ impl Store {
         file::write_atomic(&self.paths.file, &bytes, prefix)
     }
 
-    /// Moves an unreadable profile aside as `NAME.json.corrupt-<timestamp>`
-    /// so a fresh one can start; returns the new path. Nothing is deleted.
+    /// Moves an unreadable profile aside as `NAME.corrupt-<timestamp>` so a
+    /// fresh one can start; returns the new path. Nothing is deleted or
+    /// overwritten: a second move in the same second gets `-2`, `-3`, ….
     pub fn move_aside(&self, now: DateTime<Utc>) -> Result<PathBuf, StoreError> {
         let _lock = self.lock()?;
         let stamp = now.format("%Y%m%dT%H%M%SZ");
-        let target = self.dir.join(format!("{}.corrupt-{stamp}", self.name));
+        let base = format!("{}.corrupt-{stamp}", self.name);
+        // Under the lock no other process moves this profile aside, so a
+        // name that is free now is still free when we rename.
+        let target = (1..=10_000)
+            .map(|n| match n {
+                1 => self.dir.join(&base),
+                n => self.dir.join(format!("{base}-{n}")),
+            })
+            .find(|p| fs::symlink_metadata(p).is_err())
+            .ok_or_else(|| {
+                StoreError::io(
+                    "move aside",
+                    &self.paths.file,
+                    ErrorKind::AlreadyExists.into(),
+                )
+            })?;
         fs::rename(&self.paths.file, &target)
             .map_err(|e| StoreError::io("move aside", &self.paths.file, e))?;
         Ok(target)

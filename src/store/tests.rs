@@ -251,6 +251,29 @@ fn moving_aside_keeps_the_bad_file() {
 }
 
 #[test]
+fn moving_aside_twice_in_one_second_keeps_both_files() {
+    let (_d, s) = store();
+    file::ensure_dir(s.dir()).unwrap();
+    std::fs::write(&s.paths().file, b"first").unwrap();
+    let one = s.move_aside(now()).unwrap();
+    std::fs::write(&s.paths().file, b"second").unwrap();
+    let two = s.move_aside(now()).unwrap();
+    std::fs::create_dir(&s.paths().file).unwrap();
+    let three = s.move_aside(now()).unwrap();
+    assert_eq!(std::fs::read(&one).unwrap(), b"first");
+    assert_eq!(std::fs::read(&two).unwrap(), b"second");
+    assert!(
+        three.is_dir(),
+        "a folder in the profile's place moves aside too"
+    );
+    assert!(
+        two.to_string_lossy()
+            .ends_with("default.corrupt-20261124T120000Z-2")
+    );
+    assert!(three.to_string_lossy().ends_with("-3"));
+}
+
+#[test]
 fn profile_names_cannot_escape_the_folder() {
     for bad in ["../x", "a/b", "", ".hidden", "a b"] {
         assert!(
