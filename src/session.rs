@@ -1,5 +1,6 @@
 //! What every command needs: the roadmap in use and the profile store.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::model::{self, LoadError, Problem, ProblemKind, Roadmap};
@@ -41,25 +42,39 @@ impl RoadmapSource {
     }
 }
 
-/// Reads a roadmap file, refusing oversized files before reading them.
+/// Reads a roadmap file, refusing oversized files before reading them. The
+/// read itself is bounded too, so a file that grows meanwhile, a pipe or a
+/// device (`--roadmap /dev/zero`) cannot make it allocate without limit.
 pub fn load_file(path: &Path) -> Result<Roadmap, LoadError> {
     let source = path.display().to_string();
     let io_error = |e: std::io::Error| LoadError {
         source: source.clone(),
         problems: vec![Problem::new(ProblemKind::Unreadable(e.to_string()))],
     };
-    let meta = std::fs::metadata(path).map_err(io_error)?;
+    let too_large = |bytes: usize, at_least: bool| LoadError {
+        source: source.clone(),
+        problems: vec![Problem::new(ProblemKind::FileTooLarge {
+            bytes,
+            at_least,
+            limit: model::limits::MAX_FILE_BYTES,
+        })],
+    };
     let limit = model::limits::MAX_FILE_BYTES;
-    if usize::try_from(meta.len()).map_or(true, |n| n > limit) {
-        return Err(LoadError {
-            source,
-            problems: vec![Problem::new(ProblemKind::FileTooLarge {
-                bytes: usize::try_from(meta.len()).unwrap_or(usize::MAX),
-                limit,
-            })],
-        });
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let meta = file.metadata().map_err(io_error)?;
+    if meta.is_file() && usize::try_from(meta.len()).map_or(true, |n| n > limit) {
+        return Err(too_large(
+            usize::try_from(meta.len()).unwrap_or(usize::MAX),
+            false,
+        ));
     }
-    let bytes = std::fs::read(path).map_err(io_error)?;
+    let mut bytes = Vec::new();
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() > limit {
+        return Err(too_large(bytes.len(), true));
+    }
     model::load(&bytes, &source)
 }
 

@@ -4,6 +4,7 @@
 //! panic, and valid generated roadmaps always load.
 
 use proptest::prelude::*;
+use roadmap::model::text::is_unsafe;
 use roadmap::model::{self, Profile, Status, evaluate, next_steps};
 use serde_json::{Value, json};
 
@@ -80,20 +81,73 @@ fn arb_roadmap() -> impl Strategy<Value = Value> {
     })
 }
 
+/// Loads `bytes` as a roadmap and as a profile. Neither panics, and every
+/// error message is bounded and has no control character but line breaks.
+fn load_both(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let unsafe_char = |s: &str| s.chars().any(|c| c != '\n' && is_unsafe(c));
+    if let Err(e) = model::load(bytes, "fuzz.json") {
+        let text = e.to_string();
+        prop_assert!(!unsafe_char(&text), "{:?}", text);
+        prop_assert!(e.problems.len() <= 106, "{} problems", e.problems.len());
+    }
+    if let Err(e) = roadmap::store::parse_profile(bytes, std::path::Path::new("fuzz.json")) {
+        let text = e.to_string();
+        prop_assert!(!unsafe_char(&text), "{:?}", text);
+        prop_assert!(text.contains("fuzz.json"), "names the file: {}", text);
+    }
+    Ok(())
+}
+
+/// Text full of terminal controls, for titles and descriptions.
+fn arb_hostile_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            "[a-z ]{0,4}",
+            Just("\u{1b}[2J".to_string()),
+            Just("\u{1b}]0;x\u{7}".to_string()),
+            (0x80u32..0xa0).prop_map(|c| char::from_u32(c).unwrap().to_string()),
+            prop::sample::select(vec![
+                "\u{202e}", "\u{2066}", "\u{200f}", "\u{61c}", "\u{feff}", "\r", "\t", "\u{7f}"
+            ])
+            .prop_map(String::from),
+            any::<char>().prop_map(String::from),
+        ],
+        1..8,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        let _ = model::load(&bytes, "fuzz.json");
-        let _ = roadmap::store::parse_profile(&bytes, std::path::Path::new("fuzz.json"));
+        load_both(&bytes)?;
     }
 
     #[test]
     fn arbitrary_json_never_panics(v in arb_json()) {
-        let bytes = serde_json::to_vec(&v).unwrap();
-        let _ = model::load(&bytes, "fuzz.json");
-        let _ = roadmap::store::parse_profile(&bytes, std::path::Path::new("fuzz.json"));
+        load_both(&serde_json::to_vec(&v).unwrap())?;
+    }
+
+    /// Whatever a roadmap's text holds, what the model hands out to be shown
+    /// has no control character.
+    #[test]
+    fn loaded_text_is_always_clean(texts in prop::collection::vec(arb_hostile_text(), 6)) {
+        let v = json!({"version": 1, "id": "h", "title": texts[0], "description": texts[1],
+            "stages": [{"id": "s", "title": format!("S{}", texts[2]), "description": texts[3], "skills": [
+                {"id": "a", "title": format!("A{}", texts[4]), "description": texts[5],
+                 "resources": [{"title": format!("R{}", texts[0]), "url": "https://example.org", "kind": "book"}]}]}]});
+        let Ok(r) = model::load(&serde_json::to_vec(&v).unwrap(), "h.json") else {
+            // Only an empty-looking title may fail; never a panic.
+            return Ok(());
+        };
+        let line = |s: &str| !s.chars().any(is_unsafe);
+        let block = |s: &str| !s.chars().any(|c| c != '\n' && is_unsafe(c));
+        prop_assert!(line(&r.title) && block(&r.description));
+        prop_assert!(line(&r.stages[0].title) && block(&r.stages[0].description));
+        prop_assert!(line(&r.skills[0].title) && block(&r.skills[0].description));
+        prop_assert!(line(&r.skills[0].resources[0].title));
     }
 
     /// Whatever the graph, loading either fails with problems or yields a

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::Failure;
 use crate::model::Status;
+use crate::model::text::clean_multiline;
 
 /// Appends one formatted line to a `String`. Writing to a `String` cannot
 /// fail, so the `fmt::Result` is dropped here and nowhere else.
@@ -26,7 +27,13 @@ pub(crate) use line;
 pub const BAR_WIDTH: usize = 16;
 
 /// Writes `text` to stdout, treating a closed pipe as success.
+///
+/// The last line of defence for the terminal: text from a roadmap or a
+/// profile is cleaned where it is read, and whatever still reaches this
+/// point (a path from the environment, an OS message) is cleaned here, so
+/// no control character (ESC, BEL, C1, bidi override) is ever printed.
 pub fn emit(text: &str) -> Result<(), Failure> {
+    let text = clean_multiline(text);
     let mut stdout = io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
@@ -47,6 +54,7 @@ pub fn emit_json<T: Serialize + ?Sized>(value: &T) -> Result<(), Failure> {
 /// Writes lines to stderr. Errors are ignored: there is nowhere left to
 /// report them.
 pub fn emit_err(text: &str) {
+    let text = clean_multiline(text);
     let mut stderr = io::stderr().lock();
     let _ = stderr.write_all(text.as_bytes());
     let _ = stderr.flush();

@@ -7,7 +7,19 @@ use std::collections::hash_map::Entry;
 use super::error::{Problem, ProblemKind};
 use super::load::{RawChoice, RawRoadmap, RawSkill, limits};
 use super::roadmap::{Choice, Node, Req, Resource, Roadmap, Skill, Stage};
-use super::text::{clean, clean_multiline_owned, clean_owned, is_unsafe};
+use super::text::{clean_multiline_owned, clean_owned, clip, is_unsafe};
+
+/// At most this many problems are reported (then "… and N more"): a
+/// hostile file with millions of mistakes gets a short answer, quickly.
+pub(super) const MAX_PROBLEMS: usize = 100;
+/// "Did you mean" hints are computed for the first problems only: each one
+/// compares the unknown id with every id of the roadmap.
+const MAX_HINTS: usize = 20;
+
+/// How an id from the file is quoted in a message.
+fn shown(id: &str) -> String {
+    clip(id, limits::MAX_ID + 1)
+}
 
 /// What a problem is about; formatted only when there is a problem.
 #[derive(Clone, Copy)]
@@ -22,9 +34,9 @@ impl std::fmt::Display for Subject<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Subject::Roadmap => f.write_str("roadmap"),
-            Subject::Stage(id) => write!(f, "stage '{}'", clean(id)),
-            Subject::Skill(id) => write!(f, "skill '{}'", clean(id)),
-            Subject::Choice(id) => write!(f, "choice '{}'", clean(id)),
+            Subject::Stage(id) => write!(f, "stage '{}'", shown(id)),
+            Subject::Skill(id) => write!(f, "skill '{}'", shown(id)),
+            Subject::Choice(id) => write!(f, "choice '{}'", shown(id)),
         }
     }
 }
@@ -42,6 +54,7 @@ pub(super) fn build(raw: RawRoadmap) -> Result<Roadmap, Vec<Problem>> {
         problems: Vec::new(),
         ids: HashMap::with_capacity(skill_count + raw.stages.len() + raw.choices.len()),
         aliases: HashMap::new(),
+        suppressed: 0,
     };
     b.check_id("roadmap", &raw.id);
     b.check_text(Subject::Roadmap, "title", &raw.title, limits::MAX_TITLE);
@@ -96,9 +109,10 @@ pub(super) fn build(raw: RawRoadmap) -> Result<Roadmap, Vec<Problem>> {
     link_dependents(&mut skills, &mut choices);
 
     let Builder {
-        mut problems,
+        problems,
         ids,
         aliases,
+        suppressed,
     } = b;
     let mut req_start = Vec::with_capacity(skills.len() + 1);
     let mut req_flat = Vec::with_capacity(skills.iter().map(|s| s.requires.len()).sum());
@@ -119,11 +133,26 @@ pub(super) fn build(raw: RawRoadmap) -> Result<Roadmap, Vec<Problem>> {
         req_start,
         req_flat,
     };
+    finish(roadmap, problems, suppressed)
+}
+
+/// Adds the cycles and the count of unreported problems; the roadmap is
+/// good only if there is no problem at all.
+fn finish(
+    roadmap: Roadmap,
+    mut problems: Vec<Problem>,
+    suppressed: usize,
+) -> Result<Roadmap, Vec<Problem>> {
     problems.extend(
         super::cycle::find_cycles(&roadmap)
             .into_iter()
             .map(|path| Problem::new(ProblemKind::Cycle { path })),
     );
+    if suppressed > 0 {
+        problems.push(Problem::new(ProblemKind::MoreProblems {
+            count: suppressed,
+        }));
+    }
     if problems.is_empty() {
         Ok(roadmap)
     } else {
@@ -147,18 +176,40 @@ struct Builder {
     problems: Vec<Problem>,
     ids: HashMap<String, Node>,
     aliases: HashMap<String, usize>,
+    /// Problems found but not reported, beyond [`MAX_PROBLEMS`].
+    suppressed: usize,
 }
 
 impl Builder {
     fn report(&mut self, kind: ProblemKind) {
-        self.problems.push(Problem::new(kind));
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(Problem::new(kind));
+        } else {
+            self.suppressed += 1;
+        }
+    }
+
+    /// Reports an id that names nothing, with a hint while hints are cheap.
+    fn report_unknown(
+        &mut self,
+        wanted: &str,
+        kind: impl FnOnce(String, Option<String>) -> ProblemKind,
+    ) {
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.suppressed += 1;
+            return;
+        }
+        let hint = if self.problems.len() < MAX_HINTS && wanted.len() <= limits::MAX_ID {
+            self.closest(wanted)
+        } else {
+            None
+        };
+        self.report(kind(shown(wanted), hint));
     }
 
     fn claim(&mut self, id: &str, node: Node) {
         match self.ids.entry(id.to_string()) {
-            Entry::Occupied(_) => self.problems.push(Problem::new(ProblemKind::DuplicateId {
-                id: clean(id).into_owned(),
-            })),
+            Entry::Occupied(_) => self.report(ProblemKind::DuplicateId { id: shown(id) }),
             Entry::Vacant(v) => {
                 v.insert(node);
             }
@@ -173,7 +224,7 @@ impl Builder {
                 .enumerate()
                 .all(|(i, b)| b.is_ascii_lowercase() || b.is_ascii_digit() || (i > 0 && b == b'-'));
         if !ok {
-            let id = clean(id).chars().take(limits::MAX_ID).collect();
+            let id = shown(id);
             self.report(ProblemKind::BadId {
                 what: what.to_string(),
                 id,
@@ -211,13 +262,11 @@ impl Builder {
     fn index_aliases(&mut self, skills: &[(usize, RawSkill)]) {
         for (index, (_, skill)) in skills.iter().enumerate() {
             for alias in &skill.aliases {
-                self.check_id(&format!("alias of skill '{}'", clean(&skill.id)), alias);
+                self.check_id(&format!("alias of skill '{}'", shown(&skill.id)), alias);
                 if self.ids.contains_key(alias)
                     || self.aliases.insert(alias.clone(), index).is_some()
                 {
-                    self.report(ProblemKind::DuplicateId {
-                        id: clean(alias).into_owned(),
-                    });
+                    self.report(ProblemKind::DuplicateId { id: shown(alias) });
                 }
             }
         }
@@ -254,14 +303,11 @@ impl Builder {
             match self.resolve(name) {
                 Some(req) if !requires.contains(&req) => requires.push(req),
                 Some(_) => {}
-                None => {
-                    let hint = self.closest(name);
-                    self.report(ProblemKind::UnknownRequire {
-                        skill: id.clone(),
-                        missing: clean(name).into_owned(),
-                        hint,
-                    });
-                }
+                None => self.report_unknown(name, |missing, hint| ProblemKind::UnknownRequire {
+                    skill: shown(&id),
+                    missing,
+                    hint,
+                }),
             }
         }
         let resources = resources
@@ -290,9 +336,9 @@ impl Builder {
             && res.url.len() <= limits::MAX_URL
             && !res.url.chars().any(|c| c.is_whitespace() || is_unsafe(c));
         if !url_ok {
-            let url = clean(&res.url).chars().take(200).collect();
+            let url = clip(&res.url, 200);
             self.report(ProblemKind::BadUrl {
-                skill: skill.to_string(),
+                skill: shown(skill),
                 url,
             });
         }
@@ -316,19 +362,16 @@ impl Builder {
                     skills[*s].choices.push(index);
                 }
                 Some(Node::Skill(_)) => {}
-                _ => {
-                    let hint = self.closest(option);
-                    self.report(ProblemKind::UnknownOption {
-                        choice: raw.id.clone(),
-                        missing: clean(option).into_owned(),
-                        hint,
-                    });
-                }
+                _ => self.report_unknown(option, |missing, hint| ProblemKind::UnknownOption {
+                    choice: shown(&raw.id),
+                    missing,
+                    hint,
+                }),
             }
         }
         if raw.pick == 0 || raw.pick > raw.from.len() {
             self.report(ProblemKind::BadPick {
-                choice: raw.id.clone(),
+                choice: shown(&raw.id),
                 pick: raw.pick,
                 options: raw.from.len(),
             });
@@ -346,7 +389,7 @@ impl Builder {
     fn closest(&self, wanted: &str) -> Option<String> {
         self.ids
             .iter()
-            .filter(|(_, node)| !matches!(node, Node::Stage(_)))
+            .filter(|(id, node)| !matches!(node, Node::Stage(_)) && id.len() <= limits::MAX_ID)
             .map(|(id, _)| (strsim::jaro_winkler(wanted, id), id))
             .filter(|(score, _)| *score >= 0.8)
             .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))

@@ -1,6 +1,8 @@
 //! Cycle detection over the prerequisite graph, linear in nodes + edges.
 
+use super::load::limits::MAX_ID;
 use super::roadmap::{Req, Roadmap};
+use super::text::clip;
 
 /// At most this many cycles are reported; one is enough to act on.
 const MAX_REPORTED: usize = 5;
@@ -25,9 +27,9 @@ pub fn find_cycles(roadmap: &Roadmap) -> Vec<Vec<String>> {
     };
     let id = |n: usize| -> String {
         if n >= skills {
-            roadmap.choices[n - skills].id.clone()
+            clip(&roadmap.choices[n - skills].id, MAX_ID + 1)
         } else {
-            roadmap.skills[n].id.clone()
+            clip(&roadmap.skills[n].id, MAX_ID + 1)
         }
     };
     // 0 = unvisited, 1 = on the stack, 2 = finished.

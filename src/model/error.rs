@@ -19,9 +19,14 @@ pub enum ProblemKind {
     )]
     Version(String),
     #[error(
-        "the file is {bytes} bytes, more than the limit of {limit} bytes; split the roadmap into smaller ones"
+        "the file is {}{bytes} bytes, more than the limit of {limit} bytes; split the roadmap into smaller ones", if *at_least { "at least " } else { "" }
     )]
-    FileTooLarge { bytes: usize, limit: usize },
+    FileTooLarge {
+        bytes: usize,
+        /// The size is unknown (a pipe, a device): at least `bytes` were read.
+        at_least: bool,
+        limit: usize,
+    },
     #[error("the roadmap has {count} skills, more than the limit of {limit}")]
     TooManySkills { count: usize, limit: usize },
     #[error("{what}: {field} is {len} long, more than the limit of {max}; shorten it")]
@@ -65,8 +70,28 @@ pub enum ProblemKind {
         "skill '{skill}' has resource URL '{url}', which is not an http(s) URL; use a full https:// address"
     )]
     BadUrl { skill: String, url: String },
-    #[error("cycle in prerequisites: {}; remove one of these requirements", path.join(" → "))]
+    #[error(
+        "cycle in prerequisites: {}; remove one of these requirements",
+        cycle_text(path)
+    )]
     Cycle { path: Vec<String> },
+    #[error("… and {count} more problems; fix the ones above first")]
+    MoreProblems { count: usize },
+}
+
+/// A cycle as `a → b → c → a`; a long one keeps its ends and says how
+/// many ids are left out of the middle.
+fn cycle_text(path: &[String]) -> String {
+    const ENDS: usize = 6;
+    if path.len() <= 2 * ENDS + 1 {
+        return path.join(" → ");
+    }
+    format!(
+        "{} → … ({} more) … → {}",
+        path[..ENDS].join(" → "),
+        path.len() - 2 * ENDS,
+        path[path.len() - ENDS..].join(" → ")
+    )
 }
 
 fn hint_text(hint: Option<&str>) -> String {
@@ -126,6 +151,12 @@ impl Problem {
     }
 }
 
+/// How far back from a value [`find_field`] looks for its key.
+const LOOKBACK: usize = 1024;
+/// How many occurrences of a value [`find_field`] inspects before giving
+/// up: locating a problem is a courtesy and must stay cheap on any file.
+const MAX_CANDIDATES: usize = 10_000;
+
 /// Byte offset of the `nth` (0-based) occurrence of the JSON string `"value"`.
 fn find_string(text: &str, value: &str, nth: usize) -> Option<usize> {
     let quoted = format!("\"{value}\"");
@@ -133,13 +164,19 @@ fn find_string(text: &str, value: &str, nth: usize) -> Option<usize> {
 }
 
 /// Byte offset of the `nth` occurrence of `"value"` that follows `"key":`
-/// (or, for list keys, stands anywhere inside the list on the same line).
+/// (or, for list keys, stands anywhere inside the list on the same line,
+/// within [`LOOKBACK`] bytes).
 fn find_field(text: &str, key: &str, value: &str, nth: usize) -> Option<usize> {
     let quoted = format!("\"{value}\"");
     let key = format!("\"{key}\"");
     text.match_indices(&quoted)
+        .take(MAX_CANDIDATES)
         .filter(|(i, _)| {
-            let before = text[..*i].trim_end();
+            let mut from = i.saturating_sub(LOOKBACK);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let before = text[from..*i].trim_end();
             let line_start = before.rfind('\n').map_or(0, |p| p + 1);
             let line = &before[line_start..];
             line.contains(&key)

@@ -4,7 +4,10 @@ use serde::Deserialize;
 
 use super::error::{LoadError, Problem, ProblemKind};
 use super::roadmap::{Resource, Roadmap};
-use super::text::clean;
+use super::text::clip;
+
+/// The longest JSON parser message shown.
+const MAX_JSON_MESSAGE: usize = 500;
 
 /// The only roadmap format version this build understands.
 pub const FORMAT_VERSION: u32 = 1;
@@ -87,6 +90,7 @@ pub fn load(bytes: &[u8], source: &str) -> Result<Roadmap, LoadError> {
     if bytes.len() > limits::MAX_FILE_BYTES {
         return Err(fail(vec![Problem::new(ProblemKind::FileTooLarge {
             bytes: bytes.len(),
+            at_least: false,
             limit: limits::MAX_FILE_BYTES,
         })]));
     }
@@ -113,9 +117,7 @@ fn json_problem(bytes: &[u8], err: &serde_json::Error) -> Problem {
     if let Ok(v) = serde_json::from_slice::<VersionOnly>(bytes)
         && v.version != FORMAT_VERSION
     {
-        return Problem::new(ProblemKind::Version(
-            clean(&v.version.to_string()).into_owned(),
-        ));
+        return Problem::new(ProblemKind::Version(clip(&v.version.to_string(), 100)));
     }
     let msg = err.to_string();
     // serde_json appends " at line L column C"; we print the position ourselves.
@@ -123,7 +125,8 @@ fn json_problem(bytes: &[u8], err: &serde_json::Error) -> Problem {
         .rsplit_once(" at line ")
         .map_or(msg.as_str(), |(m, _)| m);
     let mut p = Problem::new(ProblemKind::Json {
-        message: clean(msg).into_owned(),
+        // Bounded: the message may quote a (huge, hostile) field name.
+        message: clip(msg, MAX_JSON_MESSAGE),
         unknown_field: err.is_data() && msg.starts_with("unknown field"),
     });
     if err.line() > 0 {

@@ -38,6 +38,7 @@ impl fmt::Display for ResourceKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Resource {
     pub title: String,
     pub url: String,
@@ -176,6 +177,10 @@ impl Roadmap {
 
     /// Skill and choice ids closest to `wanted`, for "did you mean" hints.
     pub fn closest_skill_id(&self, wanted: &str) -> Option<&str> {
+        // No id is longer; comparing a huge string with every id is slow.
+        if wanted.len() > super::limits::MAX_ID {
+            return None;
+        }
         let mut best: Option<(f64, &str)> = None;
         for s in &self.skills {
             for cand in std::iter::once(&s.id).chain(&s.aliases) {

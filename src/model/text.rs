@@ -78,6 +78,19 @@ pub fn clean_multiline(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// [`clean`]ed and cut to at most `max` characters, ending in `…` when cut:
+/// how a value from a file (an id, a URL) is quoted in a message, so a
+/// hostile file cannot make an error message as large as itself.
+pub fn clip(s: &str, max: usize) -> String {
+    let mut chars = s.chars();
+    let mut out: String = chars.by_ref().take(max).collect();
+    if chars.next().is_some() {
+        out.pop();
+        out.push('…');
+    }
+    clean(&out).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,6 +106,14 @@ mod tests {
         let out = clean(hostile);
         assert!(!out.chars().any(is_unsafe), "{out:?}");
         assert!(out.starts_with('a') && out.ends_with('f'));
+    }
+
+    #[test]
+    fn clip_bounds_and_cleans() {
+        assert_eq!(clip("short", 10), "short");
+        assert_eq!(clip("abcdefghijkl", 5), "abcd…");
+        assert_eq!(clip(&"x".repeat(1_000_000), 100).chars().count(), 100);
+        assert_eq!(clip("a\u{1b}[2Jb", 100), "a\u{FFFD}[2Jb");
     }
 
     #[test]

@@ -34,7 +34,13 @@ impl StoreError {
                 "check the folder's permissions, or set ROADMAP_HOME to a writable folder"
             }
             io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
-                "free some disk space and try again"
+                "nothing was changed; free some disk space and try again"
+            }
+            io::ErrorKind::FileTooLarge => {
+                "nothing was changed; the disk or a limit on file sizes refuses the file: free some space or raise the limit"
+            }
+            io::ErrorKind::NotADirectory | io::ErrorKind::AlreadyExists => {
+                "a part of this path is a file, not a folder; move it away or set ROADMAP_HOME to a folder"
             }
             io::ErrorKind::NotFound => "check that the folder exists, or set ROADMAP_HOME",
             _ => "nothing was changed; try again",

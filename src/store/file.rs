@@ -1,4 +1,5 @@
-//! Low-level file operations: atomic replace, private permissions.
+//! Low-level file operations: atomic replace, private permissions, and
+//! clearing temporary files left behind by a process that was killed.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -35,28 +36,68 @@ pub fn open_private(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
-/// Replaces `path` with `bytes` atomically: a temporary file in the same
-/// folder is written, flushed to disk and renamed over the target, so a
-/// reader or a crash sees either the old file or the new one, never a mix.
-/// On failure the temporary file is removed and the target is untouched.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+/// The suffix of every temporary file: `PREFIX<random>.tmp`.
+const TMP_SUFFIX: &str = ".tmp";
+
+/// Replaces `path` with `bytes` atomically: a temporary file named
+/// `<tmp_prefix><random>.tmp` in the same folder is written, flushed to disk and
+/// renamed over the target, so a reader or a crash sees either the old file
+/// or the new one, never a mix. On failure the temporary file is removed
+/// and the target is untouched; errors name the target.
+pub fn write_atomic(path: &Path, bytes: &[u8], tmp_prefix: &str) -> Result<(), StoreError> {
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    // tempfile creates the file with mode 0600 on Unix and deletes it if we
-    // return early.
+    // tempfile creates the file with mode 0600 on Unix and deletes it when
+    // `tmp` is dropped, which every early return below does.
     let mut tmp = tempfile::Builder::new()
-        .prefix(".roadmap-")
-        .suffix(".tmp")
+        .prefix(tmp_prefix)
+        .suffix(TMP_SUFFIX)
         .tempfile_in(dir)
-        .map_err(|e| StoreError::io("create a temporary file in", dir, e))?;
-    tmp.write_all(bytes)
-        .map_err(|e| StoreError::io("write", tmp.path().to_path_buf(), e))?;
+        .map_err(|e| StoreError::io("create a temporary file in", dir, os_error(e)))?;
+    // The file itself, not the wrapper: its errors would name the
+    // temporary file, which is gone by the time the user reads them.
+    tmp.as_file_mut()
+        .write_all(bytes)
+        .map_err(|e| StoreError::io("write", path, e))?;
     tmp.as_file()
         .sync_all()
-        .map_err(|e| StoreError::io("flush", tmp.path().to_path_buf(), e))?;
+        .map_err(|e| StoreError::io("flush", path, e))?;
     tmp.persist(path)
         .map_err(|e| StoreError::io("replace", path, e.error))?;
     sync_dir(dir);
     Ok(())
+}
+
+/// Removes the temporary files `<tmp_prefix><random>.tmp` in `dir`, returning how
+/// many were removed. Only call it while holding the lock that every writer
+/// of such files holds: then none of them is being written, so any that
+/// exists was left by a process killed in the middle of a save. Best
+/// effort: a file that cannot be removed is left for the next save.
+pub fn remove_stale_temps(dir: &Path, tmp_prefix: &str) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| n.starts_with(tmp_prefix) && n.ends_with(TMP_SUFFIX))
+        })
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| fs::remove_file(e.path()).is_ok())
+        .count()
+}
+
+/// The operating system's error without the name of the temporary file
+/// that `tempfile` adds to it: that file does not exist.
+fn os_error(e: io::Error) -> io::Error {
+    if e.raw_os_error().is_some() {
+        return e;
+    }
+    match e.to_string().rsplit_once(" at path ") {
+        Some((message, _)) => io::Error::new(e.kind(), message.to_string()),
+        None => e,
+    }
 }
 
 /// Makes a rename durable. Best effort: not every platform can open a folder.

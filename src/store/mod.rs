@@ -77,7 +77,7 @@ impl Store {
 
     fn read(&self) -> Result<OnDisk, StoreError> {
         let path = &self.paths.file;
-        let mut file = match File::open(path) {
+        let file = match File::open(path) {
             Ok(f) => f,
             Err(e) if e.kind() == ErrorKind::NotFound => {
                 return Ok(OnDisk {
@@ -100,8 +100,16 @@ impl Store {
             });
         }
         let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-        file.read_to_end(&mut bytes)
+        // Bounded even if the file grows while it is read.
+        file.take(MAX_PROFILE_BYTES + 1)
+            .read_to_end(&mut bytes)
             .map_err(|e| StoreError::io("read", path, e))?;
+        if bytes.len() as u64 > MAX_PROFILE_BYTES {
+            return Err(StoreError::Corrupt {
+                path: path.clone(),
+                detail: "it is larger than any real profile".to_string(),
+            });
+        }
         let profile = parse_profile(&bytes, path)?;
         Ok(OnDisk {
             profile,
@@ -149,19 +157,39 @@ impl Store {
             detail: e.to_string(),
         })?;
         bytes.push(b'\n');
+        // We hold the lock, so no temporary file of this profile is being
+        // written: any that exists was left by a process killed mid-save.
+        let prefix = &self.paths.tmp_prefix;
+        file::remove_stale_temps(&self.dir, prefix);
         if let Some(previous) = previous {
             // `previous` parsed as a good profile; keep it as the backup.
-            file::write_atomic(&self.paths.backup, previous)?;
+            file::write_atomic(&self.paths.backup, previous, prefix)?;
         }
-        file::write_atomic(&self.paths.file, &bytes)
+        file::write_atomic(&self.paths.file, &bytes, prefix)
     }
 
-    /// Moves an unreadable profile aside as `NAME.json.corrupt-<timestamp>`
-    /// so a fresh one can start; returns the new path. Nothing is deleted.
+    /// Moves an unreadable profile aside as `NAME.corrupt-<timestamp>` so a
+    /// fresh one can start; returns the new path. Nothing is deleted or
+    /// overwritten: a second move in the same second gets `-2`, `-3`, ….
     pub fn move_aside(&self, now: DateTime<Utc>) -> Result<PathBuf, StoreError> {
         let _lock = self.lock()?;
         let stamp = now.format("%Y%m%dT%H%M%SZ");
-        let target = self.dir.join(format!("{}.corrupt-{stamp}", self.name));
+        let base = format!("{}.corrupt-{stamp}", self.name);
+        // Under the lock no other process moves this profile aside, so a
+        // name that is free now is still free when we rename.
+        let target = (1..=10_000)
+            .map(|n| match n {
+                1 => self.dir.join(&base),
+                n => self.dir.join(format!("{base}-{n}")),
+            })
+            .find(|p| fs::symlink_metadata(p).is_err())
+            .ok_or_else(|| {
+                StoreError::io(
+                    "move aside",
+                    &self.paths.file,
+                    ErrorKind::AlreadyExists.into(),
+                )
+            })?;
         fs::rename(&self.paths.file, &target)
             .map_err(|e| StoreError::io("move aside", &self.paths.file, e))?;
         Ok(target)

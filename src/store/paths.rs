@@ -9,9 +9,19 @@ pub const HOME_ENV: &str = "ROADMAP_HOME";
 
 /// The folder holding profiles: `$ROADMAP_HOME`, else the platform data
 /// folder (e.g. `~/.local/share/roadmap` on Linux).
+///
+/// On Unix a missing, empty or relative `HOME` is [`StoreError::NoHome`]
+/// rather than a guess: without this check the platform lookup falls back
+/// to the password database, and a script run with a scrubbed environment
+/// (`env -i`, some services) would silently write somewhere the user never
+/// chose.
 pub fn data_dir() -> Result<PathBuf, StoreError> {
     if let Some(home) = std::env::var_os(HOME_ENV).filter(|h| !h.is_empty()) {
         return Ok(PathBuf::from(home));
+    }
+    #[cfg(unix)]
+    if !std::env::var_os("HOME").is_some_and(|h| Path::new(&h).is_absolute()) {
+        return Err(StoreError::NoHome);
     }
     directories::ProjectDirs::from("", "", "roadmap")
         .map(|d| d.data_dir().to_path_buf())
@@ -40,6 +50,9 @@ pub struct ProfilePaths {
     pub file: PathBuf,
     pub lock: PathBuf,
     pub backup: PathBuf,
+    /// How the names of this profile's temporary files start. Profile names
+    /// have no dots, so no other profile's temporary files match.
+    pub tmp_prefix: String,
 }
 
 impl ProfilePaths {
@@ -48,6 +61,7 @@ impl ProfilePaths {
             file: dir.join(format!("{name}.json")),
             lock: dir.join(format!("{name}.lock")),
             backup: dir.join(format!("{name}.json.bak")),
+            tmp_prefix: format!(".roadmap-{name}."),
         }
     }
 }

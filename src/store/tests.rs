@@ -251,6 +251,29 @@ fn moving_aside_keeps_the_bad_file() {
 }
 
 #[test]
+fn moving_aside_twice_in_one_second_keeps_both_files() {
+    let (_d, s) = store();
+    file::ensure_dir(s.dir()).unwrap();
+    std::fs::write(&s.paths().file, b"first").unwrap();
+    let one = s.move_aside(now()).unwrap();
+    std::fs::write(&s.paths().file, b"second").unwrap();
+    let two = s.move_aside(now()).unwrap();
+    std::fs::create_dir(&s.paths().file).unwrap();
+    let three = s.move_aside(now()).unwrap();
+    assert_eq!(std::fs::read(&one).unwrap(), b"first");
+    assert_eq!(std::fs::read(&two).unwrap(), b"second");
+    assert!(
+        three.is_dir(),
+        "a folder in the profile's place moves aside too"
+    );
+    assert!(
+        two.to_string_lossy()
+            .ends_with("default.corrupt-20261124T120000Z-2")
+    );
+    assert!(three.to_string_lossy().ends_with("-3"));
+}
+
+#[test]
 fn profile_names_cannot_escape_the_folder() {
     for bad in ["../x", "a/b", "", ".hidden", "a b"] {
         assert!(
@@ -275,4 +298,114 @@ fn profiles_are_listed_by_name() {
         .update(|p| p.set_status(&r, 0, Status::Done, now()))
         .unwrap();
     assert_eq!(list_profiles(s.dir()).unwrap(), vec!["alt", "default"]);
+}
+
+/// Names of the temporary files in the profile folder.
+fn temps(s: &Store) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(s.dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| std::path::Path::new(n).extension() == Some("tmp".as_ref()))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_save_removes_temporary_files_left_by_a_killed_save_of_the_same_profile() {
+    let (_d, s) = store();
+    let r = small();
+    file::ensure_dir(s.dir()).unwrap();
+    // What a process killed mid-save leaves: its temporary file, for this
+    // profile and for another one whose own lock we do not hold.
+    let ours = s.dir().join(".roadmap-default.a1B2c3.tmp");
+    let theirs = s.dir().join(".roadmap-default-2.x9Y8z7.tmp");
+    std::fs::write(&ours, b"{\"version\": 1, \"roa").unwrap();
+    std::fs::write(&theirs, b"half").unwrap();
+    assert_eq!(
+        s.load().unwrap(),
+        Profile::default(),
+        "leftovers never break loading"
+    );
+    assert_eq!(list_profiles(s.dir()).unwrap(), Vec::<String>::new());
+    s.update(|p| p.set_status(&r, 0, Status::Done, now()))
+        .unwrap();
+    assert!(!ours.exists(), "our stale temporary file is cleared");
+    assert_eq!(
+        temps(&s),
+        vec![".roadmap-default-2.x9Y8z7.tmp"],
+        "another profile's file is left to its own saves"
+    );
+    assert_eq!(s.load().unwrap().states(&r)[0].status, Status::Done);
+}
+
+#[test]
+fn a_failed_replace_leaves_the_profile_and_no_temporary_file() {
+    let (_d, s) = store();
+    file::ensure_dir(s.dir()).unwrap();
+    // A folder where the backup goes: renaming a file over it fails after
+    // the temporary file was written.
+    let r = small();
+    s.update(|p| p.set_status(&r, 0, Status::Done, now()))
+        .unwrap();
+    let good = std::fs::read(&s.paths().file).unwrap();
+    std::fs::create_dir(&s.paths().backup).unwrap();
+    std::fs::write(s.paths().backup.join("keep"), b"x").unwrap();
+    let err = s
+        .update(|p| p.set_status(&r, 1, Status::Done, now()))
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("cannot replace") && err.to_string().contains("default.json.bak"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&s.paths().file).unwrap(), good, "untouched");
+    assert_eq!(
+        temps(&s),
+        Vec::<String>::new(),
+        "no partial file left behind"
+    );
+}
+
+#[test]
+fn io_errors_say_what_to_do() {
+    use std::io::{Error, ErrorKind};
+    let hint =
+        |kind: ErrorKind| StoreError::io("write", "/x/default.json", Error::from(kind)).to_string();
+    assert!(
+        hint(ErrorKind::StorageFull).contains("free some disk space"),
+        "{}",
+        hint(ErrorKind::StorageFull)
+    );
+    assert!(hint(ErrorKind::QuotaExceeded).contains("free some disk space"));
+    assert!(hint(ErrorKind::FileTooLarge).contains("raise the limit"));
+    assert!(hint(ErrorKind::PermissionDenied).contains("set ROADMAP_HOME to a writable folder"));
+    assert!(hint(ErrorKind::ReadOnlyFilesystem).contains("set ROADMAP_HOME to a writable folder"));
+    assert!(hint(ErrorKind::NotADirectory).contains("is a file, not a folder"));
+    for kind in [
+        ErrorKind::StorageFull,
+        ErrorKind::PermissionDenied,
+        ErrorKind::Other,
+    ] {
+        assert!(
+            hint(kind).starts_with("cannot write /x/default.json: "),
+            "{}",
+            hint(kind)
+        );
+    }
+}
+
+#[test]
+fn a_data_folder_that_is_a_file_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_a_folder = dir.path().join("profiles");
+    std::fs::write(&not_a_folder, b"i am a file").unwrap();
+    let r = small();
+    for at in [not_a_folder.clone(), not_a_folder.join("below")] {
+        let s = Store::at(&at, "default").unwrap();
+        let err = s
+            .update(|p| p.set_status(&r, 0, Status::Done, now()))
+            .unwrap_err();
+        assert!(err.to_string().contains("is a file, not a folder"), "{err}");
+    }
+    assert_eq!(std::fs::read(&not_a_folder).unwrap(), b"i am a file");
 }

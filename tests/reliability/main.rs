@@ -1,0 +1,18 @@
+//! The reliability guarantees of docs/reliability.md, each proved against
+//! the real `roadmap` binary: concurrent instances, crashes mid-save,
+//! corrupt profiles, roadmap changes, hostile roadmap files, unwritable
+//! places and privacy. Every test uses its own temporary `ROADMAP_HOME`.
+
+// Test code: a failed unwrap is a failed test, which is what we want.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+mod concurrency;
+mod corrupt;
+mod crash;
+mod hostile;
+mod limits;
+mod merge_props;
+mod privacy;
+mod roadmap_changes;
+mod unwritable;
