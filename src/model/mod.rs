@@ -9,6 +9,7 @@ pub mod live;
 pub mod load;
 pub mod profile;
 pub mod progress;
+mod rfc3339;
 pub mod roadmap;
 pub mod status;
 pub mod text;

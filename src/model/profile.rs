@@ -15,6 +15,7 @@ pub const PROFILE_VERSION: u32 = 1;
 /// One status change in a skill's history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Change {
+    #[serde(serialize_with = "super::rfc3339::serialize")]
     pub at: DateTime<Utc>,
     pub status: Status,
 }
@@ -24,9 +25,14 @@ pub struct Change {
 pub struct Entry {
     pub status: Status,
     /// When the status last changed.
+    #[serde(serialize_with = "super::rfc3339::serialize")]
     pub changed: DateTime<Utc>,
     /// When the skill was last marked done.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::rfc3339::serialize_option"
+    )]
     pub done_at: Option<DateTime<Utc>>,
     /// Every status change, oldest first. Only ever appended to.
     #[serde(default)]

@@ -45,6 +45,23 @@ const TMP_SUFFIX: &str = ".tmp";
 /// or the new one, never a mix. On failure the temporary file is removed
 /// and the target is untouched; errors name the target.
 pub fn write_atomic(path: &Path, bytes: &[u8], tmp_prefix: &str) -> Result<(), StoreError> {
+    prepare(path, bytes, tmp_prefix)?.commit()
+}
+
+/// A new version of a file, written and flushed under a temporary name,
+/// not yet in place. Dropping it removes the temporary file.
+pub struct Prepared<'a> {
+    tmp: tempfile::NamedTempFile,
+    path: &'a Path,
+}
+
+/// Writes `bytes` to a temporary file next to `path` and flushes it to disk.
+/// Nothing visible changes until [`Prepared::commit`].
+pub fn prepare<'a>(
+    path: &'a Path,
+    bytes: &[u8],
+    tmp_prefix: &str,
+) -> Result<Prepared<'a>, StoreError> {
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     // tempfile creates the file with mode 0600 on Unix and deletes it when
     // `tmp` is dropped, which every early return below does.
@@ -61,10 +78,76 @@ pub fn write_atomic(path: &Path, bytes: &[u8], tmp_prefix: &str) -> Result<(), S
     tmp.as_file()
         .sync_all()
         .map_err(|e| StoreError::io("flush", path, e))?;
-    tmp.persist(path)
-        .map_err(|e| StoreError::io("replace", path, e.error))?;
-    sync_dir(dir);
-    Ok(())
+    Ok(Prepared { tmp, path })
+}
+
+impl Prepared<'_> {
+    /// Renames the new version over the file and makes the rename durable.
+    pub fn commit(self) -> Result<(), StoreError> {
+        let dir = self.path.parent().unwrap_or_else(|| Path::new("."));
+        self.tmp
+            .persist(self.path)
+            .map_err(|e| StoreError::io("replace", self.path, e.error))?;
+        sync_dir(dir);
+        Ok(())
+    }
+}
+
+/// Keeps the current `file` as `backup` without copying it: a hard link
+/// under a temporary name, renamed over the backup. When the file system
+/// has no hard links, the bytes are copied instead. A missing `file` (the
+/// first save) leaves nothing to keep.
+pub fn keep_backup(file: &Path, backup: &Path, tmp_prefix: &str) -> Result<(), StoreError> {
+    let dir = file.parent().unwrap_or_else(|| Path::new("."));
+    let link = dir.join(format!("{tmp_prefix}backup{TMP_SUFFIX}"));
+    let _ = fs::remove_file(&link);
+    match fs::hard_link(file, &link) {
+        Ok(()) => {
+            // The backup is private whatever the old file's mode was.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let _ = fs::set_permissions(&link, fs::Permissions::from_mode(0o600));
+            }
+            let renamed = fs::rename(&link, backup);
+            // When the backup already was this very file, rename succeeds
+            // without doing anything: the link is still there.
+            let _ = fs::remove_file(&link);
+            renamed.map_err(|e| StoreError::io("replace", backup, e))
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(_) => match fs::read(file) {
+            Ok(bytes) => write_atomic(backup, &bytes, tmp_prefix),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(StoreError::io("read", file, e)),
+        },
+    }
+}
+
+/// The identity of a file version: files are only ever replaced by a
+/// rename, so a new version has a new inode (and usually another size and
+/// time). Equal stamps mean nobody replaced the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    #[cfg(unix)]
+    inode: (u64, u64),
+}
+
+impl Stamp {
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let meta = fs::metadata(path).ok().filter(fs::Metadata::is_file)?;
+        Some(Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            #[cfg(unix)]
+            inode: {
+                use std::os::unix::fs::MetadataExt;
+                (meta.dev(), meta.ino())
+            },
+        })
+    }
 }
 
 /// Removes the temporary files `<tmp_prefix><random>.tmp` in `dir`, returning how

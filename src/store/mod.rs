@@ -7,9 +7,11 @@
 
 pub mod error;
 pub mod file;
+pub mod format;
 pub mod merge;
 pub mod paths;
 
+use std::cell::RefCell;
 use std::fs::{self, File};
 use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
@@ -33,12 +35,10 @@ pub struct Store {
     dir: PathBuf,
     name: String,
     paths: ProfilePaths,
-}
-
-/// What a read of the profile file found.
-struct OnDisk {
-    profile: Profile,
-    bytes: Option<Vec<u8>>,
+    /// The profile as this store last read or wrote it, with the identity of
+    /// that file. A save that finds the same file under the lock skips
+    /// reading and parsing it: nobody else has replaced it since.
+    cache: RefCell<Option<(file::Stamp, Profile)>>,
 }
 
 impl Store {
@@ -54,6 +54,7 @@ impl Store {
             dir: dir.to_path_buf(),
             name: name.to_string(),
             paths: ProfilePaths::new(dir, name),
+            cache: RefCell::new(None),
         })
     }
 
@@ -72,19 +73,14 @@ impl Store {
     /// Reads the profile; a missing file is an empty profile. Needs no lock:
     /// files are only ever replaced whole.
     pub fn load(&self) -> Result<Profile, StoreError> {
-        Ok(self.read()?.profile)
+        self.read()
     }
 
-    fn read(&self) -> Result<OnDisk, StoreError> {
+    fn read(&self) -> Result<Profile, StoreError> {
         let path = &self.paths.file;
         let file = match File::open(path) {
             Ok(f) => f,
-            Err(e) if e.kind() == ErrorKind::NotFound => {
-                return Ok(OnDisk {
-                    profile: Profile::default(),
-                    bytes: None,
-                });
-            }
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Profile::default()),
             Err(e) => return Err(StoreError::io("open", path, e)),
         };
         let meta = file
@@ -110,11 +106,19 @@ impl Store {
                 detail: "it is larger than any real profile".to_string(),
             });
         }
-        let profile = parse_profile(&bytes, path)?;
-        Ok(OnDisk {
-            profile,
-            bytes: Some(bytes),
-        })
+        parse_profile(&bytes, path)
+    }
+
+    /// The profile on disk, from the cache when the file is the one we
+    /// last read or wrote. Call with the lock held.
+    fn read_locked(&self) -> Result<Profile, StoreError> {
+        let cached = self.cache.borrow_mut().take();
+        if let Some((stamp, profile)) = cached
+            && file::Stamp::of(&self.paths.file).as_ref() == Some(&stamp)
+        {
+            return Ok(profile);
+        }
+        self.read()
     }
 
     /// Runs `change` on the current profile under the lock and saves the
@@ -126,12 +130,14 @@ impl Store {
     ) -> Result<(Profile, T), StoreError> {
         file::ensure_dir(&self.dir)?;
         let _lock = self.lock()?;
-        let disk = self.read()?;
-        let mut profile = disk.profile;
+        let mut profile = self.read_locked()?;
         let before = profile.clone();
         let out = change(&mut profile);
         if profile != before {
-            self.write(&profile, disk.bytes.as_deref())?;
+            self.write(&profile)?;
+        }
+        if let Some(stamp) = file::Stamp::of(&self.paths.file) {
+            *self.cache.borrow_mut() = Some((stamp, profile.clone()));
         }
         Ok((profile, out))
     }
@@ -151,21 +157,24 @@ impl Store {
         Ok(lock)
     }
 
-    fn write(&self, profile: &Profile, previous: Option<&[u8]>) -> Result<(), StoreError> {
-        let mut bytes = serde_json::to_vec_pretty(profile).map_err(|e| StoreError::Corrupt {
+    fn write(&self, profile: &Profile) -> Result<(), StoreError> {
+        // The last file's size is a good guess for the new one's.
+        let capacity = fs::metadata(&self.paths.file)
+            .map_or(4096, |m| usize::try_from(m.len()).unwrap_or(0) + 4096);
+        let bytes = format::to_vec(profile, capacity).map_err(|e| StoreError::Corrupt {
             path: self.paths.file.clone(),
             detail: e.to_string(),
         })?;
-        bytes.push(b'\n');
         // We hold the lock, so no temporary file of this profile is being
         // written: any that exists was left by a process killed mid-save.
         let prefix = &self.paths.tmp_prefix;
         file::remove_stale_temps(&self.dir, prefix);
-        if let Some(previous) = previous {
-            // `previous` parsed as a good profile; keep it as the backup.
-            file::write_atomic(&self.paths.backup, previous, prefix)?;
-        }
-        file::write_atomic(&self.paths.file, &bytes, prefix)
+        // The new version is on disk before anything visible changes; then
+        // the file it replaces (a good profile: it parsed, or we wrote it)
+        // becomes the backup, and the new version takes its place.
+        let prepared = file::prepare(&self.paths.file, &bytes, prefix)?;
+        file::keep_backup(&self.paths.file, &self.paths.backup, prefix)?;
+        prepared.commit()
     }
 
     /// Moves an unreadable profile aside as `NAME.corrupt-<timestamp>` so a

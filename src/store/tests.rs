@@ -409,3 +409,26 @@ fn a_data_folder_that_is_a_file_is_a_clear_error() {
     }
     assert_eq!(std::fs::read(&not_a_folder).unwrap(), b"i am a file");
 }
+
+#[test]
+fn a_save_rereads_a_file_another_store_replaced_since() {
+    let (_d, ours) = store();
+    let theirs = Store::at(ours.dir(), "default").unwrap();
+    let r = small();
+    ours.update(|p| p.set_status(&r, 0, Status::Done, now()))
+        .unwrap();
+    theirs
+        .update(|p| p.set_status(&r, 1, Status::Done, now()))
+        .unwrap();
+    // `ours` remembers the file it wrote; it must notice it was replaced.
+    let (merged, ()) = ours
+        .update(|p| {
+            p.set_status(&r, 2, Status::Doing, now());
+        })
+        .unwrap();
+    let st = merged.states(&r);
+    assert_eq!(
+        (st[0].status, st[1].status, st[2].status),
+        (Status::Done, Status::Done, Status::Doing)
+    );
+}

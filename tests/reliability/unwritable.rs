@@ -138,10 +138,11 @@ fn a_full_disk_is_a_clear_error_and_leaves_no_partial_file() {
         .output()
         .unwrap();
     let err = failure(&out, &["done go with ulimit -f 1"]);
-    // The backup is written first; the message names it, not a temporary file.
+    // The new version is written first; the message names the profile,
+    // not a temporary file.
     assert!(
         err.starts_with(&format!(
-            "error: cannot write {}/default.json.bak: ",
+            "error: cannot write {}/default.json: ",
             env.home().display()
         )),
         "{err}"
