@@ -3,6 +3,8 @@
 //! corrupt profiles, roadmap changes, hostile roadmap files, unwritable
 //! places and privacy. Every test uses its own temporary `ROADMAP_HOME`.
 
+// Signals, process groups, permissions and `ulimit`: these tests are Unix's.
+#![cfg(unix)]
 // Test code: a failed unwrap is a failed test, which is what we want.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
