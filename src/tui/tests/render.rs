@@ -107,3 +107,36 @@ fn a_huge_stage_draws_only_the_visible_rows() {
     // Generous even for a debug build: drawing is independent of the length.
     assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
 }
+
+/// A roadmap full of escape sequences, bidi overrides and C1 controls draws
+/// nothing that could drive the terminal, in any mode.
+#[test]
+fn hostile_text_never_reaches_the_screen() {
+    for file in ["escapes.json", "escapes-raw-utf8.json"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/hostile")
+            .join(file);
+        let json = std::fs::read_to_string(&path).unwrap();
+        let r = crate::model::load(json.as_bytes(), file).unwrap();
+        let mut a = App::new(r, Profile::default(), "default\u{1b}[2J", now());
+        for actions in [
+            vec![],
+            vec![Action::Right],
+            vec![Action::ToggleHelp],
+            vec![Action::OpenSearch, Action::SearchInput('e')],
+        ] {
+            run(&mut a, actions);
+            for (w, h) in [(80, 24), (120, 40)] {
+                let terminal = draw(&a, w, h);
+                for cell in terminal.backend().buffer().content() {
+                    assert!(
+                        !cell.symbol().chars().any(crate::model::text::is_unsafe),
+                        "{file}: {:?} drawn at {w}x{h}",
+                        cell.symbol()
+                    );
+                }
+            }
+            run(&mut a, [Action::Close]);
+        }
+    }
+}
