@@ -6,7 +6,7 @@ use std::collections::hash_map::Entry;
 
 use super::error::{Problem, ProblemKind};
 use super::load::{RawChoice, RawRoadmap, RawSkill, limits};
-use super::roadmap::{Choice, Node, Req, Resource, Roadmap, Skill, Stage};
+use super::roadmap::{Choice, Meta, Node, Req, Resource, Roadmap, Skill, Stage};
 use super::text::{clean_multiline_owned, clean_owned, clip, is_unsafe};
 
 /// At most this many problems are reported (then "… and N more"): a
@@ -121,6 +121,15 @@ pub(super) fn build(raw: RawRoadmap) -> Result<Roadmap, Vec<Problem>> {
         req_flat.extend_from_slice(&skill.requires);
     }
     req_start.push(req_flat.len());
+    let meta: Vec<Meta> = skills
+        .iter()
+        .map(|s| Meta {
+            stage: u32::try_from(s.stage).unwrap_or(u32::MAX),
+            dependents: u32::try_from(s.dependents.len()).unwrap_or(u32::MAX),
+            optional: s.optional,
+            in_choice: !s.choices.is_empty(),
+        })
+        .collect();
     let roadmap = Roadmap {
         id: raw.id,
         title: clean_owned(raw.title),
@@ -132,6 +141,7 @@ pub(super) fn build(raw: RawRoadmap) -> Result<Roadmap, Vec<Problem>> {
         aliases,
         req_start,
         req_flat,
+        meta,
     };
     finish(roadmap, problems, suppressed)
 }

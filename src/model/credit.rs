@@ -162,7 +162,7 @@ impl Credit {
 
     /// How many skills finishing `s` unlocks at once.
     pub fn unlocks_now(&self, roadmap: &Roadmap, view: &impl View, s: usize) -> u32 {
-        if view.finished(s) {
+        if view.finished(s) || !roadmap.meta[s].in_choice {
             return self.direct[s];
         }
         self.direct[s]

@@ -116,7 +116,9 @@ impl Evaluation {
 /// like `roadmap.skills`.
 pub fn evaluate(roadmap: &Roadmap, states: &[SkillState]) -> Evaluation {
     assert_eq!(states.len(), roadmap.skills.len(), "one state per skill");
-    let finished = |s: usize| states[s].status.is_finished();
+    // One byte per skill: the passes below look statuses up at random.
+    let statuses: Vec<Status> = states.iter().map(|s| s.status).collect();
+    let finished = |s: usize| statuses[s].is_finished();
     let choice_finished: Vec<usize> = roadmap
         .choices
         .iter()
@@ -133,21 +135,23 @@ pub fn evaluate(roadmap: &Roadmap, states: &[SkillState]) -> Evaluation {
     let mut unpicked_all = Vec::with_capacity(states.len());
     let mut stage_tallies = vec![Tally::default(); roadmap.stages.len()];
     let mut overall = Tally::default();
-    for (i, skill) in roadmap.skills.iter().enumerate() {
+    for (i, meta) in roadmap.meta.iter().enumerate() {
         unlocked.push(roadmap.requires(i).iter().all(req_ok));
-        let unpicked = !finished(i) && skill.choices.iter().any(|&c| satisfied(c));
-        let counts = !skill.optional && !unpicked;
+        let unpicked = meta.in_choice
+            && !finished(i)
+            && roadmap.skills[i].choices.iter().any(|&c| satisfied(c));
+        let counts = !meta.optional && !unpicked;
         counted.push(counts);
         unpicked_all.push(unpicked);
         if counts {
-            stage_tallies[skill.stage].add(states[i].status);
-            overall.add(states[i].status);
+            stage_tallies[meta.stage as usize].add(statuses[i]);
+            overall.add(statuses[i]);
         }
     }
 
     let mut credit = Credit::new(roadmap);
     let view = Snapshot {
-        states,
+        statuses: &statuses,
         choice_finished: &choice_finished,
         unlocked: &unlocked,
     };
@@ -175,14 +179,14 @@ pub fn evaluate(roadmap: &Roadmap, states: &[SkillState]) -> Evaluation {
 
 /// Statuses plus what has been derived from them so far.
 pub(crate) struct Snapshot<'a> {
-    pub states: &'a [SkillState],
+    pub statuses: &'a [Status],
     pub choice_finished: &'a [usize],
     pub unlocked: &'a [bool],
 }
 
 impl View for Snapshot<'_> {
     fn finished(&self, skill: usize) -> bool {
-        self.states[skill].status.is_finished()
+        self.statuses[skill].is_finished()
     }
     fn choice_finished(&self, choice: usize) -> usize {
         self.choice_finished[choice]
@@ -201,7 +205,7 @@ pub struct Suggestion {
 
 /// Sort key of a suggestion: not doing, optional, stage, unlocks (more
 /// first), dependents (more first), file order.
-pub(crate) type RankKey = (bool, bool, usize, Reverse<u32>, Reverse<usize>, usize);
+pub(crate) type RankKey = (bool, bool, u32, Reverse<u32>, Reverse<u32>, usize);
 
 /// The rank key of `s`, or `None` when it is not a candidate (locked,
 /// finished, or an option not picked).
@@ -211,14 +215,14 @@ pub(crate) fn rank_key(
     eval: &Evaluation,
     s: usize,
 ) -> Option<RankKey> {
-    let skill = &roadmap.skills[s];
+    let meta = roadmap.meta[s];
     (eval.unlocked[s] && !states[s].status.is_finished() && !eval.unpicked[s]).then(|| {
         (
             states[s].status != Status::Doing,
-            skill.optional,
-            skill.stage,
+            meta.optional,
+            meta.stage,
             Reverse(eval.unlocks_now[s]),
-            Reverse(skill.dependents.len()),
+            Reverse(meta.dependents),
             s,
         )
     })

@@ -114,6 +114,19 @@ pub struct Roadmap {
     /// so the hot loops over all skills read memory in order.
     pub(crate) req_start: Vec<usize>,
     pub(crate) req_flat: Vec<Req>,
+    /// Per skill, what the progress loops read, packed small so a pass over
+    /// 100,000 skills stays in the cache.
+    pub(crate) meta: Vec<Meta>,
+}
+
+/// The facts about a skill that progress and ranking read on every pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Meta {
+    pub stage: u32,
+    pub dependents: u32,
+    pub optional: bool,
+    /// An option of at least one choice.
+    pub in_choice: bool,
 }
 
 impl Roadmap {
