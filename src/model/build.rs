@@ -42,7 +42,7 @@ impl std::fmt::Display for Subject<'_> {
 }
 
 /// Validates the raw file and builds the indexed graph.
-pub(super) fn build(raw: RawRoadmap) -> Result<Roadmap, Vec<Problem>> {
+pub(super) fn build(raw: RawRoadmap<'_>) -> Result<Roadmap, Vec<Problem>> {
     let skill_count: usize = raw.stages.iter().map(|s| s.skills.len()).sum();
     if skill_count > limits::MAX_SKILLS {
         return Err(vec![Problem::new(ProblemKind::TooManySkills {
@@ -269,7 +269,7 @@ impl Builder {
         }
     }
 
-    fn index_aliases(&mut self, skills: &[(usize, RawSkill)]) {
+    fn index_aliases(&mut self, skills: &[(usize, RawSkill<'_>)]) {
         for (index, (_, skill)) in skills.iter().enumerate() {
             for alias in &skill.aliases {
                 self.check_id(&format!("alias of skill '{}'", shown(&skill.id)), alias);
@@ -290,7 +290,7 @@ impl Builder {
         }
     }
 
-    fn skill(&mut self, stage: usize, raw: RawSkill) -> Skill {
+    fn skill(&mut self, stage: usize, raw: RawSkill<'_>) -> Skill {
         let RawSkill {
             id,
             title,
@@ -358,7 +358,7 @@ impl Builder {
         }
     }
 
-    fn choice(&mut self, index: usize, raw: RawChoice, skills: &mut [Skill]) -> Choice {
+    fn choice(&mut self, index: usize, raw: RawChoice<'_>, skills: &mut [Skill]) -> Choice {
         let id = raw.id.clone();
         let what = Subject::Choice(&id);
         self.check_id("choice", &raw.id);
@@ -366,7 +366,7 @@ impl Builder {
         self.check_list(what, "from", raw.from.len());
         let mut from = Vec::with_capacity(raw.from.len());
         for option in &raw.from {
-            match self.ids.get(option.as_str()) {
+            match self.ids.get(option.as_ref()) {
                 Some(Node::Skill(s)) if !from.contains(s) => {
                     from.push(*s);
                     skills[*s].choices.push(index);

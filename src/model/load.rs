@@ -1,5 +1,7 @@
 //! Parsing and validating roadmap files (format version 1).
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 
 use super::error::{LoadError, Problem, ProblemKind};
@@ -26,36 +28,40 @@ pub mod limits {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawRoadmap {
+pub(super) struct RawRoadmap<'a> {
     pub(super) version: u32,
     pub(super) id: String,
     pub(super) title: String,
     #[serde(default)]
     pub(super) description: String,
-    pub(super) stages: Vec<RawStage>,
-    #[serde(default)]
-    pub(super) choices: Vec<RawChoice>,
+    #[serde(borrow)]
+    pub(super) stages: Vec<RawStage<'a>>,
+    #[serde(default, borrow)]
+    pub(super) choices: Vec<RawChoice<'a>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawStage {
+pub(super) struct RawStage<'a> {
     pub(super) id: String,
     pub(super) title: String,
     #[serde(default)]
     pub(super) description: String,
-    pub(super) skills: Vec<RawSkill>,
+    #[serde(borrow)]
+    pub(super) skills: Vec<RawSkill<'a>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawSkill {
+pub(super) struct RawSkill<'a> {
     pub(super) id: String,
     pub(super) title: String,
     #[serde(default)]
     pub(super) description: String,
-    #[serde(default)]
-    pub(super) requires: Vec<String>,
+    /// Ids are borrowed from the file's bytes when they have no escapes:
+    /// no allocation for each of the (many) requirement references.
+    #[serde(default, borrow)]
+    pub(super) requires: Vec<Cow<'a, str>>,
     #[serde(default)]
     pub(super) resources: Vec<Resource>,
     #[serde(default)]
@@ -68,11 +74,12 @@ pub(super) struct RawSkill {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawChoice {
+pub(super) struct RawChoice<'a> {
     pub(super) id: String,
     pub(super) title: String,
     pub(super) pick: usize,
-    pub(super) from: Vec<String>,
+    #[serde(borrow)]
+    pub(super) from: Vec<Cow<'a, str>>,
 }
 
 /// Only used on the error path, to tell a wrong version from other errors.
