@@ -19,7 +19,9 @@ pub enum StoreError {
         source: io::Error,
         hint: &'static str,
     },
-    #[error("profile {} is damaged ({detail}); it was left untouched: move it aside or restore {}.bak, then try again", path.display(), path.display())]
+    #[error("profile {} is in use: another roadmap process has held its lock for over {seconds} s; finish or close that one (a stopped `roadmap` in another terminal?), then try again", path.display())]
+    Locked { path: PathBuf, seconds: u64 },
+    #[error("profile {} is damaged ({detail}); it was left untouched: move it aside (running `roadmap` offers to) or restore {}.bak if there is one, then try again", path.display(), path.display())]
     Corrupt { path: PathBuf, detail: String },
     #[error("profile {} has format version {found}, newer than this build of roadmap understands (version {}); it was left untouched: update roadmap", path.display(), crate::model::PROFILE_VERSION)]
     FutureVersion { path: PathBuf, found: u64 },

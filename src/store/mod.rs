@@ -26,6 +26,8 @@ use crate::model::{PROFILE_VERSION, Profile};
 
 /// The profile used when none is named.
 pub const DEFAULT_PROFILE: &str = "default";
+/// How long a save waits for another process's lock on the profile.
+pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 /// Profiles larger than this are refused rather than read into memory.
 pub const MAX_PROFILE_BYTES: u64 = 512 * 1024 * 1024;
 
@@ -39,6 +41,7 @@ pub struct Store {
     /// that file. A save that finds the same file under the lock skips
     /// reading and parsing it: nobody else has replaced it since.
     cache: RefCell<Option<(file::Stamp, Profile)>>,
+    lock_wait: std::time::Duration,
 }
 
 impl Store {
@@ -55,7 +58,15 @@ impl Store {
             name: name.to_string(),
             paths: ProfilePaths::new(dir, name),
             cache: RefCell::new(None),
+            lock_wait: LOCK_WAIT,
         })
+    }
+
+    /// How long a save waits for another process's lock (default [`LOCK_WAIT`]).
+    #[must_use]
+    pub fn with_lock_wait(mut self, wait: std::time::Duration) -> Store {
+        self.lock_wait = wait;
+        self
     }
 
     pub fn name(&self) -> &str {
@@ -152,9 +163,30 @@ impl Store {
     fn lock(&self) -> Result<File, StoreError> {
         let lock = file::open_private(&self.paths.lock)
             .map_err(|e| StoreError::io("create the lock file", &self.paths.lock, e))?;
-        lock.lock()
-            .map_err(|e| StoreError::io("lock", &self.paths.lock, e))?;
-        Ok(lock)
+        // Saves hold the lock for milliseconds; a holder that keeps it for
+        // seconds is stopped or hung, and waiting forever would freeze this
+        // process too. (A crashed holder never blocks: the system releases
+        // its lock.)
+        let start = std::time::Instant::now();
+        let mut pause = std::time::Duration::from_millis(1);
+        loop {
+            match lock.try_lock() {
+                Ok(()) => return Ok(lock),
+                Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < self.lock_wait => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(std::time::Duration::from_millis(50));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(StoreError::Locked {
+                        path: self.paths.file.clone(),
+                        seconds: self.lock_wait.as_secs(),
+                    });
+                }
+                Err(std::fs::TryLockError::Error(e)) => {
+                    return Err(StoreError::io("lock", &self.paths.lock, e));
+                }
+            }
+        }
     }
 
     fn write(&self, profile: &Profile) -> Result<(), StoreError> {

@@ -432,3 +432,25 @@ fn a_save_rereads_a_file_another_store_replaced_since() {
         (Status::Done, Status::Done, Status::Doing)
     );
 }
+
+#[test]
+fn a_lock_held_too_long_is_a_clear_error_not_a_freeze() {
+    let (_d, s) = store();
+    let s = s.with_lock_wait(std::time::Duration::from_millis(200));
+    let r = small();
+    s.update(|p| p.set_status(&r, 0, Status::Done, now()))
+        .unwrap();
+    // Another process holding the lock (a second open file description
+    // conflicts like another process would).
+    let holder = std::fs::File::open(&s.paths().lock).unwrap();
+    holder.lock().unwrap();
+    let err = s
+        .update(|p| p.set_status(&r, 1, Status::Done, now()))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Locked { .. }), "{err}");
+    assert!(err.to_string().contains("default.json is in use"), "{err}");
+    holder.unlock().unwrap();
+    s.update(|p| p.set_status(&r, 1, Status::Done, now()))
+        .unwrap();
+    assert_eq!(s.load().unwrap().states(&r)[1].status, Status::Done);
+}

@@ -89,7 +89,7 @@ fn a_profile_of_garbage_bytes_is_refused_and_left_untouched() {
     refused_untouched(
         "garbage",
         |_| Some(garbage),
-        "it was left untouched: move it aside or restore",
+        "it was left untouched: move it aside",
     );
 }
 
@@ -104,7 +104,7 @@ fn a_profile_with_invalid_utf8_is_refused_and_left_untouched() {
 
 #[test]
 fn an_empty_profile_file_is_refused_and_left_untouched() {
-    refused_untouched("empty", |_| Some(Vec::new()), "move it aside or restore");
+    refused_untouched("empty", |_| Some(Vec::new()), "or restore");
 }
 
 #[test]
