@@ -11,3 +11,22 @@ mod list_show;
 mod profiles;
 mod roadmap_files;
 mod status;
+
+#[test]
+fn usage_errors_never_echo_escape_sequences() {
+    let home = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_roadmap"))
+        .args(["next", "-n", "\u{1b}]0;pwned\u{7}\u{1b}[2J"])
+        .env("ROADMAP_HOME", home.path())
+        .env_remove("ROADMAP_FILE")
+        .env_remove("ROADMAP_PROFILE")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("invalid value"), "{stderr}");
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+}
