@@ -16,7 +16,11 @@ mod status;
 fn usage_errors_never_echo_escape_sequences() {
     let home = tempfile::tempdir().unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_roadmap"))
-        .args(["next", "-n", "\u{1b}]0;pwned\u{7}\u{1b}[2J"])
+        .args([
+            "next",
+            "-n",
+            "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{202e}rtl\u{9b}31m",
+        ])
         .env("ROADMAP_HOME", home.path())
         .env_remove("ROADMAP_FILE")
         .env_remove("ROADMAP_PROFILE")
@@ -26,7 +30,9 @@ fn usage_errors_never_echo_escape_sequences() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("invalid value"), "{stderr}");
     assert!(
-        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        !stderr
+            .chars()
+            .any(|c| c != '\n' && roadmap::model::text::is_unsafe(c)),
         "{stderr:?}"
     );
 }
