@@ -28,19 +28,11 @@ pub fn not_a_skill(roadmap: &Roadmap, typed: &str) -> String {
         Some(Node::Stage(_)) => format!(
             "'{shown}' is a stage, not a skill; see its skills with 'roadmap list --stage {shown}'"
         ),
-        Some(Node::Choice(c)) => {
-            let choice = &roadmap.choices[c];
-            let options: Vec<&str> = choice
-                .from
-                .iter()
-                .map(|&s| roadmap.skills[s].id.as_str())
-                .collect();
-            format!(
-                "'{shown}' is a choice ({}), not a skill; use one of its options: {}",
-                choice.title,
-                options.join(", ")
-            )
-        }
+        Some(Node::Choice(c)) => format!(
+            "'{shown}' is a choice ({}), not a skill; use one of its options: {}",
+            roadmap.choices[c].title,
+            option_ids(roadmap, c)
+        ),
         _ => match roadmap.closest_skill_id(&typed.trim().to_lowercase()) {
             Some(hint) => format!("unknown skill '{shown}' (did you mean '{hint}'?)"),
             None => format!("unknown skill '{shown}'"),
@@ -101,19 +93,24 @@ pub fn describe_req(roadmap: &Roadmap, req: Req) -> String {
         Req::Skill(s) => skill_name(roadmap, s),
         Req::Choice(c) => {
             let choice = &roadmap.choices[c];
-            let options: Vec<&str> = choice
-                .from
-                .iter()
-                .map(|&s| roadmap.skills[s].id.as_str())
-                .collect();
             let pick = if choice.pick == 1 {
                 "one of".to_string()
             } else {
                 format!("{} of", choice.pick)
             };
-            format!("{} ({pick} {})", choice.title, options.join(", "))
+            format!("{} ({pick} {})", choice.title, option_ids(roadmap, c))
         }
     }
+}
+
+/// The ids of a choice's options, comma-separated.
+fn option_ids(roadmap: &Roadmap, c: usize) -> String {
+    let ids: Vec<&str> = roadmap.choices[c]
+        .from
+        .iter()
+        .map(|&s| roadmap.skills[s].id.as_str())
+        .collect();
+    ids.join(", ")
 }
 
 /// `Title (id)`.
