@@ -120,6 +120,16 @@ impl Store {
         parse_profile(&bytes, path)
     }
 
+    /// True when the profile file is the one this store last read or wrote:
+    /// nobody else has replaced it since.
+    pub fn is_current(&self) -> bool {
+        let stamp = file::Stamp::of(&self.paths.file);
+        self.cache
+            .borrow()
+            .as_ref()
+            .is_some_and(|(cached, _)| Some(cached) == stamp.as_ref())
+    }
+
     /// The profile on disk, from the cache when the file is the one we
     /// last read or wrote. Call with the lock held.
     fn read_locked(&self) -> Result<Profile, StoreError> {

@@ -454,3 +454,19 @@ fn a_lock_held_too_long_is_a_clear_error_not_a_freeze() {
         .unwrap();
     assert_eq!(s.load().unwrap().states(&r)[1].status, Status::Done);
 }
+
+#[test]
+fn a_store_knows_whether_the_file_is_still_its_own() {
+    let (_d, ours) = store();
+    let theirs = Store::at(ours.dir(), "default").unwrap();
+    let r = small();
+    assert!(!ours.is_current(), "nothing read or written yet");
+    ours.update(|p| p.set_status(&r, 0, Status::Done, now()))
+        .unwrap();
+    assert!(ours.is_current());
+    theirs
+        .update(|p| p.set_status(&r, 1, Status::Done, now()))
+        .unwrap();
+    assert!(!ours.is_current(), "another store replaced it");
+    assert!(theirs.is_current());
+}

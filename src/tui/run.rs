@@ -194,6 +194,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &Store) -> i
                 None => continue,
             },
             Input::Signal => Action::Terminate,
+            // Our own saves change the file too; only another writer's
+            // version needs reading.
+            Input::ProfileChanged if store.is_current() => continue,
             Input::ProfileChanged => match store.load() {
                 Ok(disk) => Action::Reloaded(disk),
                 // A damaged file is reported when we next save; never
