@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 
 use super::credit::{Touched, View, waiting};
 use super::progress::{Evaluation, RankKey, Suggestion, evaluate, rank_key, reason};
-use super::roadmap::{Req, Roadmap};
+use super::roadmap::Roadmap;
 use super::status::SkillState;
 
 /// Statuses, their evaluation and the ranking of next steps.
@@ -101,12 +101,7 @@ impl Live {
             .collect();
 
         let mut touched = Touched::default();
-        for &d in &dependents {
-            let w = waiting(roadmap, &*self, d);
-            let mut credit = std::mem::take(&mut self.eval.credit);
-            credit.apply(roadmap, &*self, d, w, false, &mut touched);
-            self.eval.credit = credit;
-        }
+        self.credit_dependents(roadmap, &dependents, false, &mut touched);
 
         // Apply the change.
         self.states[x] = state;
@@ -137,18 +132,10 @@ impl Live {
             self.retally(roadmap, s);
         }
         for &d in &dependents {
-            let unlocked = roadmap.requires(d).iter().all(|&r| match r {
-                Req::Skill(s) => self.states[s].status.is_finished(),
-                Req::Choice(c) => self.eval.choice_satisfied(roadmap, c),
-            });
+            let unlocked = self.eval.missing(roadmap, &self.states, d).next().is_none();
             self.eval.unlocked[d] = unlocked;
         }
-        for &d in &dependents {
-            let w = waiting(roadmap, &*self, d);
-            let mut credit = std::mem::take(&mut self.eval.credit);
-            credit.apply(roadmap, &*self, d, w, true, &mut touched);
-            self.eval.credit = credit;
-        }
+        self.credit_dependents(roadmap, &dependents, true, &mut touched);
 
         // Refresh "unlocks now" and rank keys wherever anything moved.
         let mut refresh = touched.skills;
@@ -172,6 +159,25 @@ impl Live {
                 self.keys[s] = key;
             }
         }
+    }
+
+    /// Removes (`add` false) or adds the credit contributions of
+    /// `dependents`, as the statuses stand now.
+    fn credit_dependents(
+        &mut self,
+        roadmap: &Roadmap,
+        dependents: &[usize],
+        add: bool,
+        touched: &mut Touched,
+    ) {
+        // The contributions are computed from `self` as a view, so the
+        // credit totals are taken out while they are updated.
+        let mut credit = std::mem::take(&mut self.eval.credit);
+        for &d in dependents {
+            let w = waiting(roadmap, &*self, d);
+            credit.apply(roadmap, &*self, d, w, add, touched);
+        }
+        self.eval.credit = credit;
     }
 
     /// Removes skill `s` (with status `status`) from the tallies.
