@@ -421,3 +421,43 @@ fn stage_descriptions_state_their_counted_hours() {
         );
     }
 }
+
+/// `1570.4` → "1,570": hours rounded to tens, with a thousands comma.
+fn about(hours: f64) -> String {
+    let tens = format!("{:.0}", (hours / 10.0).round() * 10.0);
+    match tens.len() {
+        4.. => format!("{},{}", &tens[..tens.len() - 3], &tens[tens.len() - 3..]),
+        _ => tens,
+    }
+}
+
+#[test]
+fn the_readme_states_the_size_of_the_built_in_roadmap() {
+    let r = roadmap();
+    let readme = include_str!("../README.md");
+    let counted = r
+        .skills
+        .iter()
+        .filter(|s| !s.optional && s.choices.is_empty())
+        .count()
+        + r.choices.iter().map(|c| c.pick).sum::<usize>();
+    let hours: f64 = (0..r.stages.len()).map(|i| counted_hours(&r, i)).sum();
+    for claim in [
+        format!("{} stages and\n{} skills", r.stages.len(), r.skills.len()),
+        format!("{counted} of them count"),
+        format!("about {} hours", about(hours)),
+    ] {
+        assert!(
+            readme
+                .replace('\n', " ")
+                .contains(&claim.replace('\n', " ")),
+            "README.md does not say \"{claim}\""
+        );
+    }
+    assert!(
+        r.description
+            .contains(&format!("about {} hours", about(hours))),
+        "{}",
+        r.description
+    );
+}
