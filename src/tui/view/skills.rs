@@ -44,7 +44,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Paragraph::new(text)
             .style(t.dim())
             .wrap(ratatui::widgets::Wrap { trim: true })
-            .render(inner, buf);
+            .render(inner.inner(ratatui::layout::Margin::new(1, 0)), buf);
         return;
     }
     let h = usize::from(inner.height);

@@ -77,9 +77,12 @@ pub fn fit(s: &str, max: usize) -> String {
     if max == 0 {
         return String::new();
     }
-    let mut out = String::new();
-    for unit in units(s) {
-        let sep = usize::from(!out.is_empty());
+    // Leading spaces are part of the layout: keep them.
+    let body = s.trim_start_matches(' ');
+    let mut out = " ".repeat(s.len() - body.len());
+    let lead = out.len();
+    for unit in units(body) {
+        let sep = usize::from(out.len() > lead);
         if width(&out) + sep + width(&unit) > max - 1 {
             break;
         }
@@ -89,7 +92,7 @@ pub fn fit(s: &str, max: usize) -> String {
         out.push_str(&unit);
     }
     let trimmed = out.trim_end_matches([',', ';', ':', '·', ' ', '(', '—', '-']);
-    if width(trimmed) * 2 >= max {
+    if trimmed.len() > lead && width(trimmed) * 2 >= max {
         return format!("{trimmed}…");
     }
     cut(s, max)
@@ -207,6 +210,7 @@ mod tests {
         );
         assert_eq!(fit("unlocks 3 skills · 6 h", 20), "unlocks 3 skills…");
         assert_eq!(fit("Supercalifragilistic", 8), "Superca…");
+        assert_eq!(fit(" · profile default", 12), " · profile…");
         assert_eq!(
             wrap("in progress for 2 days · 6 h left", 24),
             vec!["in progress for 2 days", "· 6 h left"]
