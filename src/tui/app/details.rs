@@ -191,7 +191,7 @@ impl App {
     /// No browser could be opened: show the address instead.
     pub(crate) fn no_browser(&mut self, url: &str) {
         self.info(format!(
-            "no browser can be opened here (SSH or no display) · y copies the address · {url}"
+            "no browser here (SSH or no display): {url} · y copies it"
         ));
     }
 }
