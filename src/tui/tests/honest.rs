@@ -185,3 +185,38 @@ fn choice_headers_keep_their_state_whole() {
         );
     }
 }
+
+#[test]
+fn clicks_in_the_next_pane_hit_the_suggestion_drawn_there() {
+    let mut a = super::app_with(
+        TUI,
+        &[
+            ("internet", Status::Done, 20),
+            ("python", Status::Done, 3),
+            ("language-deep", Status::Doing, 2),
+        ],
+    );
+    a.update(Action::Resize(80, 24), now());
+    let area = inner(a.areas().next);
+    // The first reason takes two lines at 80 columns: rows 0–2 are the
+    // first suggestion, row 3 starts the second.
+    let rows = next_pane(&a, 80, 24);
+    assert!(rows[2].trim_start().starts_with('·'), "{rows:#?}");
+    let click = |a: &mut App, dy: u16| {
+        a.update(
+            Action::Click {
+                column: area.x + 5,
+                row: area.y + dy,
+            },
+            now(),
+        );
+        a.next_cursor
+    };
+    assert_eq!(click(&mut a, 2), 0);
+    assert_eq!(click(&mut a, 3), 1);
+    assert_eq!(click(&mut a, 5), 2);
+    // Paging moves by what a page shows.
+    a.next_cursor = 0;
+    run(&mut a, [Action::PageDown]);
+    assert!(a.next_cursor >= 2, "{}", a.next_cursor);
+}
