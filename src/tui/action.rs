@@ -64,6 +64,14 @@ pub enum Action {
     Reloaded(Profile),
     /// SIGTERM, SIGHUP or SIGINT: save what is unsaved and quit.
     Terminate,
+    /// `y`: copy the address of the selected resource to the clipboard.
+    CopyUrl,
+    /// No browser could be opened for this URL (SSH, no display, or the
+    /// opener failed): show the address instead.
+    NoBrowser(String),
+    /// Show the next / previous skills filter.
+    NextFilter,
+    PrevFilter,
 }
 
 /// What the run loop must do after an update. `update` never touches files
@@ -77,4 +85,6 @@ pub enum Effect {
     /// Move the unreadable profile aside, then report `MovedAside`.
     MoveAside,
     Quit,
+    /// Put this text on the clipboard through the terminal (OSC 52).
+    Copy(String),
 }

@@ -2,6 +2,8 @@
 //! terminal and no files. `update` takes `now` and returns the effects the
 //! run loop must perform.
 
+mod details;
+pub mod filter;
 pub(crate) mod nav;
 mod rows;
 mod search;
@@ -9,6 +11,7 @@ mod status;
 
 use chrono::{DateTime, Utc};
 
+pub use filter::Filter;
 use rows::{build_rows, first_skill_row};
 pub use search::SearchState;
 
@@ -16,6 +19,7 @@ use super::action::{Action, Effect};
 use super::keymap::KeyMode;
 use super::theme::Theme;
 use super::view::layout::{self, Areas};
+use super::view::text::Zone;
 use crate::model::live::Live;
 use crate::model::{Entry, Evaluation, Profile, Roadmap, SkillState, Status, Suggestion};
 
@@ -92,10 +96,14 @@ pub struct App {
     pub(crate) profile: Profile,
     pub(crate) profile_name: String,
     pub(crate) theme: Theme,
+    /// The zone dates are shown in (files stay UTC).
+    pub(crate) zone: Zone,
+    /// Which skills the skills pane shows.
+    pub(crate) filter: Filter,
     // Derived from the profile; recomputed only when statuses change.
     pub(crate) live: Live,
     pub(crate) suggestions: Vec<Suggestion>,
-    // Derived from the roadmap once.
+    // Derived from the roadmap (and the statuses while a filter is on).
     pub(crate) rows: Vec<Vec<Row>>,
     pub(crate) row_of: Vec<usize>,
     // What the user looks at.
@@ -135,7 +143,7 @@ pub enum Exit {
 
 impl App {
     pub fn new(roadmap: Roadmap, profile: Profile, profile_name: &str, now: DateTime<Utc>) -> App {
-        let (rows, row_of) = build_rows(&roadmap);
+        let (rows, row_of) = build_rows(&roadmap, |_| true);
         let stage_count = roadmap.stages.len();
         let cursor = rows
             .iter()
@@ -147,6 +155,8 @@ impl App {
             profile,
             profile_name: crate::model::text::clean(profile_name).into_owned(),
             theme: Theme::default(),
+            zone: Zone::default(),
+            filter: Filter::All,
             live,
             suggestions: Vec::new(),
             rows,
@@ -194,6 +204,13 @@ impl App {
     #[must_use]
     pub fn with_theme(mut self, theme: Theme) -> App {
         self.theme = theme;
+        self
+    }
+
+    /// Shows dates in `zone` (the run loop passes the user's).
+    #[must_use]
+    pub fn with_zone(mut self, zone: Zone) -> App {
+        self.zone = zone;
         self
     }
 
@@ -306,6 +323,7 @@ impl App {
     }
 
     fn refresh_suggestions(&mut self, now: DateTime<Utc>) {
+        self.refilter();
         self.suggestions = self.live.next_steps(&self.roadmap, now, SUGGESTIONS);
         self.next_cursor = self
             .next_cursor
@@ -318,6 +336,14 @@ impl App {
 
     pub(crate) fn error(&mut self, text: impl Into<String>) {
         self.message = Some(Message::Error(text.into()));
+    }
+
+    /// A message lasts until the next action, except the error that says
+    /// changes are not saved: that stays until they are.
+    fn clear_message(&mut self) {
+        if !(self.dirty && matches!(self.message, Some(Message::Error(_)))) {
+            self.message = None;
+        }
     }
 
     /// Applies one action and returns what the run loop must do.
@@ -351,7 +377,11 @@ impl App {
                 }
                 return Vec::new();
             }
-            _ => {}
+            Action::NoBrowser(url) => {
+                self.no_browser(&url);
+                return Vec::new();
+            }
+            _ => self.clear_message(),
         }
         match self.mode {
             Mode::Main => self.update_main(action, now),
@@ -385,6 +415,9 @@ impl App {
             Action::Undo => self.undo(now),
             Action::Quit => self.quit(),
             Action::OpenResource => self.open_resource(),
+            Action::CopyUrl => self.copy_url(),
+            Action::NextFilter => self.step_filter(1),
+            Action::PrevFilter => self.step_filter(-1),
             Action::OpenSearch => {
                 self.mode = Mode::Search(Box::new(SearchState::new(&self.roadmap)));
                 self.message = None;
@@ -400,10 +433,6 @@ impl App {
             }
             Action::Enter => self.enter(),
             other => {
-                // Moving on clears a passing message; errors stay.
-                if matches!(self.message, Some(Message::Info(_))) {
-                    self.message = None;
-                }
                 self.navigate(&other);
                 Vec::new()
             }

@@ -86,7 +86,10 @@ fn start(source: RoadmapSource, profile: &str) -> Result<(App, Store), String> {
         }
         Err(e) => return Err(e.to_string()),
     };
-    Ok((app.with_theme(Theme::from_env()), store))
+    let app = app
+        .with_theme(Theme::from_env())
+        .with_zone(super::view::text::Zone::Local);
+    Ok((app, store))
 }
 
 /// Restores the terminal when dropped: on return, on error and while
@@ -220,11 +223,17 @@ fn perform(app: &mut App, store: &Store, action: Action) -> bool {
         for effect in app.update(action, Utc::now()) {
             let outcome = match effect {
                 Effect::Save => Action::Saved(store.save(app.profile()).map_err(|e| e.to_string())),
-                Effect::OpenUrl(url) => Action::Opened(
-                    open::that_detached(&url)
-                        .map(|()| url)
-                        .map_err(|e| e.to_string()),
-                ),
+                Effect::OpenUrl(url) => {
+                    if super::clipboard::browser_here() && open::that_detached(&url).is_ok() {
+                        Action::Opened(Ok(url))
+                    } else {
+                        Action::NoBrowser(url)
+                    }
+                }
+                Effect::Copy(text) => {
+                    copy(&text);
+                    continue;
+                }
                 Effect::MoveAside => Action::MovedAside(
                     store
                         .move_aside(Utc::now())
@@ -237,4 +246,13 @@ fn perform(app: &mut App, store: &Store, action: Action) -> bool {
         }
     }
     false
+}
+
+/// Asks the terminal to put `text` on the clipboard (OSC 52). Terminals
+/// that do not support it ignore the sequence.
+fn copy(text: &str) {
+    use std::io::Write as _;
+    let mut out = io::stdout();
+    let _ = out.write_all(super::clipboard::osc52(text).as_bytes());
+    let _ = out.flush();
 }

@@ -6,6 +6,7 @@ use super::{App, DetailState, Pane, Row};
 use crate::tui::action::{Action, Effect};
 use crate::tui::view::details::{self, Target};
 use crate::tui::view::layout::{follow, inner, text_area};
+use crate::tui::view::next;
 
 /// Rows a wheel notch moves.
 const WHEEL: isize = 3;
@@ -61,7 +62,7 @@ impl App {
     fn page(&mut self, pane: Pane, sign: isize) {
         let h = usize::from(self.pane_area(pane).height).max(1);
         let h = if pane == Pane::Next {
-            (h / 2).max(1)
+            next::per_page(self, h)
         } else {
             h
         };
@@ -80,18 +81,7 @@ impl App {
                 self.select_stage(step(self.stage, delta, last));
             }
             Pane::Skills => self.move_skill(delta),
-            Pane::Details => {
-                let Some(skill) = self.current_skill() else {
-                    return;
-                };
-                let count = details::targets(self, skill).len();
-                if count == 0 {
-                    self.scroll_details(delta);
-                } else {
-                    self.detail.cursor = step(self.detail.cursor, delta, count - 1);
-                    self.reveal_target();
-                }
-            }
+            Pane::Details => self.details_move(delta),
             Pane::Next => {
                 let last = self.suggestions.len().saturating_sub(1);
                 self.next_cursor = step(self.next_cursor, delta, last);
@@ -130,6 +120,7 @@ impl App {
 
     /// Selects `skill` in the skills pane and focuses it.
     pub(crate) fn jump_to(&mut self, skill: usize) {
+        self.unhide(skill);
         let stage = self.roadmap.skills[skill].stage;
         self.stage = stage;
         self.cursor[stage] = self.row_of[skill];
@@ -160,16 +151,11 @@ impl App {
                     self.focus = Pane::Details;
                 }
             }
-            Pane::Details => {
-                let Some(skill) = self.current_skill() else {
-                    return Vec::new();
-                };
-                match details::targets(self, skill).get(self.detail.cursor) {
-                    Some(&Target::Skill(s)) => self.jump_to(s),
-                    Some(&Target::Resource(r)) => return self.open_url(skill, r),
-                    None => {}
-                }
-            }
+            Pane::Details => match (self.current_skill(), self.details_enter()) {
+                (_, Some(Target::Skill(s))) => self.jump_to(s),
+                (Some(skill), Some(Target::Resource(r))) => return self.open_url(skill, r),
+                _ => {}
+            },
             Pane::Next => {
                 if let Some(s) = self.suggestions.get(self.next_cursor) {
                     self.jump_to(s.skill);
@@ -184,10 +170,7 @@ impl App {
         let Some(skill) = self.current_skill() else {
             return Vec::new();
         };
-        let selected = match details::targets(self, skill).get(self.detail.cursor) {
-            Some(&Target::Resource(r)) if self.focus == Pane::Details => r,
-            _ => 0,
-        };
+        let selected = self.chosen_resource(skill);
         if self.roadmap.skills[skill].resources.is_empty() {
             self.info("this skill lists no resources");
             return Vec::new();
@@ -210,6 +193,7 @@ impl App {
     fn scroll_details(&mut self, delta: isize) {
         let max = self.details_max_scroll();
         self.detail.scroll = step(self.detail.scroll, delta, max);
+        self.keep_link_on_screen(delta);
     }
 
     fn details_max_scroll(&self) -> usize {
@@ -219,23 +203,6 @@ impl App {
                 .len()
                 .saturating_sub(usize::from(area.height))
         })
-    }
-
-    /// Scrolls the details so the selected link is visible.
-    fn reveal_target(&mut self) {
-        let Some(skill) = self.current_skill() else {
-            return;
-        };
-        let area = self.pane_area(Pane::Details);
-        let lines = details::lines(self, skill, area.width);
-        let mine = |l: &details::DetailLine| l.target == Some(self.detail.cursor);
-        let (Some(first), Some(last)) = (lines.iter().position(mine), lines.iter().rposition(mine))
-        else {
-            return;
-        };
-        let h = usize::from(area.height);
-        let scroll = follow(self.detail.scroll, last, h);
-        self.detail.scroll = follow(scroll, first, h);
     }
 
     /// Keeps every stored scroll offset consistent with the cursors and the
@@ -248,8 +215,8 @@ impl App {
             self.offset[self.stage] =
                 skills_offset(rows, self.offset[self.stage], self.cursor[self.stage], h);
         }
-        let h = usize::from(self.pane_area(Pane::Next).height) / 2;
-        self.next_offset = follow(self.next_offset, self.next_cursor, h);
+        let h = usize::from(self.pane_area(Pane::Next).height);
+        self.next_offset = next::offset(self, self.next_offset, self.next_cursor, h);
         self.detail.scroll = self.detail.scroll.min(self.details_max_scroll());
     }
 
@@ -282,8 +249,7 @@ impl App {
                 self.sync_offsets();
             }
             Pane::Next => {
-                let i = self.next_offset + dy / 2;
-                if i < self.suggestions.len() {
+                if let Some(i) = next::at_row(self, self.next_offset, dy) {
                     self.next_cursor = i;
                 }
             }

@@ -1,4 +1,5 @@
-//! The rows of the skills pane, computed once per roadmap.
+//! The rows of the skills pane: computed once per roadmap, and again when
+//! a filter is on and statuses change.
 
 use super::Row;
 use crate::model::Roadmap;
@@ -9,7 +10,12 @@ pub(super) fn first_skill_row(rows: &[Row]) -> Option<usize> {
 
 /// The rows of each stage: skills in file order, except that the options
 /// of a choice gather under a header at the place of the first of them.
-pub(super) fn build_rows(roadmap: &Roadmap) -> (Vec<Vec<Row>>, Vec<usize>) {
+/// Only skills `keep` accepts are listed (a header only with some of its
+/// options); a skill left out keeps row 0 in the index.
+pub(super) fn build_rows(
+    roadmap: &Roadmap,
+    keep: impl Fn(usize) -> bool,
+) -> (Vec<Vec<Row>>, Vec<usize>) {
     let mut row_of = vec![0; roadmap.skills.len()];
     let mut placed = vec![false; roadmap.skills.len()];
     let mut all = Vec::with_capacity(roadmap.stages.len());
@@ -28,10 +34,14 @@ pub(super) fn build_rows(roadmap: &Roadmap) -> (Vec<Vec<Row>>, Vec<usize>) {
                     > 1
             });
             if let Some(c) = group {
+                let header = rows.len();
                 rows.push(Row::Choice(c));
                 for &o in &roadmap.choices[c].from {
                     if stage.skills.contains(&o) && !placed[o] {
                         placed[o] = true;
+                        if !keep(o) {
+                            continue;
+                        }
                         row_of[o] = rows.len();
                         rows.push(Row::Skill {
                             skill: o,
@@ -39,7 +49,10 @@ pub(super) fn build_rows(roadmap: &Roadmap) -> (Vec<Vec<Row>>, Vec<usize>) {
                         });
                     }
                 }
-            } else {
+                if rows.len() == header + 1 {
+                    rows.pop();
+                }
+            } else if keep(i) {
                 placed[i] = true;
                 row_of[i] = rows.len();
                 rows.push(Row::Skill {

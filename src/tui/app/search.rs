@@ -1,4 +1,9 @@
-//! `/`: fuzzy search over skill titles and ids across the whole roadmap.
+//! `/`: search over skill titles, ids and descriptions across the whole
+//! roadmap. Ranked in tiers: skills whose title or id contains every word
+//! of the query first, then skills whose description (or stage) does,
+//! then loose fuzzy matches of titles. Within a tier, a skill that also
+//! matches in its stage and description comes first, so `sec` lists the
+//! security skills before "Explore a second language".
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -40,9 +45,19 @@ impl SearchState {
             return;
         }
         let pattern = Pattern::parse(&self.query, CaseMatching::Smart, Normalization::Smart);
+        let words: Vec<String> = self
+            .query
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        let has_all = |text: &str| {
+            let text = text.to_lowercase();
+            words.iter().all(|w| text.contains(w.as_str()))
+        };
         let mut buf = Vec::new();
         let mut hay = String::new();
-        let mut scored: Vec<(u32, usize)> = Vec::new();
+        // (tier, score, index): lower tier first, then higher score.
+        let mut scored: Vec<(u8, u32, usize)> = Vec::new();
         for (i, skill) in roadmap.skills.iter().enumerate() {
             hay.clear();
             hay.push_str(&skill.title);
@@ -52,12 +67,23 @@ impl SearchState {
                 hay.push(' ');
                 hay.push_str(alias);
             }
-            if let Some(score) = pattern.score(Utf32Str::new(&hay, &mut buf), &mut self.matcher) {
-                scored.push((score, i));
+            let fuzzy = pattern.score(Utf32Str::new(&hay, &mut buf), &mut self.matcher);
+            let in_title = has_all(&hay);
+            let in_stage = has_all(&roadmap.stages[skill.stage].title);
+            let in_text = has_all(&skill.description);
+            let context = u32::from(in_stage) * 40 + u32::from(in_text) * 20;
+            let ranked = match (in_title, in_stage || in_text, fuzzy) {
+                (true, _, f) => Some((0, f.unwrap_or(0) + context)),
+                (false, true, f) => Some((1, f.unwrap_or(0) / 4 + context)),
+                (false, false, Some(f)) => Some((2, f)),
+                (false, false, None) => None,
+            };
+            if let Some((tier, score)) = ranked {
+                scored.push((tier, score, i));
             }
         }
-        scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        self.results = scored.into_iter().map(|(_, i)| i).collect();
+        scored.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        self.results = scored.into_iter().map(|(.., i)| i).collect();
     }
 
     pub fn selected(&self) -> Option<usize> {

@@ -54,6 +54,17 @@ impl App {
             return Vec::new();
         };
         let id = self.roadmap.skills[last.skill].id.clone();
+        let now_status = self.states()[last.skill].status;
+        if now_status != last.after {
+            // Another window (or a merge) changed it since: taking back our
+            // change would overwrite theirs.
+            self.jump_to(last.skill);
+            self.info(format!(
+                "not undone: {id} was changed elsewhere (now {now_status}, not {}); nothing changed",
+                last.after
+            ));
+            return Vec::new();
+        }
         self.profile
             .set_status(&self.roadmap, last.skill, last.before, now);
         let mut text = format!("undo: {id} → {} (was {})", last.before, last.after);

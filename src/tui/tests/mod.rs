@@ -2,7 +2,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod details;
+mod honest;
 mod render;
+mod screens;
+mod search_filter;
 mod snapshots;
 mod update;
 mod update_status;

@@ -13,7 +13,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::layout::text_area;
 use super::pane_block;
 use super::skills::LOCK;
-use super::text::{fit, width, wrap};
+use super::text::{width, wrap};
 use crate::model::{Req, Status};
 use crate::tui::app::{App, Mode, Pane};
 
@@ -66,16 +66,15 @@ pub fn targets(app: &App, skill: usize) -> Vec<Target> {
     out
 }
 
-/// The resource `o` opens: the selected one, else the first.
-pub fn selected_resource(app: &App, skill: usize) -> usize {
-    match targets(app, skill).get(app.detail.cursor) {
-        Some(&Target::Resource(r)) => r,
-        _ => 0,
-    }
-}
-
-fn date(d: Option<chrono::DateTime<chrono::Utc>>) -> Option<String> {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
+/// When `skill` was first marked doing, if ever: a skill marked done
+/// straight away was never "started".
+fn started(app: &App, skill: usize) -> Option<chrono::DateTime<chrono::Utc>> {
+    app.profile
+        .entry(&app.roadmap, skill)?
+        .history
+        .iter()
+        .find(|c| c.status == Status::Doing)
+        .map(|c| c.at)
 }
 
 /// The lines of the details of `skill` at `cells` wide.
@@ -119,14 +118,18 @@ fn summary(app: &App, skill: usize, cells: usize, out: &mut Vec<DetailLine>) {
         meta.push("optional".to_string());
     }
     plain(meta.join(" · "), t.dim());
+    let date = |d: Option<chrono::DateTime<chrono::Utc>>| d.map(|d| app.zone.date(d));
     let mut when = vec![
         match date(state.done_at).filter(|_| state.status == Status::Done) {
-            Some(d) => format!("{} done on {d}", state.status.mark()),
+            // No-break spaces keep "started 2025-02-07" on one line.
+            Some(d) => format!("{} done on\u{a0}{d}", state.status.mark()),
             None => format!("{} {}", state.status.mark(), state.status),
         },
     ];
-    if let Some(d) = date(state.started_at) {
-        when.push(format!("started {d}"));
+    if matches!(state.status, Status::Doing | Status::Done)
+        && let Some(d) = date(started(app, skill))
+    {
+        when.push(format!("started\u{a0}{d}"));
     }
     plain(when.join(" · "), t.status(state.status));
     if !app.eval().unlocked[skill] && !state.status.is_finished() {
@@ -172,17 +175,29 @@ impl Links<'_> {
         } else {
             String::new()
         };
-        let room = self.cells.saturating_sub(width(indent) + 4 + width(&lock));
-        self.out.push(DetailLine {
-            line: Line::from(vec![
-                Span::raw(indent.to_string()),
-                Span::styled(mark.mark(), t.status(mark)),
-                Span::raw(" "),
-                Span::styled(lock, t.warn()),
-                Span::raw(fit(&app.roadmap.skills[i].title, room)),
-            ]),
-            target: Some(self.next),
-        });
+        let head = width(indent) + width(mark.mark()) + 1;
+        let room = self.cells.saturating_sub(head + width(&lock)).max(1);
+        // Long titles wrap under themselves rather than being cut.
+        for (n, part) in wrap(&app.roadmap.skills[i].title, room)
+            .into_iter()
+            .enumerate()
+        {
+            let line = if n == 0 {
+                Line::from(vec![
+                    Span::raw(indent.to_string()),
+                    Span::styled(mark.mark(), t.status(mark)),
+                    Span::raw(" "),
+                    Span::styled(lock.clone(), t.warn()),
+                    Span::raw(part),
+                ])
+            } else {
+                Line::raw(format!("{}{part}", " ".repeat(head + width(&lock))))
+            };
+            self.out.push(DetailLine {
+                line,
+                target: Some(self.next),
+            });
+        }
         self.next += 1;
     }
 
@@ -206,10 +221,12 @@ impl Links<'_> {
                     } else {
                         Style::new()
                     };
-                    self.out.push(DetailLine {
-                        line: Line::styled(fit(&head, self.cells), style),
-                        target: None,
-                    });
+                    for l in wrap(&head, self.cells.saturating_sub(4)) {
+                        self.out.push(DetailLine {
+                            line: Line::styled(format!("  {}", l.trim_start()), style),
+                            target: None,
+                        });
+                    }
                     for &o in &choice.from {
                         self.link("    ", o);
                     }
@@ -237,26 +254,30 @@ fn resources(app: &App, skill: usize, cells: usize, first: usize, out: &mut Vec<
         return;
     }
     section(out, app, "Resources");
-    let chosen = selected_resource(app, skill);
+    let chosen = app.chosen_resource(skill);
     for (r, res) in s.resources.iter().enumerate() {
         let target = Some(first + r);
         let kind = format!("  {:<9}", res.kind.as_str());
-        let room = cells.saturating_sub(width(&kind));
-        out.push(DetailLine {
-            line: Line::from(vec![
-                Span::styled(kind, t.accent()),
-                Span::raw(fit(&res.title, room)),
-            ]),
-            target,
-        });
-        if r == chosen {
+        let room = cells.saturating_sub(width(&kind)).max(1);
+        for (n, part) in wrap(&res.title, room).into_iter().enumerate() {
+            let lead = if n == 0 {
+                Span::styled(kind.clone(), t.accent())
+            } else {
+                Span::raw(" ".repeat(width(&kind)))
+            };
             out.push(DetailLine {
-                line: Line::styled(
-                    format!("  {}", fit(&res.url, cells.saturating_sub(2))),
-                    t.dim(),
-                ),
+                line: Line::from(vec![lead, Span::raw(part)]),
                 target,
             });
+        }
+        if r == chosen {
+            // The whole address, broken over as many lines as it needs.
+            for part in wrap(&res.url, cells.saturating_sub(4).max(1)) {
+                out.push(DetailLine {
+                    line: Line::styled(format!("    {part}"), t.dim()),
+                    target,
+                });
+            }
         }
     }
 }
@@ -288,8 +309,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let h = usize::from(inner.height);
     let scroll = app.detail.scroll.min(all.len().saturating_sub(h));
     let focused = app.focus == Pane::Details && matches!(app.mode, Mode::Main);
+    // Only a link wholly on screen is highlighted: Enter follows only what
+    // is seen.
+    let chosen = app.visible_link().filter(|_| focused);
     for (y, l) in all.into_iter().skip(scroll).take(h).enumerate() {
-        let selected = focused && l.target == Some(app.detail.cursor);
+        let selected = chosen.is_some() && l.target == chosen;
         let line = if selected {
             t.highlight(l.line, true)
         } else {

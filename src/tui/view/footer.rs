@@ -56,7 +56,7 @@ fn idle_hint(app: &App) -> &'static str {
             "↑↓ choose a skill · Enter details · Space done · p doing · Tab/←→ switch pane"
         }
         (Mode::Main, Pane::Details) => {
-            "↑↓ choose a link · Enter follows it or opens the resource · o opens"
+            "↑↓ choose a link · Enter follows it or opens the resource · o opens · y copies"
         }
         (Mode::Main, Pane::Next) => {
             "↑↓ choose a suggestion · Enter jumps to it · Space marks it done"

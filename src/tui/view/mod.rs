@@ -6,7 +6,7 @@ mod footer;
 mod header;
 pub mod help;
 pub mod layout;
-mod next;
+pub mod next;
 mod popup;
 pub mod search;
 mod skills;

@@ -1,4 +1,5 @@
-//! The search popup: the query and the ranked results with their stage.
+//! The search popup: the query and the ranked results with their status,
+//! lock mark and stage.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,6 +8,7 @@ use ratatui::widgets::Widget;
 
 use super::layout::{centered, follow, popup_space};
 use super::popup_block;
+use super::skills::LOCK;
 use super::text::{fit, pad, width};
 use crate::tui::app::{App, SearchState};
 
@@ -35,9 +37,10 @@ pub fn render(app: &App, search: &SearchState, area: Rect, buf: &mut Buffer) {
     ])
     .render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
     let count = match search.results.len() {
-        0 => " no skill matches".to_string(),
+        0 => " no skill matches (titles, ids and descriptions searched)".to_string(),
         1 => " 1 skill".to_string(),
-        n => format!(" {n} skills"),
+        n if search.query.trim().is_empty() => format!(" {n} skills"),
+        n => format!(" {n} skills · title matches first, then descriptions"),
     };
     Line::styled(count, t.dim()).render(
         Rect::new(inner.x, inner.y + 1, inner.width, 1).intersection(inner),
@@ -50,13 +53,19 @@ pub fn render(app: &App, search: &SearchState, area: Rect, buf: &mut Buffer) {
         let skill = search.results[i];
         let s = &app.roadmap.skills[skill];
         let status = app.states()[skill].status;
+        let lock = if !app.eval().unlocked[skill] && !status.is_finished() {
+            format!("{LOCK} ")
+        } else {
+            String::new()
+        };
         let place = format!(" {} · {}", s.id, app.roadmap.stages[s.stage].title);
         let place = fit(&place, cells / 2);
-        let room = cells.saturating_sub(width(&place) + 6);
+        let room = cells.saturating_sub(width(&place) + 6 + width(&lock));
         let mut line = Line::from(vec![
             Span::raw(" "),
             Span::styled(status.mark(), t.status(status)),
             Span::raw(" "),
+            Span::styled(lock, t.warn()),
             Span::raw(pad(&s.title, room)),
             Span::styled(place, t.dim()),
         ]);

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::pane_block;
 use super::text::{fit, width};
 use crate::tui::app::nav::skills_offset;
-use crate::tui::app::{App, Mode, Pane, Row};
+use crate::tui::app::{App, Filter, Mode, Pane, Row};
 
 /// Marks a skill whose prerequisites are not all finished.
 pub const LOCK: &str = "⊘";
@@ -23,15 +23,28 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let tally = app.eval().stages[app.stage];
-    let title = format!(" {} · {}/{} ", stage.title, tally.finished(), tally.total());
+    let mut title = format!(" {} · {}/{} ", stage.title, tally.finished(), tally.total());
+    if app.filter != Filter::All {
+        // The active filter, where the eye is.
+        title = format!("{title}· {} (f) ", app.filter.label());
+    }
     let block = pane_block(app, Pane::Skills, title);
     let inner = block.inner(area);
     block.render(area, buf);
     let rows = &app.rows[app.stage];
     if rows.is_empty() {
-        Paragraph::new("No skills in this stage.")
+        let text = if app.filter == Filter::All {
+            "No skills in this stage.".to_string()
+        } else {
+            format!(
+                "No skill here is {}. f or F changes the filter.",
+                app.filter.label().trim_start_matches("only ")
+            )
+        };
+        Paragraph::new(text)
             .style(t.dim())
-            .render(inner, buf);
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .render(inner.inner(ratatui::layout::Margin::new(1, 0)), buf);
         return;
     }
     let h = usize::from(inner.height);
@@ -41,7 +54,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for (y, r) in (offset..rows.len()).take(h).enumerate() {
         let last_in_group = !matches!(rows.get(r + 1), Some(Row::Skill { grouped: true, .. }));
         let line = match rows[r] {
-            Row::Choice(c) => choice_line(app, c),
+            Row::Choice(c) => choice_line(app, c, usize::from(inner.width)),
             Row::Skill { skill, grouped } => {
                 let branch = match (grouped, last_in_group) {
                     (false, _) => "",
@@ -61,26 +74,31 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn choice_line(app: &App, c: usize) -> Line<'static> {
+/// A choice header: its title, cut between words if need be, and its
+/// state, always whole.
+fn choice_line(app: &App, c: usize, cells: usize) -> Line<'static> {
     let t = app.theme;
     let choice = &app.roadmap.choices[c];
     let done = app.eval().choice_finished[c].min(choice.pick);
-    let state = if app.eval().choice_satisfied(&app.roadmap, c) {
-        Span::styled(" ✓ picked".to_string(), t.ok())
+    let (state, style) = if app.eval().choice_satisfied(&app.roadmap, c) {
+        (" ✓ picked".to_string(), t.ok())
     } else {
-        Span::styled(
-            format!(
-                " · pick {} of {} ({done} done)",
-                choice.pick,
-                choice.from.len()
-            ),
-            t.dim(),
-        )
+        let of = choice.from.len();
+        let long = format!(" · pick {} of {of} ({done} done)", choice.pick);
+        let short = format!(" · {done}/{} picked", choice.pick);
+        let title_room = cells.saturating_sub(3 + width(&long));
+        // The long form while the title keeps most of its words.
+        if width(&choice.title) <= title_room || title_room >= 24 {
+            (long, t.dim())
+        } else {
+            (short, t.dim())
+        }
     };
+    let room = cells.saturating_sub(3 + width(&state) + 1);
     Line::from(vec![
         Span::styled(" ┌ ", t.dim()),
-        Span::styled(choice.title.clone(), t.accent()),
-        state,
+        Span::styled(fit(&choice.title, room), t.accent()),
+        Span::styled(state, style),
     ])
 }
 
