@@ -4,7 +4,9 @@
 
 mod render;
 mod snapshots;
+mod snapshots_nav;
 mod update;
+mod update_nav;
 mod update_status;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};

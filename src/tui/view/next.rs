@@ -5,9 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::layout::follow;
-use super::pane_block;
+use super::layout::list_offset;
 use super::text::{fit, width};
+use super::{marks, pane_block};
 use crate::tui::app::{App, Mode, Pane};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -28,8 +28,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let per_page = usize::from(inner.height) / 2;
-    let offset = follow(app.next_offset, app.next_cursor, per_page)
-        .min(app.suggestions.len().saturating_sub(per_page));
+    let offset = list_offset(
+        app.next_offset,
+        app.next_cursor,
+        app.suggestions.len(),
+        per_page,
+    );
+    let (above, below) = marks::hidden(offset, per_page, app.suggestions.len());
+    marks::render(t, area, above, below, buf);
     let focused = app.focus == Pane::Next && matches!(app.mode, Mode::Main);
     let cells = usize::from(inner.width);
     for (row, i) in (offset..app.suggestions.len()).take(per_page).enumerate() {
