@@ -198,7 +198,7 @@ fn tick_quit_and_relaunch_keeps_the_change() {
     let screen = again.wait_for("1 of 10 skills");
     assert!(screen.contains("[x] How the internet works"), "{screen}");
     assert!(screen.contains("[~] HTTP"), "{screen}");
-    again.press("\x1b");
+    again.press("q");
     assert_eq!(again.wait_exit(), 0);
 }
 

@@ -35,7 +35,8 @@ pub enum Action {
     SearchBackspace,
     SearchClear,
     ToggleHelp,
-    /// Close the open popup (help, search).
+    /// Esc: close the open popup (help, search); in the main view, go
+    /// back out one level (details → skills → stages). Never quits.
     Close,
     Quit,
     /// In the unreadable-profile popup: move the file aside, start fresh.
@@ -72,6 +73,11 @@ pub enum Action {
     /// Show the next / previous skills filter.
     NextFilter,
     PrevFilter,
+    /// Back to where the learner was before the last jump (a followed
+    /// link, a suggestion, a search result).
+    Back,
+    /// Forward again, after going back.
+    Forward,
 }
 
 /// What the run loop must do after an update. `update` never touches files

@@ -4,6 +4,7 @@
 
 mod details;
 pub mod filter;
+mod history;
 pub(crate) mod nav;
 mod rows;
 mod search;
@@ -12,6 +13,7 @@ mod status;
 use chrono::{DateTime, Utc};
 
 pub use filter::Filter;
+pub use history::{HISTORY_LEVELS, History};
 use rows::{build_rows, first_skill_row};
 pub use search::SearchState;
 
@@ -117,6 +119,8 @@ pub struct App {
     pub(crate) next_offset: usize,
     pub(crate) detail: DetailState,
     pub(crate) size: (u16, u16),
+    /// Where the learner was before each jump, for back and forward.
+    pub(crate) history: History,
     // Bookkeeping.
     pub(crate) undo: Vec<Undo>,
     pub(crate) message: Option<Message>,
@@ -171,6 +175,7 @@ impl App {
             next_offset: 0,
             detail: DetailState::default(),
             size: (layout::MIN_WIDTH, layout::MIN_HEIGHT),
+            history: History::default(),
             undo: Vec::new(),
             message: None,
             pending: None,
@@ -381,6 +386,13 @@ impl App {
                 self.no_browser(&url);
                 return Vec::new();
             }
+            // Esc on a message closes just the message (the view stays).
+            Action::Close if matches!(self.mode, Mode::Main) && self.message.is_some() => {
+                self.clear_message();
+                if self.message.is_none() {
+                    return Vec::new();
+                }
+            }
             _ => self.clear_message(),
         }
         match self.mode {
@@ -432,6 +444,21 @@ impl App {
                 Vec::new()
             }
             Action::Enter => self.enter(),
+            Action::Close => {
+                self.step_out();
+                Vec::new()
+            }
+            Action::Back | Action::Forward => {
+                if matches!(self.message, Some(Message::Info(_))) {
+                    self.message = None;
+                }
+                if action == Action::Back {
+                    self.go_back();
+                } else {
+                    self.go_forward();
+                }
+                Vec::new()
+            }
             other => {
                 self.navigate(&other);
                 Vec::new()
@@ -441,12 +468,17 @@ impl App {
 
     fn update_help(&mut self, action: &Action) -> Vec<Effect> {
         let max = super::view::help::max_scroll(self.size);
+        let page = super::view::help::page(self.size).saturating_sub(1).max(1);
         let Mode::Help { scroll } = &mut self.mode else {
             return Vec::new();
         };
         match action {
             Action::Up | Action::ScrollUp { .. } => *scroll = scroll.saturating_sub(1),
             Action::Down | Action::ScrollDown { .. } => *scroll = (*scroll + 1).min(max),
+            Action::PageUp => *scroll = scroll.saturating_sub(page),
+            Action::PageDown => *scroll = (*scroll + page).min(max),
+            Action::First => *scroll = 0,
+            Action::Last => *scroll = max,
             Action::Close | Action::ToggleHelp | Action::Click { .. } => self.mode = Mode::Main,
             Action::Quit => return self.quit(),
             _ => {}

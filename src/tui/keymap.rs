@@ -122,8 +122,8 @@ use KeyMode::{Help, Main, Search, Unreadable};
 pub static BINDINGS: &[Binding] = &[
     Binding { mode: Main, keys: &[key(KeyCode::Up), ch('k')], action: Action::Up, help: "move up", hint: None },
     Binding { mode: Main, keys: &[key(KeyCode::Down), ch('j')], action: Action::Down, help: "move down", hint: None },
-    Binding { mode: Main, keys: &[key(KeyCode::Left), ch('h')], action: Action::Left, help: "pane to the left", hint: None },
-    Binding { mode: Main, keys: &[key(KeyCode::Right), ch('l')], action: Action::Right, help: "pane to the right", hint: None },
+    Binding { mode: Main, keys: &[key(KeyCode::Left), ch('h')], action: Action::Left, help: "the pane to the left on screen", hint: None },
+    Binding { mode: Main, keys: &[key(KeyCode::Right), ch('l')], action: Action::Right, help: "the pane to the right on screen", hint: None },
     Binding { mode: Main, keys: &[key(KeyCode::Tab)], action: Action::NextPane, help: "next pane", hint: None },
     Binding { mode: Main, keys: &[key(KeyCode::BackTab)], action: Action::PrevPane, help: "previous pane", hint: None },
     Binding { mode: Main, keys: &[key(KeyCode::Enter)], action: Action::Enter, help: "open: a stage's skills, a skill's details, a link", hint: None },
@@ -142,8 +142,11 @@ pub static BINDINGS: &[Binding] = &[
     Binding { mode: Main, keys: &[ch('y')], action: Action::CopyUrl, help: "copy the selected resource's address (works over SSH)", hint: None },
     Binding { mode: Main, keys: &[ch('f')], action: Action::NextFilter, help: "next filter: unfinished, a status, locked, available", hint: Some("filter") },
     Binding { mode: Main, keys: &[ch('F')], action: Action::PrevFilter, help: "previous filter (back to all skills)", hint: None },
+    Binding { mode: Main, keys: &[ch('['), ctrl('o')], action: Action::Back, help: "back to before the last jump (link, next, search)", hint: Some("back") },
+    Binding { mode: Main, keys: &[ch(']')], action: Action::Forward, help: "forward again", hint: Some("fwd") },
+    Binding { mode: Main, keys: &[key(KeyCode::Esc)], action: Action::Close, help: "step back out: details → skills → stages (q quits)", hint: None },
     Binding { mode: Main, keys: &[ch('?')], action: Action::ToggleHelp, help: "this help", hint: Some("help") },
-    Binding { mode: Main, keys: &[ch('q'), key(KeyCode::Esc), ctrl('c')], action: Action::Quit, help: "quit", hint: Some("quit") },
+    Binding { mode: Main, keys: &[ch('q'), ctrl('c')], action: Action::Quit, help: "quit", hint: Some("quit") },
     Binding { mode: Search, keys: &[], action: Action::SearchInput(' '), help: "filter skills by title, id or description", hint: None },
     Binding { mode: Search, keys: &[key(KeyCode::Up), ctrl('p'), ctrl('k')], action: Action::Up, help: "previous result", hint: Some("choose") },
     Binding { mode: Search, keys: &[key(KeyCode::Down), ctrl('n'), ctrl('j')], action: Action::Down, help: "next result", hint: None },
@@ -156,10 +159,14 @@ pub static BINDINGS: &[Binding] = &[
     Binding { mode: Search, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
     Binding { mode: Help, keys: &[key(KeyCode::Up), ch('k')], action: Action::Up, help: "scroll up", hint: None },
     Binding { mode: Help, keys: &[key(KeyCode::Down), ch('j')], action: Action::Down, help: "scroll down", hint: Some("scroll") },
+    Binding { mode: Help, keys: &[key(KeyCode::PageUp), ctrl('u')], action: Action::PageUp, help: "page up", hint: None },
+    Binding { mode: Help, keys: &[key(KeyCode::PageDown), ctrl('d'), ch(' ')], action: Action::PageDown, help: "page down", hint: Some("page") },
+    Binding { mode: Help, keys: &[ch('g'), key(KeyCode::Home)], action: Action::First, help: "top", hint: None },
+    Binding { mode: Help, keys: &[ch('G'), key(KeyCode::End)], action: Action::Last, help: "bottom", hint: None },
     Binding { mode: Help, keys: &[ch('?'), key(KeyCode::Esc), ch('q')], action: Action::Close, help: "close the help", hint: Some("close") },
     Binding { mode: Help, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
     Binding { mode: Unreadable, keys: &[ch('m')], action: Action::MoveAside, help: "move the damaged profile aside and start fresh", hint: Some("move aside") },
-    Binding { mode: Unreadable, keys: &[ch('q'), key(KeyCode::Esc), ctrl('c')], action: Action::Quit, help: "quit, leaving the file as it is", hint: Some("quit") },
+    Binding { mode: Unreadable, keys: &[ch('q'), ctrl('c')], action: Action::Quit, help: "quit, leaving the file as it is", hint: Some("quit") },
 ];
 
 /// What the mouse does, for the help.
@@ -283,7 +290,7 @@ mod tests {
         assert_eq!(main(KeyCode::Char('o')), Some(Action::OpenResource));
         assert_eq!(main(KeyCode::Char('?')), Some(Action::ToggleHelp));
         assert_eq!(main(KeyCode::Char('q')), Some(Action::Quit));
-        assert_eq!(main(KeyCode::Esc), Some(Action::Quit));
+        assert_eq!(main(KeyCode::Esc), Some(Action::Close));
         assert_eq!(
             key_action(
                 KeyMode::Main,

@@ -6,14 +6,17 @@ use std::collections::VecDeque;
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::mpsc::{self, Receiver};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::Duration;
 
 use chrono::Utc;
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::MoveTo;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{Clear, ClearType};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -37,7 +40,21 @@ pub fn run(args: &Args) -> ExitCode {
         );
         return ExitCode::from(EXIT_NOT_A_TERMINAL);
     }
+    // SIGTERM, SIGHUP and SIGINT are ours before the terminal is touched:
+    // none of them can end the process with the terminal left in raw mode
+    // on the alternate screen, not even while a large roadmap loads.
+    let (tx, inputs) = mpsc::channel();
+    let signals = match listen_for_signals(tx.clone()) {
+        Ok(handle) => handle,
+        Err(e) => {
+            eprintln!(
+                "roadmap: cannot listen for signals ({e}); the interactive view did not start"
+            );
+            return ExitCode::FAILURE;
+        }
+    };
     let source = RoadmapSource::from_option(args.roadmap.as_deref());
+    let profile = args.profile.clone();
     // The first frame comes before anything that can wait: a large roadmap
     // takes a moment to load.
     let result = with_terminal(|terminal| {
@@ -46,13 +63,16 @@ pub fn run(args: &Args) -> ExitCode {
             let text = format!(" roadmap · loading {name} …");
             frame.render_widget(ratatui::widgets::Paragraph::new(text), frame.area());
         })?;
-        let (mut app, store) = match start(source, &args.profile) {
-            Ok(started) => started,
-            Err(message) => return Ok(Err(message)),
+        let (mut app, store) = match load(source, profile, &tx, &inputs) {
+            Some(Ok(started)) => started,
+            Some(Err(message)) => return Ok(Err(message)),
+            // A signal while loading: nothing is unsaved yet.
+            None => return Ok(Ok(None)),
         };
-        event_loop(terminal, &mut app, &store)?;
-        Ok(Ok((app.is_dirty(), store)))
+        event_loop(terminal, &mut app, &store, &tx, &inputs)?;
+        Ok(Ok(Some((app.is_dirty(), store))))
     });
+    signals.close();
     match result {
         Err(e) => {
             eprintln!("roadmap: terminal error: {e}");
@@ -62,14 +82,44 @@ pub fn run(args: &Args) -> ExitCode {
             eprintln!("roadmap: {message}");
             ExitCode::FAILURE
         }
-        Ok(Ok((true, store))) => {
+        Ok(Ok(Some((true, store)))) => {
             eprintln!(
                 "roadmap: your last changes could not be saved to {}",
                 store.paths().file.display()
             );
             ExitCode::FAILURE
         }
-        Ok(Ok((false, _))) => ExitCode::SUCCESS,
+        Ok(Ok(Some((false, _)) | None)) => ExitCode::SUCCESS,
+    }
+}
+
+/// Loads in a thread while listening for signals: a signal during a long
+/// load ends the app at once, with the terminal restored, instead of after
+/// the load. `None` when a signal came first.
+fn load(
+    source: RoadmapSource,
+    profile: String,
+    tx: &Sender<Input>,
+    inputs: &Receiver<Input>,
+) -> Option<Result<(App, Store), String>> {
+    let tx = tx.clone();
+    thread::spawn(move || {
+        // A panic is reported by the panic hook; the loop must still hear
+        // that loading is over.
+        let started =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| start(source, &profile)))
+                .unwrap_or_else(|_| {
+                    Err("loading stopped on an internal error (see above)".to_string())
+                });
+        let _ = tx.send(Input::Loaded(Box::new(started)));
+    });
+    loop {
+        match inputs.recv() {
+            Ok(Input::Loaded(started)) => return Some(*started),
+            Ok(Input::Signal) | Err(_) => return None,
+            // Nothing else is listened to before the app exists.
+            Ok(_) => {}
+        }
     }
 }
 
@@ -98,7 +148,25 @@ struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        leave_terminal();
+    }
+}
+
+/// Whether the terminal is ours (raw mode, alternate screen, mouse).
+static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
+
+/// Gives the terminal back, once: releases the mouse, blanks the alternate
+/// screen and leaves it. Blank, because some terminals (tmux among them)
+/// carry lines of the alternate screen over to the shell's screen when the
+/// window grew while the app ran; blank lines leave no trace of the frame.
+fn leave_terminal() {
+    if TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
+        let _ = execute!(
+            io::stdout(),
+            DisableMouseCapture,
+            Clear(ClearType::All),
+            MoveTo(0, 0)
+        );
         ratatui::restore();
     }
 }
@@ -107,12 +175,13 @@ impl Drop for Restore {
 /// mouse captured; whatever happens, the terminal is restored.
 fn with_terminal<R>(f: impl FnOnce(&mut DefaultTerminal) -> io::Result<R>) -> io::Result<R> {
     let _restore = Restore;
-    // ratatui's hook restores raw mode and the screen; release the mouse
-    // before it runs.
+    TERMINAL_TAKEN.store(true, Ordering::SeqCst);
     let mut terminal = ratatui::try_init()?;
+    // ratatui's hook restores raw mode and the screen, then prints the
+    // panic; give the terminal back first so the message stays readable.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        leave_terminal();
         hook(info);
     }));
     execute!(io::stdout(), EnableMouseCapture)?;
@@ -126,20 +195,33 @@ enum Input {
     Signal,
     /// The profile file was replaced on disk.
     ProfileChanged,
+    /// The roadmap and the profile are loaded (or why not).
+    Loaded(Box<Result<(App, Store), String>>),
 }
 
 /// How often the watcher looks at the profile file: a `stat` a second is
 /// the whole cost of noticing another instance's saves.
 const WATCH_INTERVAL: Duration = Duration::from_secs(1);
 
-/// Starts the threads that feed the loop: terminal events, signals, and a
-/// watcher of the profile file. The loop blocks on the channel, so an idle
-/// app uses no CPU. The threads end when the receiver is dropped (or with
-/// the process).
-fn spawn_inputs(
-    profile_file: PathBuf,
-) -> io::Result<(Receiver<Input>, signal_hook::iterator::Handle)> {
-    let (tx, rx) = mpsc::channel();
+/// Starts the thread that turns SIGTERM, SIGHUP and SIGINT into inputs.
+fn listen_for_signals(tx: Sender<Input>) -> io::Result<signal_hook::iterator::Handle> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let handle = signals.handle();
+    thread::spawn(move || {
+        for _ in signals.forever() {
+            if tx.send(Input::Signal).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(handle)
+}
+
+/// Starts the threads that feed the loop besides the signals: terminal
+/// events and a watcher of the profile file. The loop blocks on the
+/// channel, so an idle app uses no CPU. The threads end when the receiver
+/// is dropped (or with the process).
+fn spawn_inputs(profile_file: PathBuf, tx: &Sender<Input>) {
     let terminal = tx.clone();
     thread::spawn(move || {
         loop {
@@ -150,16 +232,7 @@ fn spawn_inputs(
             }
         }
     });
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    let handle = signals.handle();
-    let on_signal = tx.clone();
-    thread::spawn(move || {
-        for _ in signals.forever() {
-            if on_signal.send(Input::Signal).is_err() {
-                break;
-            }
-        }
-    });
+    let tx = tx.clone();
     thread::spawn(move || {
         let stamp = |p: &PathBuf| {
             std::fs::metadata(p)
@@ -178,14 +251,25 @@ fn spawn_inputs(
             }
         }
     });
-    Ok((rx, handle))
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &Store) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    store: &Store,
+    tx: &Sender<Input>,
+    inputs: &Receiver<Input>,
+) -> io::Result<()> {
+    spawn_inputs(store.paths().file.clone(), tx);
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height), Utc::now());
-    let (inputs, signals) = spawn_inputs(store.paths().file.clone())?;
-    let result = (|| loop {
+    loop {
+        // The app lays out (and maps clicks) for the size it is drawn at,
+        // whatever became of the resize events.
+        let size = terminal.size()?;
+        if (size.width, size.height) != app.size {
+            app.update(Action::Resize(size.width, size.height), Utc::now());
+        }
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         // Blocks until something happens: no CPU while idle.
         let Ok(input) = inputs.recv() else {
@@ -206,13 +290,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &Store) -> i
                 // overwritten.
                 Err(_) => continue,
             },
+            Input::Loaded(_) => continue,
         };
         if perform(app, store, action) {
             return Ok(());
         }
-    })();
-    signals.close();
-    result
+    }
 }
 
 /// Updates with `action` and performs the effects, feeding their outcomes

@@ -5,7 +5,7 @@ use ratatui::layout::{Position, Rect};
 use super::{App, DetailState, Pane, Row};
 use crate::tui::action::{Action, Effect};
 use crate::tui::view::details::{self, Target};
-use crate::tui::view::layout::{follow, inner, text_area};
+use crate::tui::view::layout::{inner, list_offset, text_area};
 use crate::tui::view::next;
 
 /// Rows a wheel notch moves.
@@ -17,10 +17,10 @@ impl App {
     pub(crate) fn navigate(&mut self, action: &Action) {
         let before = self.current_skill();
         match *action {
-            Action::Left => self.focus_step(-1, false),
-            Action::Right => self.focus_step(1, false),
-            Action::NextPane => self.focus_step(1, true),
-            Action::PrevPane => self.focus_step(-1, true),
+            Action::Left => self.focus_beside(Side::Left),
+            Action::Right => self.focus_beside(Side::Right),
+            Action::NextPane => self.focus_step(1),
+            Action::PrevPane => self.focus_step(-1),
             Action::Up => self.move_in(self.focus, -1),
             Action::Down => self.move_in(self.focus, 1),
             Action::PageUp => self.page(self.focus, -1),
@@ -37,15 +37,96 @@ impl App {
         }
     }
 
-    fn focus_step(&mut self, delta: isize, wrap: bool) {
+    /// Tab and Shift-Tab: the next or previous pane in reading order,
+    /// wrapping.
+    fn focus_step(&mut self, delta: isize) {
         let n = Pane::ORDER.len().cast_signed();
-        let i = self.focus.index().cast_signed() + delta;
-        let i = if wrap {
-            i.rem_euclid(n)
-        } else {
-            i.clamp(0, n - 1)
-        };
+        let i = (self.focus.index().cast_signed() + delta).rem_euclid(n);
         self.focus = Pane::ORDER[i.unsigned_abs()];
+    }
+
+    /// ← and →: the pane drawn on that side of the highlighted row, at
+    /// whatever layout the terminal size gives (side by side or stacked).
+    /// Nothing there: the focus stays.
+    fn focus_beside(&mut self, side: Side) {
+        let a = self.areas();
+        let outer = |pane: Pane| match pane {
+            Pane::Stages => a.stages,
+            Pane::Skills => a.skills,
+            Pane::Details => a.details,
+            Pane::Next => a.next,
+        };
+        let here = outer(self.focus);
+        let y = self.highlight_row();
+        let beside = Pane::ORDER.into_iter().filter(|&p| {
+            let r = outer(p);
+            p != self.focus
+                && match side {
+                    Side::Left => r.right() <= here.x,
+                    Side::Right => r.x >= here.right(),
+                }
+        });
+        // The pane level with the highlighted row; else the nearest one
+        // above or below it; the closest across breaks ties.
+        let distance = |p: &Pane| {
+            let r = outer(*p);
+            let dy = if y < r.y {
+                r.y - y
+            } else {
+                y.saturating_sub(r.bottom().saturating_sub(1))
+            };
+            let dx = match side {
+                Side::Left => here.x - r.right(),
+                Side::Right => r.x - here.right(),
+            };
+            (dy, dx)
+        };
+        if let Some(pane) = beside.min_by_key(distance) {
+            self.focus = pane;
+        }
+    }
+
+    /// The screen row of what is highlighted in the focused pane (the
+    /// selected stage, skill, link or suggestion), else the pane's first
+    /// row.
+    fn highlight_row(&self) -> u16 {
+        let area = self.pane_area(self.focus);
+        let visible = match self.focus {
+            Pane::Stages => self.stage.checked_sub(self.stage_offset),
+            Pane::Skills => self
+                .cursor
+                .get(self.stage)
+                .and_then(|c| c.checked_sub(self.offset[self.stage])),
+            Pane::Next => self
+                .next_cursor
+                .checked_sub(self.next_offset)
+                .map(|i| i * 2),
+            Pane::Details => self.current_skill().and_then(|skill| {
+                details::lines(self, skill, area.width)
+                    .iter()
+                    .position(|l| l.target == Some(self.detail.cursor))
+                    .and_then(|i| i.checked_sub(self.detail.scroll))
+            }),
+        };
+        visible
+            .filter(|&dy| dy < usize::from(area.height))
+            .and_then(|dy| u16::try_from(dy).ok())
+            .map_or(area.y, |dy| area.y + dy)
+    }
+
+    /// Esc: step back out one level, the reverse of Enter (details →
+    /// skills → stages). A passing message is closed first. Never quits.
+    pub(crate) fn step_out(&mut self) {
+        if self.message.take().is_some() {
+            return;
+        }
+        match self.focus {
+            Pane::Details => self.focus = Pane::Skills,
+            Pane::Skills => self.focus = Pane::Stages,
+            Pane::Stages | Pane::Next => {
+                self.info("q quits · Esc steps back out of the details and the skills");
+            }
+        }
     }
 
     /// The inner area of a pane on screen.
@@ -118,8 +199,10 @@ impl App {
         }
     }
 
-    /// Selects `skill` in the skills pane and focuses it.
+    /// Selects `skill` in the skills pane and focuses it. Where the
+    /// learner was is remembered for `Back`.
     pub(crate) fn jump_to(&mut self, skill: usize) {
+        let from = self.place();
         self.unhide(skill);
         let stage = self.roadmap.skills[skill].stage;
         self.stage = stage;
@@ -127,6 +210,7 @@ impl App {
         self.focus = Pane::Skills;
         self.detail = DetailState::default();
         self.sync_offsets();
+        self.remember(from);
     }
 
     pub(crate) fn jump_next(&mut self) {
@@ -209,7 +293,8 @@ impl App {
     /// terminal size (the view computes the same offsets).
     pub(crate) fn sync_offsets(&mut self) {
         let h = usize::from(self.pane_area(Pane::Stages).height);
-        self.stage_offset = follow(self.stage_offset, self.stage, h);
+        let stages = self.roadmap.stages.len();
+        self.stage_offset = list_offset(self.stage_offset, self.stage, stages, h);
         if let Some(rows) = self.rows.get(self.stage) {
             let h = usize::from(self.pane_area(Pane::Skills).height);
             self.offset[self.stage] =
@@ -279,6 +364,13 @@ impl App {
     }
 }
 
+/// A direction on screen.
+#[derive(Clone, Copy)]
+enum Side {
+    Left,
+    Right,
+}
+
 /// `from + delta`, clamped to `0..=last`.
 fn step(from: usize, delta: isize, last: usize) -> usize {
     from.saturating_add_signed(delta).min(last)
@@ -287,7 +379,7 @@ fn step(from: usize, delta: isize, last: usize) -> usize {
 /// The first visible row of the skills pane: keeps the cursor visible, and
 /// the header of its group too when there is room.
 pub(crate) fn skills_offset(rows: &[Row], offset: usize, cursor: usize, height: usize) -> usize {
-    let mut off = follow(offset, cursor, height).min(rows.len().saturating_sub(height));
+    let mut off = list_offset(offset, cursor, rows.len(), height);
     if off == cursor && cursor > 0 && height > 1 && matches!(rows[cursor - 1], Row::Choice(_)) {
         off -= 1;
     }

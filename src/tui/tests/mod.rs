@@ -8,7 +8,9 @@ mod render;
 mod screens;
 mod search_filter;
 mod snapshots;
+mod snapshots_nav;
 mod update;
+mod update_nav;
 mod update_status;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};

@@ -66,7 +66,13 @@ fn panes_switch_with_left_right_and_tab() {
         &mut a,
         [Action::Right, Action::Right, Action::Right, Action::Right],
     );
-    assert_eq!(a.focus, Pane::Next);
+    assert_eq!(
+        a.focus,
+        Pane::Skills,
+        "at 100 columns the details are below the skills, not right of them"
+    );
+    run(&mut a, [Action::NextPane, Action::NextPane]);
+    assert_eq!(a.focus, Pane::Next, "Tab goes on in reading order");
     run(&mut a, [Action::NextPane]);
     assert_eq!(a.focus, Pane::Stages, "Tab wraps");
     run(&mut a, [Action::PrevPane]);
@@ -123,7 +129,7 @@ fn enter_on_a_resource_opens_it_and_o_opens_the_first() {
     run(&mut a, [Action::Opened(Err("no browser".into()))]);
     assert!(matches!(a.message(), Some(Message::Error(t)) if t.contains("no browser")));
     // A skill with no resources says so.
-    run(&mut a, [Action::Left, Action::Last]);
+    run(&mut a, [Action::PrevPane, Action::Last]);
     assert_eq!(selected_id(&a), "trivia");
     assert!(run(&mut a, [Action::OpenResource]).is_empty());
     assert!(info(&a).contains("no resources"));
@@ -318,7 +324,7 @@ fn details_scroll_when_they_do_not_fit() {
     let mut a = app(TUI).with_size(80, 24);
     let http = skill(&a, "http");
     a.jump_to(http);
-    run(&mut a, [Action::Right]);
+    run(&mut a, [Action::Enter]);
     assert_eq!(a.focus, Pane::Details);
     run(&mut a, [Action::Last]);
     assert!(
@@ -329,7 +335,7 @@ fn details_scroll_when_they_do_not_fit() {
     run(&mut a, [Action::PageDown]);
     assert!(a.detail.scroll > 0);
     // Another skill starts at the top again.
-    run(&mut a, [Action::Left, Action::Down]);
+    run(&mut a, [Action::PrevPane, Action::Down]);
     assert_eq!(a.detail.scroll, 0);
 }
 

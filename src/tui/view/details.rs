@@ -322,16 +322,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let y = inner.y + u16::try_from(y).unwrap_or(0);
         line.render(Rect::new(inner.x, y, inner.width, 1), buf);
     }
-    if scroll + h < total {
-        let more = Line::styled(" more ↓ ", t.dim()).right_aligned();
-        more.render(
-            Rect::new(
-                area.x,
-                area.bottom().saturating_sub(1),
-                area.width.saturating_sub(1),
-                1,
-            ),
-            buf,
-        );
-    }
+    let (above, below) = super::marks::hidden(scroll, h, total);
+    super::marks::render(t, area, above, below, buf);
 }

@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::layout::{centered, popup_space};
-use super::popup_block;
 use super::skills::LOCK;
 use super::text::pad;
+use super::{marks, popup_block};
 use crate::model::Status;
 use crate::tui::app::App;
 use crate::tui::keymap::{KeyMode, MOUSE_HELP, bindings};
@@ -59,19 +59,27 @@ fn popup_area(area: Rect) -> Rect {
     )
 }
 
+/// How many rows of the help show at terminal size `size`.
+pub fn page(size: (u16, u16)) -> usize {
+    let area = popup_area(Rect::new(0, 0, size.0, size.1));
+    usize::from(area.height.saturating_sub(2))
+}
+
 /// How far the help can scroll at terminal size `size`.
 pub fn max_scroll(size: (u16, u16)) -> usize {
-    let area = popup_area(Rect::new(0, 0, size.0, size.1));
-    lines(Theme::default())
-        .len()
-        .saturating_sub(usize::from(area.height.saturating_sub(2)))
+    lines(Theme::default()).len().saturating_sub(page(size))
 }
 
 pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let popup = popup_area(area);
     let all = lines(app.theme);
     let total = all.len();
-    let inner = popup_block(app, "Keys · ↑↓ scroll · ? or Esc closes", popup, buf);
+    let inner = popup_block(
+        app,
+        "Keys · ↑↓ PgUp PgDn g G scroll · ? or Esc closes",
+        popup,
+        buf,
+    );
     let h = usize::from(inner.height);
     let scroll = scroll.min(total.saturating_sub(h));
     for (y, line) in all.into_iter().skip(scroll).take(h).enumerate() {
@@ -81,17 +89,6 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
             buf,
         );
     }
-    if scroll + h < total {
-        Line::styled(" more ↓ ", app.theme.dim())
-            .right_aligned()
-            .render(
-                Rect::new(
-                    popup.x,
-                    popup.bottom().saturating_sub(1),
-                    popup.width.saturating_sub(1),
-                    1,
-                ),
-                buf,
-            );
-    }
+    let (above, below) = marks::hidden(scroll, h, total);
+    marks::render(app.theme, popup, above, below, buf);
 }

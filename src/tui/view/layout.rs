@@ -92,6 +92,15 @@ pub fn follow(offset: usize, cursor: usize, height: usize) -> usize {
     }
 }
 
+/// The first visible row of a list of `len` rows shown `height` at a
+/// time: keeps `cursor` visible, moves as little as possible from
+/// `offset`, and leaves no blank rows at the end while rows are hidden
+/// above (after the terminal grew). The view draws with it and `update`
+/// maps clicks with it, so both agree on what is where.
+pub fn list_offset(offset: usize, cursor: usize, len: usize, height: usize) -> usize {
+    follow(offset, cursor, height).min(len.saturating_sub(height))
+}
+
 /// Where popups go: over the panes, leaving the header and the footer.
 pub fn popup_space(area: Rect) -> Rect {
     Rect::new(

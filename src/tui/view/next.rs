@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::layout::inner;
-use super::pane_block;
 use super::text::{fit, width, wrap_at_most};
+use super::{marks, pane_block};
 use crate::tui::app::{App, Mode, Pane};
 
 /// Lines a reason may take under its title.
@@ -50,6 +50,11 @@ pub fn offset(app: &App, offset: usize, cursor: usize, height: usize) -> usize {
     let mut off = offset.min(cursor);
     while off < cursor && (off..=cursor).map(|i| rows(app, i, cells)).sum::<usize>() > height {
         off += 1;
+    }
+    // A taller pane (the terminal grew) shows as many as fit: draw and
+    // clicks both start from here.
+    while off > 0 && (off - 1..n).map(|i| rows(app, i, cells)).sum::<usize>() <= height {
+        off -= 1;
     }
     off
 }
@@ -105,11 +110,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Pane::Next && matches!(app.mode, Mode::Main);
     let cells = usize::from(inner.width);
     let mut y = 0;
+    let mut shown = 0;
     for i in first..app.suggestions.len() {
         let reason = reason_lines(app, i, cells);
         if y + 1 + reason.len() > height {
             break;
         }
+        shown += 1;
         let s = &app.suggestions[i];
         let status = app.states()[s.skill].status;
         let number = format!(" {}. ", i + 1);
@@ -135,4 +142,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             y += 1;
         }
     }
+    let (above, below) = marks::hidden(first, shown, app.suggestions.len());
+    marks::render(t, area, above, below, buf);
 }

@@ -7,8 +7,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::pane_block;
 use super::text::{fit, width};
+use super::{marks, pane_block};
 use crate::tui::app::nav::skills_offset;
 use crate::tui::app::{App, Filter, Mode, Pane, Row};
 
@@ -50,6 +50,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let h = usize::from(inner.height);
     let cursor = app.cursor[app.stage];
     let offset = skills_offset(rows, app.offset[app.stage], cursor, h);
+    let (above, below) = marks::hidden(offset, h, rows.len());
+    marks::render(t, area, above, below, buf);
     let focused = app.focus == Pane::Skills && matches!(app.mode, Mode::Main);
     for (y, r) in (offset..rows.len()).take(h).enumerate() {
         let last_in_group = !matches!(rows.get(r + 1), Some(Row::Skill { grouped: true, .. }));

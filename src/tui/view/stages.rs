@@ -5,9 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::layout::follow;
-use super::pane_block;
+use super::layout::list_offset;
 use super::text::{bar, pad};
+use super::{marks, pane_block};
 use crate::tui::app::{App, Mode, Pane};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -23,7 +23,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let h = usize::from(inner.height);
-    let offset = follow(app.stage_offset, app.stage, h).min(stages.len().saturating_sub(h));
+    let offset = list_offset(app.stage_offset, app.stage, stages.len(), h);
+    let (above, below) = marks::hidden(offset, h, stages.len());
+    marks::render(t, area, above, below, buf);
     let current = app.current_stage();
     let count_width = app
         .eval()

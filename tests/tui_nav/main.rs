@@ -1,0 +1,10 @@
+//! End to end, in a pseudo-terminal: signals while loading, Esc, going
+//! back and forward, and resizing (clicks and what is left on the shell).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod pty;
+
+mod keys;
+mod resize;
+mod signals;
