@@ -92,7 +92,7 @@ impl Store {
 
     fn read(&self) -> Result<Profile, StoreError> {
         let path = &self.paths.file;
-        if safe::check_folder(&self.dir)?.is_none() {
+        if !safe::check_folder(&self.dir)? {
             return Ok(Profile::default());
         }
         // What is there is looked at before anything opens it: opening a

@@ -187,11 +187,12 @@ pub fn require_private_folder(dir: &Path, meta: &Metadata) -> Result<(), StoreEr
     Ok(())
 }
 
-/// The folder check for a reader: a missing folder holds no profile (`None`).
-pub fn check_folder(dir: &Path) -> Result<Option<()>, StoreError> {
+/// The folder check for a reader: true when the folder exists and may be
+/// used, false when it is missing (it holds no profile yet).
+pub fn check_folder(dir: &Path) -> Result<bool, StoreError> {
     match std::fs::metadata(dir) {
-        Ok(meta) => require_private_folder(dir, &meta).map(Some),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Ok(meta) => require_private_folder(dir, &meta).map(|()| true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
         Err(e) => Err(StoreError::io("inspect", dir, e)),
     }
 }
