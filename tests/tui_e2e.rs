@@ -410,3 +410,25 @@ fn a_broken_roadmap_file_restores_the_terminal_and_explains() {
     assert!(screen.contains("broken-roadmap.json"), "{screen}");
     assert!(screen.contains("unknown field"), "{screen}");
 }
+
+/// A FIFO at the profile path (or a device, a link): the app must not wait
+/// on it. It says what is there and what to do, and quits on `q`; the
+/// FIFO is left alone.
+#[test]
+fn a_fifo_at_the_profile_path_is_reported_not_waited_on() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("default.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&file)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let mut tui = Tui::start(home.path());
+    let screen = tui.wait_for("Your profile cannot be read");
+    assert!(screen.contains("named pipe"), "{screen}");
+    tui.press("q");
+    assert_eq!(tui.wait_exit(), 0);
+    tui.assert_restored();
+    let kind = std::fs::symlink_metadata(&file).unwrap().file_type();
+    assert!(std::os::unix::fs::FileTypeExt::is_fifo(&kind));
+}

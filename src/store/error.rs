@@ -25,8 +25,18 @@ pub enum StoreError {
     Corrupt { path: PathBuf, detail: String },
     #[error("profile {} has format version {found}, newer than this build of roadmap understands (version {}); it was left untouched: update roadmap", path.display(), crate::model::PROFILE_VERSION)]
     FutureVersion { path: PathBuf, found: u64 },
-    #[error("profile {} is not a regular file; move it away and try again", path.display())]
-    NotAFile { path: PathBuf },
+    #[error("profile {} is {kind}, not a regular file; roadmap only reads and writes regular files in its folder and never follows links: move it away (or put the file itself there), then try again", path.display())]
+    NotAFile { path: PathBuf, kind: &'static str },
+    #[error("profile {} has {links} names (hard links): the same file is also reachable from elsewhere, and saving could change that other file too, so it was left untouched; give the profile a file of its own (cp {} {}.copy && mv {}.copy {}), then try again", path.display(), path.display(), path.display(), path.display(), path.display())]
+    HardLinked { path: PathBuf, links: u64 },
+    #[error("cannot keep the previous version of the profile as {}: it is {kind}, not a regular file; nothing was saved: move it away (roadmap keeps its backup there), then try again", path.display())]
+    BackupInTheWay { path: PathBuf, kind: &'static str },
+    #[error("the profile folder {} {why}, so others could plant files or links in it; roadmap refuses to use it (as ssh does with ~/.ssh) and changed nothing: {fix}", path.display())]
+    UnsafeFolder {
+        path: PathBuf,
+        why: String,
+        fix: String,
+    },
 }
 
 impl StoreError {
@@ -63,6 +73,7 @@ impl StoreError {
             StoreError::Corrupt { .. }
                 | StoreError::FutureVersion { .. }
                 | StoreError::NotAFile { .. }
+                | StoreError::HardLinked { .. }
         )
     }
 }

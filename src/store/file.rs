@@ -1,11 +1,13 @@
 //! Low-level file operations: atomic replace, private permissions, and
 //! clearing temporary files left behind by a process that was killed.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
 use std::path::Path;
 
 use super::error::StoreError;
+use super::paths::ProfilePaths;
+use super::safe;
 
 /// Creates `dir` (and parents) if needed; new folders are private (0700).
 pub fn ensure_dir(dir: &Path) -> Result<(), StoreError> {
@@ -24,16 +26,16 @@ pub fn ensure_dir(dir: &Path) -> Result<(), StoreError> {
         .map_err(|e| StoreError::io("create the folder", dir, e))
 }
 
-/// Opens (creating if needed) a file with private permissions (0600).
+/// Opens (creating if needed) the lock file where a folder cannot be
+/// locked (not Unix).
+#[cfg(not(unix))]
 pub fn open_private(path: &Path) -> io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.read(true).write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path)
+    fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
 }
 
 /// The suffix of every temporary file: `PREFIX<random>.tmp`.
@@ -93,35 +95,84 @@ impl Prepared<'_> {
     }
 }
 
-/// Keeps the current `file` as `backup` without copying it: a hard link
+/// Refuses anything but a regular file (or nothing) where the backup goes:
+/// a folder there makes every rename over it fail, and replacing a FIFO, a
+/// device or a link would silently drop what the user put there. Say what
+/// it is and what to do instead (docs/reliability.md, "the .bak rule").
+fn check_backup_slot(backup: &Path) -> Result<(), StoreError> {
+    match safe::entry(backup).map_err(|e| StoreError::io("inspect", backup, e))? {
+        safe::Entry::Other(kind) => Err(StoreError::BackupInTheWay {
+            path: backup.to_path_buf(),
+            kind,
+        }),
+        safe::Entry::Missing | safe::Entry::File(_) => Ok(()),
+    }
+}
+
+/// Keeps the current profile as its backup without copying it: a hard link
 /// under a temporary name, renamed over the backup. When the file system
-/// has no hard links, the bytes are copied instead. A missing `file` (the
+/// has no hard links, the bytes are copied instead. A missing profile (the
 /// first save) leaves nothing to keep.
-pub fn keep_backup(file: &Path, backup: &Path, tmp_prefix: &str) -> Result<(), StoreError> {
-    let dir = file.parent().unwrap_or_else(|| Path::new("."));
-    let link = dir.join(format!("{tmp_prefix}backup{TMP_SUFFIX}"));
-    let _ = fs::remove_file(&link);
-    match fs::hard_link(file, &link) {
+pub fn keep_backup(paths: &ProfilePaths) -> Result<(), StoreError> {
+    check_backup_slot(&paths.backup)?;
+    let link = &paths.backup_link;
+    let _ = fs::remove_file(link);
+    match fs::hard_link(&paths.file, link) {
         Ok(()) => {
-            // The backup is private whatever the old file's mode was.
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                let _ = fs::set_permissions(&link, fs::Permissions::from_mode(0o600));
-            }
-            let renamed = fs::rename(&link, backup);
+            let kept = private_backup(paths);
             // When the backup already was this very file, rename succeeds
             // without doing anything: the link is still there.
-            let _ = fs::remove_file(&link);
-            renamed.map_err(|e| StoreError::io("replace", backup, e))
+            let _ = fs::remove_file(link);
+            kept
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-        Err(_) => match fs::read(file) {
-            Ok(bytes) => write_atomic(backup, &bytes, tmp_prefix),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(StoreError::io("read", file, e)),
-        },
+        Err(_) => copy_backup(paths),
     }
+}
+
+/// Checks the new link (`link(2)` never follows a symbolic link, so a link
+/// swapped in is caught here), makes it private through its own handle
+/// (`fchmod`: nothing but this file can be re-permissioned), and renames it
+/// over the backup.
+fn private_backup(paths: &ProfilePaths) -> Result<(), StoreError> {
+    let file = &paths.file;
+    let handle =
+        safe::open_read(&paths.backup_link).map_err(|e| safe::open_error("open", file, e))?;
+    let meta = handle
+        .metadata()
+        .map_err(|e| StoreError::io("inspect", file, e))?;
+    safe::require_file(file, &meta)?;
+    // Its names: the profile, the link just made, maybe the backup.
+    safe::require_own_links(file, &meta, 2, &[&paths.backup])?;
+    // The backup is private whatever the old file's mode was.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if meta.permissions().mode() & 0o7777 != 0o600 {
+            let _ = handle.set_permissions(fs::Permissions::from_mode(0o600));
+        }
+    }
+    fs::rename(&paths.backup_link, &paths.backup)
+        .map_err(|e| StoreError::io("replace", &paths.backup, e))
+}
+
+/// The backup as a copy, for file systems without hard links.
+fn copy_backup(paths: &ProfilePaths) -> Result<(), StoreError> {
+    let file = &paths.file;
+    let mut handle = match safe::open_read(file) {
+        Ok(h) => h,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(safe::open_error("read", file, e)),
+    };
+    let meta = handle
+        .metadata()
+        .map_err(|e| StoreError::io("inspect", file, e))?;
+    safe::require_file(file, &meta)?;
+    let mut bytes = Vec::new();
+    handle
+        .read_to_end(&mut bytes)
+        .map_err(|e| StoreError::io("read", file, e))?;
+    write_atomic(&paths.backup, &bytes, &paths.tmp_prefix)
 }
 
 /// The identity of a file version: files are only ever replaced by a
@@ -131,20 +182,25 @@ pub fn keep_backup(file: &Path, backup: &Path, tmp_prefix: &str) -> Result<(), S
 pub struct Stamp {
     len: u64,
     modified: Option<std::time::SystemTime>,
+    /// Device, inode and number of names: a hard link added to the file
+    /// makes it another stamp, so it is read (and refused) again.
     #[cfg(unix)]
-    inode: (u64, u64),
+    inode: (u64, u64, u64),
 }
 
 impl Stamp {
     pub fn of(path: &Path) -> Option<Stamp> {
-        let meta = fs::metadata(path).ok().filter(fs::Metadata::is_file)?;
+        // The path itself: a symbolic link is never the file we wrote.
+        let meta = fs::symlink_metadata(path)
+            .ok()
+            .filter(fs::Metadata::is_file)?;
         Some(Stamp {
             len: meta.len(),
             modified: meta.modified().ok(),
             #[cfg(unix)]
             inode: {
                 use std::os::unix::fs::MetadataExt;
-                (meta.dev(), meta.ino())
+                (meta.dev(), meta.ino(), meta.nlink())
             },
         })
     }

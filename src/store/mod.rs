@@ -1,15 +1,18 @@
 //! Profile files: where they live, atomic writes, locking, merging.
 //!
-//! Every save takes an exclusive lock on the profile, re-reads the file
-//! under it, merges, and replaces the file atomically, keeping the previous
-//! good version as `NAME.json.bak`. Two processes on one profile therefore
-//! never lose each other's changes.
+//! Every save takes an exclusive lock (on the profile folder itself, on
+//! Unix), re-reads the file under it, merges, and replaces the file
+//! atomically, keeping the previous good version as `NAME.json.bak`. Two
+//! processes on one profile therefore never lose each other's changes.
+//! What may sit at the profile's paths (regular files only, no links, a
+//! folder only its owner can write to) is checked in `safe.rs`.
 
 pub mod error;
 pub mod file;
 pub mod format;
 pub mod merge;
 pub mod paths;
+pub mod safe;
 
 use std::cell::RefCell;
 use std::fs::{self, File};
@@ -89,17 +92,33 @@ impl Store {
 
     fn read(&self) -> Result<Profile, StoreError> {
         let path = &self.paths.file;
-        let file = match File::open(path) {
+        if !safe::check_folder(&self.dir)? {
+            return Ok(Profile::default());
+        }
+        // What is there is looked at before anything opens it: opening a
+        // FIFO waits for a writer, opening a device can have effects.
+        match safe::entry(path).map_err(|e| StoreError::io("inspect", path, e))? {
+            safe::Entry::Missing => return Ok(Profile::default()),
+            safe::Entry::Other(kind) => {
+                return Err(StoreError::NotAFile {
+                    path: path.clone(),
+                    kind,
+                });
+            }
+            safe::Entry::File(_) => {}
+        }
+        // Whatever was swapped in meanwhile: no link is followed, nothing
+        // waits, and the handle's own metadata decides.
+        let file = match safe::open_read(path) {
             Ok(f) => f,
             Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Profile::default()),
-            Err(e) => return Err(StoreError::io("open", path, e)),
+            Err(e) => return Err(safe::open_error("open", path, e)),
         };
         let meta = file
             .metadata()
             .map_err(|e| StoreError::io("inspect", path, e))?;
-        if !meta.is_file() {
-            return Err(StoreError::NotAFile { path: path.clone() });
-        }
+        safe::require_file(path, &meta)?;
+        safe::require_own_links(path, &meta, 1, &self.own_links())?;
         if meta.len() > MAX_PROFILE_BYTES {
             return Err(StoreError::Corrupt {
                 path: path.clone(),
@@ -170,7 +189,30 @@ impl Store {
         Ok(merged)
     }
 
+    /// The other names the profile file may have: an interrupted save can
+    /// leave it linked as the backup, or under the backup's temporary name.
+    fn own_links(&self) -> [&Path; 2] {
+        [&self.paths.backup_link, &self.paths.backup]
+    }
+
+    /// Locks the profile folder itself (on Unix). A lock file could be
+    /// deleted while held (a tmp cleaner, `rm *.lock`), and the next writer
+    /// would lock a new file of the same name while the first still writes:
+    /// both "hold the lock" and changes are lost. The folder cannot be
+    /// deleted while it holds the profile. The folder's handle also tells
+    /// whether others can write to it.
     fn lock(&self) -> Result<File, StoreError> {
+        #[cfg(unix)]
+        let lock = {
+            let dir = safe::open_folder(&self.dir)
+                .map_err(|e| StoreError::io("open the folder", &self.dir, e))?;
+            let meta = dir
+                .metadata()
+                .map_err(|e| StoreError::io("inspect", &self.dir, e))?;
+            safe::require_private_folder(&self.dir, &meta)?;
+            dir
+        };
+        #[cfg(not(unix))]
         let lock = file::open_private(&self.paths.lock)
             .map_err(|e| StoreError::io("create the lock file", &self.paths.lock, e))?;
         // Saves hold the lock for milliseconds; a holder that keeps it for
@@ -193,7 +235,7 @@ impl Store {
                     });
                 }
                 Err(std::fs::TryLockError::Error(e)) => {
-                    return Err(StoreError::io("lock", &self.paths.lock, e));
+                    return Err(StoreError::io("lock", &self.dir, e));
                 }
             }
         }
@@ -201,7 +243,7 @@ impl Store {
 
     fn write(&self, profile: &Profile) -> Result<(), StoreError> {
         // The last file's size is a good guess for the new one's.
-        let capacity = fs::metadata(&self.paths.file)
+        let capacity = fs::symlink_metadata(&self.paths.file)
             .map_or(4096, |m| usize::try_from(m.len()).unwrap_or(0) + 4096);
         let bytes = format::to_vec(profile, capacity).map_err(|e| StoreError::Corrupt {
             path: self.paths.file.clone(),
@@ -215,7 +257,7 @@ impl Store {
         // the file it replaces (a good profile: it parsed, or we wrote it)
         // becomes the backup, and the new version takes its place.
         let prepared = file::prepare(&self.paths.file, &bytes, prefix)?;
-        file::keep_backup(&self.paths.file, &self.paths.backup, prefix)?;
+        file::keep_backup(&self.paths)?;
         prepared.commit()
     }
 
@@ -283,3 +325,5 @@ pub fn parse_profile(bytes: &[u8], path: &Path) -> Result<Profile, StoreError> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_files;

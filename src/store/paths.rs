@@ -38,9 +38,9 @@ pub fn check_name(name: &str) -> Result<(), StoreError> {
     if ok {
         Ok(())
     } else {
-        Err(StoreError::BadName(
-            crate::model::text::clean(name).into_owned(),
-        ))
+        // Quoted cleaned and clipped: a name of thousands of characters
+        // must not flood the terminal.
+        Err(StoreError::BadName(crate::model::text::clip(name, 70)))
     }
 }
 
@@ -48,8 +48,13 @@ pub fn check_name(name: &str) -> Result<(), StoreError> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProfilePaths {
     pub file: PathBuf,
+    /// The lock file where a folder cannot be locked (not Unix); on Unix
+    /// saves lock the folder itself and never create it.
     pub lock: PathBuf,
     pub backup: PathBuf,
+    /// The temporary name under which the backup is made (a hard link to
+    /// the profile, renamed over `backup`).
+    pub backup_link: PathBuf,
     /// How the names of this profile's temporary files start. Profile names
     /// have no dots, so no other profile's temporary files match.
     pub tmp_prefix: String,
@@ -61,6 +66,7 @@ impl ProfilePaths {
             file: dir.join(format!("{name}.json")),
             lock: dir.join(format!("{name}.lock")),
             backup: dir.join(format!("{name}.json.bak")),
+            backup_link: dir.join(format!(".roadmap-{name}.backup.tmp")),
             tmp_prefix: format!(".roadmap-{name}."),
         }
     }

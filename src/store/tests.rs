@@ -343,8 +343,8 @@ fn a_save_removes_temporary_files_left_by_a_killed_save_of_the_same_profile() {
 fn a_failed_replace_leaves_the_profile_and_no_temporary_file() {
     let (_d, s) = store();
     file::ensure_dir(s.dir()).unwrap();
-    // A folder where the backup goes: renaming a file over it fails after
-    // the temporary file was written.
+    // A folder where the backup goes: the save fails after the temporary
+    // file was written.
     let r = small();
     s.update(|p| p.set_status(&r, 0, Status::Done, now()))
         .unwrap();
@@ -355,7 +355,7 @@ fn a_failed_replace_leaves_the_profile_and_no_temporary_file() {
         .update(|p| p.set_status(&r, 1, Status::Done, now()))
         .unwrap_err();
     assert!(
-        err.to_string().contains("cannot replace") && err.to_string().contains("default.json.bak"),
+        err.to_string().contains("default.json.bak: it is a folder"),
         "{err}"
     );
     assert_eq!(std::fs::read(&s.paths().file).unwrap(), good, "untouched");
@@ -442,7 +442,7 @@ fn a_lock_held_too_long_is_a_clear_error_not_a_freeze() {
         .unwrap();
     // Another process holding the lock (a second open file description
     // conflicts like another process would).
-    let holder = std::fs::File::open(&s.paths().lock).unwrap();
+    let holder = std::fs::File::open(s.dir()).unwrap();
     holder.lock().unwrap();
     let err = s
         .update(|p| p.set_status(&r, 1, Status::Done, now()))

@@ -119,3 +119,94 @@ fn a_session_saving_later_keeps_what_another_process_saved_meanwhile() {
     let out = env.ok(&small, &["show", "http", "--json"]);
     assert!(out.contains("\"status\": \"doing\""), "{out}");
 }
+
+/// Writers for the lock-deletion test, all on the same few skills.
+const RACERS: usize = 4;
+/// Commands per racer.
+const RACER_COMMANDS: usize = 50;
+/// The skills they all change.
+const SHARED: usize = 3;
+
+/// Racer `w`'s `i`-th command: (skill id, verb index), setting and
+/// resetting the same skills as every other racer.
+fn racer_command(w: usize, i: usize) -> (String, usize) {
+    (format!("s{}", (i + w) % SHARED), (i * 7 + w * 5) % 3)
+}
+
+/// Guarantee 1 with something deleting the lock file all along (a tmp
+/// cleaner, `rm *.lock`): four writers set and reset the same skills, and
+/// every change a command acknowledged is in that skill's history. Locking a
+/// file that can be deleted lets two writers in at once (the second locks a
+/// new file at the same name) and loses changes.
+#[test]
+fn four_writers_lose_nothing_while_the_lock_file_is_deleted() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let env = Env::new();
+    let roadmap = env.write("flat.json", crate::common::flat_roadmap("flat", SHARED));
+    env.ok(&roadmap, &["status"]);
+    let stop = AtomicBool::new(false);
+    let acks: Vec<BTreeMap<(String, Status), usize>> = thread::scope(|scope| {
+        let home = env.home();
+        let stop = &stop;
+        scope.spawn(move || {
+            while !stop.load(Ordering::Relaxed) {
+                if let Ok(entries) = std::fs::read_dir(&home) {
+                    for e in entries.filter_map(Result::ok) {
+                        if e.file_name().to_string_lossy().ends_with(".lock") {
+                            let _ = std::fs::remove_file(e.path());
+                        }
+                    }
+                }
+                thread::sleep(std::time::Duration::from_micros(200));
+            }
+        });
+        let racers: Vec<_> = (0..RACERS)
+            .map(|w| {
+                let (env, roadmap) = (&env, &roadmap);
+                scope.spawn(move || {
+                    let mut acked = BTreeMap::new();
+                    for i in 0..RACER_COMMANDS {
+                        let (skill, v) = racer_command(w, i);
+                        let (verb, status, said) = VERBS[v];
+                        let out = env.ok(roadmap, &[verb, &skill]);
+                        if out.starts_with(said) {
+                            *acked.entry((skill, status)).or_insert(0) += 1;
+                        } else {
+                            assert!(out.contains("is already"), "{verb} {skill}: {out}");
+                        }
+                    }
+                    acked
+                })
+            })
+            .collect();
+        let acks: Vec<_> = racers
+            .into_iter()
+            .map(thread::ScopedJoinHandle::join)
+            .collect();
+        // Stopped before any failure is raised: the scope waits for it.
+        stop.store(true, Ordering::Relaxed);
+        acks.into_iter().map(|a| a.unwrap()).collect()
+    });
+
+    let mut acked: BTreeMap<(String, Status), usize> = BTreeMap::new();
+    for (key, n) in acks.into_iter().flatten() {
+        *acked.entry(key).or_insert(0) += n;
+    }
+    let profile = env.load();
+    let skills = &profile.roadmaps["flat"].skills;
+    for ((skill, status), &n) in &acked {
+        let in_history = skills.get(skill).map_or(0, |e| {
+            e.history.iter().filter(|c| c.status == *status).count()
+        });
+        assert!(
+            in_history >= n,
+            "{skill} → {status:?}: {n} acknowledged, {in_history} in its history"
+        );
+    }
+    let total: usize = acked.values().sum();
+    let kept: usize = skills.values().map(|e| e.history.len()).sum();
+    assert_eq!(kept, total, "every acknowledged change kept, nothing else");
+    println!(
+        "lock deletion: {RACERS} processes × {RACER_COMMANDS} commands, {total} changes acknowledged, {kept} in the histories"
+    );
+}

@@ -126,7 +126,7 @@ fn a_folder_in_place_of_the_profile_is_refused_and_left_untouched() {
     refused_untouched(
         "directory",
         |_| None,
-        "is not a regular file; move it away and try again",
+        "is a folder, not a regular file; roadmap only reads and writes regular files in its folder and never follows links: move it away",
     );
 }
 

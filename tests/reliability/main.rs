@@ -12,6 +12,7 @@ mod common;
 mod concurrency;
 mod corrupt;
 mod crash;
+mod files;
 mod hostile;
 mod limits;
 mod merge_props;

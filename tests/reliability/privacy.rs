@@ -33,7 +33,8 @@ fn profile_files_are_0600_in_a_0700_folder() {
         0o700,
         "folders created on the way"
     );
-    for file in ["default.json", "default.json.bak", "default.lock"] {
+    // No lock file: saves lock the folder itself (docs/reliability.md).
+    for file in ["default.json", "default.json.bak"] {
         assert_eq!(mode(&home.join(file)), 0o600, "{file}");
     }
 }
