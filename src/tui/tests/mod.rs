@@ -5,6 +5,7 @@
 mod render;
 mod snapshots;
 mod update;
+mod update_saving;
 mod update_status;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
