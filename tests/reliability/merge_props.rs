@@ -193,3 +193,43 @@ proptest! {
         prop_assert_eq!(changes(&m), changes(&a));
     }
 }
+
+fn small() -> roadmap::model::Roadmap {
+    roadmap::model::load(
+        &std::fs::read(crate::common::small_roadmap()).unwrap(),
+        "small.json",
+    )
+    .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Saves by three machines whose clocks are skewed (one years ahead)
+    /// and jump back and forth: after each save, the skill's status is the
+    /// one saved last, its stamps increase in the order of saves, and
+    /// merging in any older copy of the profile (a stale session, a late
+    /// sync) changes nothing.
+    #[test]
+    fn the_change_saved_last_wins_whatever_the_clocks(
+        saves in prop::collection::vec((0u8..3, -60i64..60, 0usize..3, arb_status()), 1..40)
+    ) {
+        let r = small();
+        let mut disk = Profile::default();
+        let mut copies = vec![disk.clone()];
+        for (machine, jitter, skill, status) in saves {
+            let before = disk.states(&r)[skill].status;
+            let changed = disk.set_status(&r, skill, status, at(machine, 0) + Duration::seconds(jitter));
+            prop_assert_eq!(changed, before != status);
+            prop_assert_eq!(disk.states(&r)[skill].status, status, "the change saved last wins");
+            for copy in &copies {
+                prop_assert_eq!(&merged(&disk, copy), &disk, "an older copy reverts nothing");
+            }
+            copies.push(disk.clone());
+        }
+        for e in disk.roadmaps.values().flat_map(|p| p.skills.values()) {
+            prop_assert!(e.history.windows(2).all(|w| w[0].at < w[1].at));
+            prop_assert_eq!(e.history.last().map(|c| c.at), Some(e.changed));
+        }
+    }
+}
