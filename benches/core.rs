@@ -74,9 +74,11 @@ fn save(c: &mut Criterion) {
     let entries = progress.skills.len();
     for (k, entry) in progress.skills.values_mut().enumerate() {
         // Older changes first, so every history stays in time order.
-        let older = (0..10_000 / entries).map(|m| Change {
-            at: now() - Duration::minutes(i64::try_from(k * 100 + m).unwrap_or(0) + 1),
-            status: Status::Doing,
+        let older = (0..10_000 / entries).map(|m| {
+            Change::new(
+                now() - Duration::minutes(i64::try_from(k * 100 + m).unwrap_or(0) + 1),
+                Status::Doing,
+            )
         });
         let mut history: Vec<Change> = older.collect();
         history.reverse();

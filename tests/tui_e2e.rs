@@ -432,3 +432,43 @@ fn a_fifo_at_the_profile_path_is_reported_not_waited_on() {
     let kind = std::fs::symlink_metadata(&file).unwrap().file_type();
     assert!(std::os::unix::fs::FileTypeExt::is_fifo(&kind));
 }
+
+/// The time rule in the interactive view: its changes are stamped when the
+/// store applies them under the lock, after every stamp the skill has. A
+/// skill stamped by a machine whose clock runs centuries ahead still takes
+/// the change ("saved" means saved), and a change another process saved
+/// while the view sat idle is never reverted by the view's older state.
+#[test]
+fn a_change_to_a_skill_stamped_in_the_future_is_saved_and_never_reverts_another() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(
+        home.path().join("default.json"),
+        r#"{"version": 1, "roadmaps": {"small": {"skills": {"internet": {"status": "done",
+            "changed": "2999-01-01T00:00:00Z", "done_at": "2999-01-01T00:00:00Z",
+            "history": [{"at": "2999-01-01T00:00:00Z", "status": "done"}]}}}}}"#,
+    )
+    .unwrap();
+    let mut tui = Tui::start(home.path());
+    tui.wait_for("1 of 10 skills");
+    tui.press(" ");
+    tui.wait_for("saved · internet → todo");
+    assert_eq!(status(home.path(), "internet").as_deref(), Some("todo"));
+    // Another process changes internet back (the view shows it a moment
+    // later); the view's next save, of another skill, keeps that change.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_roadmap"))
+        .arg("--roadmap")
+        .arg(fixture())
+        .args(["start", "internet"])
+        .env("ROADMAP_HOME", home.path())
+        .env_remove("ROADMAP_FILE")
+        .env_remove("ROADMAP_PROFILE")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    tui.press("jjp");
+    tui.wait_for("saved · terminal → doing");
+    tui.press("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(status(home.path(), "internet").as_deref(), Some("doing"));
+    assert_eq!(status(home.path(), "terminal").as_deref(), Some("doing"));
+}

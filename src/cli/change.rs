@@ -1,8 +1,6 @@
 //! `roadmap done|start|skip|reset ID...`: change statuses in one locked
 //! update of the profile.
 
-use chrono::{DateTime, Utc};
-
 use super::out::{self, line};
 use super::{Failure, lookup};
 use crate::model::{Roadmap, Status, evaluate};
@@ -36,12 +34,7 @@ struct Outcome {
     unlocked_before: Vec<bool>,
 }
 
-pub fn change(
-    session: &Session,
-    typed: &[String],
-    verb: Verb,
-    now: DateTime<Utc>,
-) -> Result<(), Failure> {
+pub fn change(session: &Session, typed: &[String], verb: Verb) -> Result<(), Failure> {
     let roadmap = &session.roadmap;
     // Every id is checked before anything is written.
     let skills = lookup::skills(
@@ -50,7 +43,10 @@ pub fn change(
         "nothing was changed; run 'roadmap list' to see the skill ids",
     )?;
     let target = verb.status();
-    let (profile, outcome) = session.store.update(|profile| {
+    // Stamped with the time under the lock (the time rule), not when the
+    // command started: loading a large roadmap or waiting for the lock
+    // takes a while, and another process may save in between.
+    let (profile, outcome) = session.store.update_now(|profile, now| {
         let before = profile.states(roadmap);
         let unlocked_before = evaluate(roadmap, &before).unlocked;
         let changed = skills

@@ -110,14 +110,10 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
             *json,
         ),
         Command::Show { id, json } => show::show(&View::open(source, args)?, id, *json),
-        Command::Done { ids } => change::change(&open(source, args)?, ids, change::Verb::Done, now),
-        Command::Start { ids } => {
-            change::change(&open(source, args)?, ids, change::Verb::Start, now)
-        }
-        Command::Skip { ids } => change::change(&open(source, args)?, ids, change::Verb::Skip, now),
-        Command::Reset { ids } => {
-            change::change(&open(source, args)?, ids, change::Verb::Reset, now)
-        }
+        Command::Done { ids } => change::change(&open(source, args)?, ids, change::Verb::Done),
+        Command::Start { ids } => change::change(&open(source, args)?, ids, change::Verb::Start),
+        Command::Skip { ids } => change::change(&open(source, args)?, ids, change::Verb::Skip),
+        Command::Reset { ids } => change::change(&open(source, args)?, ids, change::Verb::Reset),
         Command::Validate { file } => validate::validate(&source, file.as_deref()),
         Command::Profiles { json } => profiles::profiles(&args.profile, *json),
     }

@@ -5,21 +5,24 @@ mod build;
 mod credit;
 mod cycle;
 pub mod error;
+pub mod hlc;
 pub mod live;
 pub mod load;
 pub mod profile;
+mod profile_de;
 pub mod progress;
 mod rfc3339;
 pub mod roadmap;
 pub mod status;
 pub mod text;
+pub mod unknown;
 
 #[cfg(test)]
 mod tests;
 
 pub use error::{LoadError, Problem, ProblemKind};
 pub use load::{FORMAT_VERSION, limits, load};
-pub use profile::{Change, Entry, PROFILE_VERSION, Profile, RoadmapProgress};
+pub use profile::{Change, Entry, PROFILE_VERSION, Profile, RoadmapProgress, SetStatus};
 pub use progress::{Evaluation, Suggestion, Tally, evaluate, next_steps};
 pub use roadmap::{Choice, Node, Req, Resource, ResourceKind, Roadmap, Skill, Stage};
 pub use status::{SkillState, Status};

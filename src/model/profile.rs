@@ -2,26 +2,43 @@
 //! and writing files is the store's job.
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry as Slot;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use super::hlc::{self, Stamped};
 use super::roadmap::Roadmap;
 use super::status::{SkillState, Status};
+use super::unknown::Unknown;
 
 /// The profile file format version this build writes and reads.
 pub const PROFILE_VERSION: u32 = 1;
 
-/// One status change in a skill's history.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// One status change in a skill's history. Histories are ordered by
+/// `(at, status, unknown)`: time order.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Change {
     #[serde(serialize_with = "super::rfc3339::serialize")]
     pub at: DateTime<Utc>,
     pub status: Status,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
-/// Progress on one skill.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+impl Change {
+    pub fn new(at: DateTime<Utc>, status: Status) -> Change {
+        Change {
+            at,
+            status,
+            unknown: Unknown::default(),
+        }
+    }
+}
+
+/// Progress on one skill. (Reading is in `profile_de.rs`.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entry {
     pub status: Status,
     /// When the status last changed.
@@ -34,12 +51,36 @@ pub struct Entry {
         serialize_with = "super::rfc3339::serialize_option"
     )]
     pub done_at: Option<DateTime<Utc>>,
-    /// Every status change, oldest first. Only ever appended to.
-    #[serde(default)]
+    /// Every status change, oldest first, without duplicates (reading
+    /// sorts and de-duplicates; changes are stamped later than the last).
     pub history: Vec<Change>,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 impl Entry {
+    /// A skill's first change.
+    pub fn new(status: Status, at: DateTime<Utc>) -> Entry {
+        Entry {
+            status,
+            changed: at,
+            done_at: (status == Status::Done).then_some(at),
+            history: vec![Change::new(at, status)],
+            unknown: Unknown::default(),
+        }
+    }
+
+    /// Puts the history in time order without duplicates (a file written
+    /// by hand, by an older build whose writers stamped out of order, or by
+    /// a merge of such files).
+    pub fn normalize(&mut self) {
+        if !self.history.is_sorted_by(|a, b| a < b) {
+            self.history.sort_unstable();
+            self.history.dedup();
+        }
+    }
+
     /// When work on the skill first began (first doing or done).
     pub fn started_at(&self) -> Option<DateTime<Utc>> {
         self.history
@@ -58,19 +99,31 @@ impl Entry {
     }
 }
 
+impl Stamped for Entry {
+    /// The latest of `changed` and the history's stamps.
+    fn latest(&self) -> Option<DateTime<Utc>> {
+        let last = self.history.iter().map(|c| c.at).max();
+        Some(last.map_or(self.changed, |l| l.max(self.changed)))
+    }
+}
+
 /// Progress on one roadmap, keyed by skill id (or an earlier id).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct RoadmapProgress {
-    #[serde(default)]
     pub skills: BTreeMap<String, Entry>,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// One user's progress on any number of roadmaps, keyed by roadmap id.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Profile {
     pub version: u32,
-    #[serde(default)]
     pub roadmaps: BTreeMap<String, RoadmapProgress>,
+    /// Fields this build does not know, kept as they were.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 impl Default for Profile {
@@ -78,8 +131,19 @@ impl Default for Profile {
         Profile {
             version: PROFILE_VERSION,
             roadmaps: BTreeMap::new(),
+            unknown: Unknown::default(),
         }
     }
+}
+
+/// One status change not yet applied to the stored profile: skill index
+/// (in the roadmap it was made on) and the new status. A long-running
+/// session hands these to the store, which applies and stamps them under
+/// the lock ([`Profile::apply`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SetStatus {
+    pub skill: usize,
+    pub status: Status,
 }
 
 impl Profile {
@@ -110,8 +174,14 @@ impl Profile {
             .collect()
     }
 
-    /// Sets the status of skill `i`. Returns false (and records nothing)
-    /// when the skill already has that status.
+    /// Sets the status of skill `i`, stamped by the time rule
+    /// ([`hlc::stamp`]): `now`, or 1 ms after the skill's latest stamp if
+    /// that is not earlier, so the change is newer than everything the
+    /// entry holds whatever the clock says. Returns false (and records
+    /// nothing) when the skill already has that status.
+    ///
+    /// Call it with the time the change is applied to the stored profile
+    /// (inside [`crate::store::Store::update_now`]), never an earlier one.
     pub fn set_status(
         &mut self,
         roadmap: &Roadmap,
@@ -123,27 +193,39 @@ impl Profile {
         if current.as_ref().map_or(Status::Todo, |e| e.status) == status {
             return false;
         }
+        let now = hlc::stamp(now, current.as_ref().and_then(Stamped::latest));
         let skill = &roadmap.skills[i];
         let progress = self.roadmaps.entry(roadmap.id.clone()).or_default();
         // A first change after a rename starts from the progress kept under
         // the old id; that old entry itself stays untouched.
-        let entry = progress.skills.entry(skill.id.clone()).or_insert_with(|| {
-            current.unwrap_or(Entry {
-                status: Status::Todo,
-                changed: now,
-                done_at: None,
-                history: Vec::new(),
-            })
-        });
+        let entry = match progress.skills.entry(skill.id.clone()) {
+            Slot::Occupied(slot) => slot.into_mut(),
+            Slot::Vacant(slot) => {
+                let Some(current) = current else {
+                    slot.insert(Entry::new(status, now));
+                    return true;
+                };
+                slot.insert(current)
+            }
+        };
         entry.status = status;
         entry.changed = now;
         if status == Status::Done {
             entry.done_at = Some(now);
         }
-        entry
-            .history
-            .push(crate::model::profile::Change { at: now, status });
+        entry.history.push(Change::new(now, status));
         true
+    }
+
+    /// Applies `changes` (made on `roadmap`) in order, each stamped by
+    /// [`Profile::set_status`]'s rule at `now`; returns how many changed a
+    /// status.
+    pub fn apply(&mut self, roadmap: &Roadmap, changes: &[SetStatus], now: DateTime<Utc>) -> usize {
+        changes
+            .iter()
+            .filter(|c| c.skill < roadmap.skills.len())
+            .filter(|c| self.set_status(roadmap, c.skill, c.status, now))
+            .count()
     }
 
     /// Entry keys of `roadmap`'s progress that are neither ids nor aliases

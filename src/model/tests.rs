@@ -611,10 +611,8 @@ fn progress_under_an_alias_carries_over_and_the_old_entry_is_kept() {
         status: Status::Done,
         changed: now(),
         done_at: Some(now()),
-        history: vec![Change {
-            at: now(),
-            status: Status::Done,
-        }],
+        history: vec![Change::new(now(), Status::Done)],
+        unknown: crate::model::unknown::Unknown::default(),
     };
     p.roadmaps
         .entry("small".into())

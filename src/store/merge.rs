@@ -11,47 +11,46 @@ fn newer(a: &Entry, b: &Entry) -> Ordering {
 }
 
 /// Merges one skill's entries: the newer status wins, histories are unioned
-/// without duplicates, oldest first.
+/// without duplicates, oldest first, fields this build does not know are
+/// all kept ([`crate::model::unknown::Unknown::merge`]).
 pub fn merge_entry(ours: &Entry, theirs: &Entry) -> Entry {
     let winner = if newer(ours, theirs) == Ordering::Less {
         theirs
     } else {
         ours
     };
+    let mut unknown = ours.unknown.clone();
+    unknown.merge(&theirs.unknown);
     Entry {
         status: winner.status,
         changed: winner.changed,
         done_at: ours.done_at.max(theirs.done_at),
         history: union(&ours.history, &theirs.history),
+        unknown,
     }
 }
 
-/// The union of two histories, sorted, without duplicates. Histories are
-/// appended in time order, so this is a merge of two sorted lists.
+/// The union of two histories, sorted, without duplicates. Either side may
+/// be out of order (a file written by hand or by an older build): the
+/// result is sorted whatever the input. Sorted input is the common case
+/// and costs a linear merge; the sort finds the two runs.
 fn union(left: &[Change], right: &[Change]) -> Vec<Change> {
-    let mut out = Vec::with_capacity(left.len().max(right.len()));
-    let (mut l, mut r) = (left.iter().peekable(), right.iter().peekable());
-    loop {
-        let next = match (l.peek(), r.peek()) {
-            (Some(x), Some(y)) if x <= y => l.next(),
-            (_, Some(_)) => r.next(),
-            (Some(_), None) => l.next(),
-            (None, None) => break,
-        };
-        if let Some(&change) = next
-            && out.last() != Some(&change)
-        {
-            out.push(change);
-        }
-    }
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    out.extend_from_slice(left);
+    out.extend_from_slice(right);
+    out.sort();
+    out.dedup();
     out
 }
 
 /// Merges `theirs` into `ours`: every roadmap and skill of either side is
-/// kept; where both have a skill, [`merge_entry`] decides.
+/// kept; where both have a skill, [`merge_entry`] decides. Commutative,
+/// associative and idempotent, for any input (histories in any order).
 pub fn merge(ours: &mut Profile, theirs: &Profile) {
+    ours.unknown.merge(&theirs.unknown);
     for (roadmap, progress) in &theirs.roadmaps {
         let mine = ours.roadmaps.entry(roadmap.clone()).or_default();
+        mine.unknown.merge(&progress.unknown);
         for (key, entry) in &progress.skills {
             match mine.skills.get_mut(key) {
                 Some(existing) if existing != entry => *existing = merge_entry(existing, entry),
@@ -61,5 +60,10 @@ pub fn merge(ours: &mut Profile, theirs: &Profile) {
                 }
             }
         }
+    }
+    // Whatever either side held, the result's histories are in time order
+    // without duplicates (a no-op check for what this build wrote).
+    for progress in ours.roadmaps.values_mut() {
+        progress.skills.values_mut().for_each(Entry::normalize);
     }
 }

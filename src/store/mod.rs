@@ -25,7 +25,7 @@ use serde::Deserialize;
 pub use error::StoreError;
 pub use paths::{HOME_ENV, ProfilePaths, check_name, data_dir, list_profiles};
 
-use crate::model::{PROFILE_VERSION, Profile};
+use crate::model::{PROFILE_VERSION, Profile, Roadmap, SetStatus};
 
 /// The profile used when none is named.
 pub const DEFAULT_PROFILE: &str = "default";
@@ -45,6 +45,8 @@ pub struct Store {
     /// reading and parsing it: nobody else has replaced it since.
     cache: RefCell<Option<(file::Stamp, Profile)>>,
     lock_wait: std::time::Duration,
+    /// Where [`Store::update_now`] takes the time, once it holds the lock.
+    clock: fn() -> DateTime<Utc>,
 }
 
 impl Store {
@@ -62,7 +64,16 @@ impl Store {
             paths: ProfilePaths::new(dir, name),
             cache: RefCell::new(None),
             lock_wait: LOCK_WAIT,
+            clock: Utc::now,
         })
+    }
+
+    /// Takes the time from `clock` instead of the system clock (tests: a
+    /// clock that is behind, ahead, or stepped back).
+    #[must_use]
+    pub fn with_clock(mut self, clock: fn() -> DateTime<Utc>) -> Store {
+        self.clock = clock;
+        self
     }
 
     /// How long a save waits for another process's lock (default [`LOCK_WAIT`]).
@@ -180,6 +191,30 @@ impl Store {
             *self.cache.borrow_mut() = Some((stamp, profile.clone()));
         }
         Ok((profile, out))
+    }
+
+    /// Like [`Store::update`], and passes `change` the time read from the
+    /// clock once the lock is held and the profile read: the time rule says
+    /// a change is stamped when it is applied under the lock, never
+    /// earlier (a time taken before waiting for the lock or loading a
+    /// roadmap could be older than a change another process saved in the
+    /// meantime, and the older stamp would lose every later merge).
+    pub fn update_now<T>(
+        &self,
+        change: impl FnOnce(&mut Profile, DateTime<Utc>) -> T,
+    ) -> Result<(Profile, T), StoreError> {
+        let clock = self.clock;
+        self.update(|profile| change(profile, clock()))
+    }
+
+    /// Applies status changes made on `roadmap` (a session's changes not
+    /// yet saved) to the profile on disk, each stamped under the lock by
+    /// [`Profile::set_status`]'s rule, and returns the saved profile. What
+    /// another process saved meanwhile stays unless one of `changes`
+    /// changes it again: the change saved last wins.
+    pub fn apply(&self, roadmap: &Roadmap, changes: &[SetStatus]) -> Result<Profile, StoreError> {
+        let (saved, _) = self.update_now(|disk, now| disk.apply(roadmap, changes, now))?;
+        Ok(saved)
     }
 
     /// Saves `profile` merged with what is on disk (another process may have
@@ -323,6 +358,8 @@ pub fn parse_profile(bytes: &[u8], path: &Path) -> Result<Profile, StoreError> {
     }
 }
 
+#[cfg(test)]
+mod rule_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -33,11 +33,9 @@ fn entry(status: Status, at: DateTime<Utc>, history: &[(i64, Status)]) -> Entry 
         done_at: None,
         history: history
             .iter()
-            .map(|&(m, s)| Change {
-                at: now() + Duration::minutes(m),
-                status: s,
-            })
+            .map(|&(m, s)| Change::new(now() + Duration::minutes(m), s))
             .collect(),
+        unknown: crate::model::unknown::Unknown::default(),
     }
 }
 

@@ -84,7 +84,8 @@ pub enum Action {
 /// or the terminal itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Save the app's profile through the store, then report `Saved`.
+    /// Hand the app's unsaved status changes (`App::unsaved`) to the store,
+    /// which applies them under its lock; then report `Saved`.
     Save,
     /// Open an http(s) URL in the browser, then report `Opened`.
     OpenUrl(String),

@@ -23,7 +23,9 @@ use super::theme::Theme;
 use super::view::layout::{self, Areas};
 use super::view::text::Zone;
 use crate::model::live::Live;
-use crate::model::{Entry, Evaluation, Profile, Roadmap, SkillState, Status, Suggestion};
+use crate::model::{
+    Entry, Evaluation, Profile, Roadmap, SetStatus, SkillState, Status, Suggestion,
+};
 
 /// How many suggestions the next-steps pane can show.
 pub const SUGGESTIONS: usize = 10;
@@ -128,6 +130,9 @@ pub struct App {
     pub(crate) pending: Option<String>,
     /// The profile in memory has changes the store has not taken yet.
     pub(crate) dirty: bool,
+    /// Those changes, in order: the store applies (and stamps) them under
+    /// its lock, so nothing older in memory can undo a newer saved change.
+    pub(crate) unsaved: Vec<SetStatus>,
     /// Where quitting stands.
     pub(crate) exit: Exit,
 }
@@ -180,6 +185,7 @@ impl App {
             message: None,
             pending: None,
             dirty: false,
+            unsaved: Vec::new(),
             exit: Exit::Stay,
         };
         app.recompute(now);
@@ -240,6 +246,12 @@ impl App {
 
     pub fn is_dirty(&self) -> bool {
         self.dirty
+    }
+
+    /// The status changes the store has not taken yet, oldest first: what
+    /// `Effect::Save` saves ([`crate::store::Store::apply`]).
+    pub fn unsaved(&self) -> &[SetStatus] {
+        &self.unsaved
     }
 
     pub fn status_of(&self, skill: usize) -> Status {

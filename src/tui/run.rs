@@ -305,7 +305,13 @@ fn perform(app: &mut App, store: &Store, action: Action) -> bool {
     while let Some(action) = queue.pop_front() {
         for effect in app.update(action, Utc::now()) {
             let outcome = match effect {
-                Effect::Save => Action::Saved(store.save(app.profile()).map_err(|e| e.to_string())),
+                // The store applies and stamps our changes under its lock
+                // (never merges our whole, possibly stale, profile).
+                Effect::Save => Action::Saved(
+                    store
+                        .apply(app.roadmap(), app.unsaved())
+                        .map_err(|e| e.to_string()),
+                ),
                 Effect::OpenUrl(url) => {
                     if super::clipboard::browser_here() && open::that_detached(&url).is_ok() {
                         Action::Opened(Ok(url))

@@ -18,4 +18,6 @@ mod limits;
 mod merge_props;
 mod privacy;
 mod roadmap_changes;
+mod time_rule;
+mod unknown_fields;
 mod unwritable;

@@ -1,67 +1,122 @@
-//! Guarantee 1, the merge rule, for any pair of profiles: the newer change
-//! of a skill wins (ties broken the same way whichever side is which),
-//! histories are unioned without duplicates, and nothing either side had is
-//! lost.
+//! Guarantee 1, the merge rule, for any versions of a profile, including
+//! histories out of time order (files from older builds, edited by hand),
+//! duplicated changes, stamps from machines whose clocks disagree by years,
+//! and fields this build does not know: merging is commutative,
+//! associative and idempotent, loses no change, keeps each history sorted
+//! and no longer than the union of the sides' (no doubling), and the
+//! newer change of a skill wins.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 use chrono::{DateTime, Duration, Utc};
 use proptest::prelude::*;
-use roadmap::model::{Change, Entry, Profile, Status};
+use roadmap::model::{Change, Entry, Profile, RoadmapProgress, Status};
 use roadmap::store::merge::merge;
 
-fn at(minute: i64) -> DateTime<Utc> {
-    DateTime::UNIX_EPOCH + Duration::minutes(minute)
+/// A time on one of three machines: one with a right clock, one a few
+/// minutes behind, one years ahead.
+fn at(machine: u8, minute: i64) -> DateTime<Utc> {
+    let skew = match machine {
+        0 => Duration::zero(),
+        1 => Duration::minutes(-7),
+        _ => Duration::days(3_650),
+    };
+    DateTime::UNIX_EPOCH + Duration::days(20_000) + skew + Duration::minutes(minute)
 }
 
 fn arb_status() -> impl Strategy<Value = Status> {
     prop::sample::select(Status::ALL.to_vec())
 }
 
-/// An entry as the app writes it: a history in time order whose last
-/// change is the current status.
-fn arb_entry() -> impl Strategy<Value = Entry> {
-    prop::collection::vec((0i64..40, arb_status()), 1..6).prop_map(|mut changes| {
-        changes.sort_unstable();
-        changes.dedup();
-        let history: Vec<Change> = changes
-            .iter()
-            .map(|&(m, s)| Change {
-                at: at(m),
-                status: s,
-            })
-            .collect();
-        let last = *history.last().unwrap();
-        Entry {
-            status: last.status,
-            changed: last.at,
-            done_at: history
-                .iter()
-                .rev()
-                .find(|c| c.status == Status::Done)
-                .map(|c| c.at),
-            history,
+/// Unknown fields (as written by a newer build): none, or a few with
+/// small values that may clash between sides.
+fn arb_unknown() -> impl Strategy<Value = String> {
+    prop::collection::btree_map(
+        prop::sample::select(vec!["note", "goal", "x-sync"]),
+        prop::sample::select(vec!["1", "2", "\"a\"", "[1,2]", "{\"k\":null}"]),
+        0..3,
+    )
+    .prop_map(|fields| {
+        let mut text = String::new();
+        for (k, v) in fields {
+            write!(text, ",\"{k}\":{v}").unwrap();
         }
+        text
     })
 }
 
-fn arb_profile() -> impl Strategy<Value = Profile> {
-    prop::collection::btree_map(
-        prop::sample::select(vec!["r1".to_string(), "r2".to_string()]),
-        prop::collection::btree_map(
-            prop::sample::select(vec!["a", "b", "c", "d"]).prop_map(String::from),
-            arb_entry(),
-            0..4,
-        ),
-        0..3,
+fn arb_change() -> impl Strategy<Value = Change> {
+    (0u8..3, 0i64..30, arb_status(), prop::bool::weighted(0.1)).prop_map(
+        |(machine, minute, status, extra)| {
+            let mut c = Change::new(at(machine, minute), status);
+            if extra {
+                c = serde_json::from_str(&format!(
+                    "{{\"at\":{},\"status\":\"{status}\",\"by\":\"m{machine}\"}}",
+                    serde_json::to_string(&c.at).unwrap()
+                ))
+                .unwrap();
+            }
+            c
+        },
     )
-    .prop_map(|roadmaps| {
-        let mut p = Profile::default();
-        for (id, skills) in roadmaps {
-            p.roadmaps.entry(id).or_default().skills = skills;
-        }
-        p
-    })
+}
+
+/// An entry whose history is in any order, with duplicates; its status
+/// and stamp are any one of its changes.
+fn arb_entry() -> impl Strategy<Value = Entry> {
+    (
+        prop::collection::vec(arb_change(), 1..8),
+        any::<prop::sample::Index>(),
+        prop::option::of((0u8..3, 0i64..30)),
+        arb_unknown(),
+    )
+        .prop_flat_map(|(mut history, pick, done, unknown)| {
+            // Some duplicates.
+            let again = history[pick.index(history.len())].clone();
+            history.push(again);
+            let current = history[pick.index(history.len())].clone();
+            let mut entry: Entry = serde_json::from_str(&format!(
+                "{{\"status\":\"todo\",\"changed\":\"2020-01-01T00:00:00Z\",\"history\":[]{unknown}}}"
+            ))
+            .unwrap();
+            entry.status = current.status;
+            entry.changed = current.at;
+            entry.done_at = done.map(|(m, minute)| at(m, minute));
+            Just(history).prop_shuffle().prop_map(move |history| Entry {
+                history,
+                ..entry.clone()
+            })
+        })
+}
+
+fn arb_profile() -> impl Strategy<Value = Profile> {
+    (
+        prop::collection::btree_map(
+            prop::sample::select(vec!["r1".to_string(), "r2".to_string()]),
+            (
+                prop::collection::btree_map(
+                    prop::sample::select(vec!["a", "b", "c", "d"]).prop_map(String::from),
+                    arb_entry(),
+                    0..4,
+                ),
+                arb_unknown(),
+            ),
+            0..3,
+        ),
+        arb_unknown(),
+    )
+        .prop_map(|(roadmaps, unknown)| {
+            let mut p: Profile =
+                serde_json::from_str(&format!("{{\"version\":1{unknown}}}")).unwrap();
+            for (id, (skills, unknown)) in roadmaps {
+                let mut progress: RoadmapProgress =
+                    serde_json::from_str(&format!("{{\"skills\":{{}}{unknown}}}")).unwrap();
+                progress.skills = skills;
+                p.roadmaps.insert(id, progress);
+            }
+            p
+        })
 }
 
 fn merged(a: &Profile, b: &Profile) -> Profile {
@@ -74,11 +129,17 @@ fn changes(p: &Profile) -> BTreeSet<(String, String, Change)> {
     p.roadmaps
         .iter()
         .flat_map(|(r, prog)| {
-            prog.skills
-                .iter()
-                .flat_map(move |(k, e)| e.history.iter().map(move |c| (r.clone(), k.clone(), *c)))
+            prog.skills.iter().flat_map(move |(k, e)| {
+                e.history
+                    .iter()
+                    .map(move |c| (r.clone(), k.clone(), c.clone()))
+            })
         })
         .collect()
+}
+
+fn entry<'a>(p: &'a Profile, roadmap: &str, skill: &str) -> Option<&'a Entry> {
+    p.roadmaps.get(roadmap).and_then(|r| r.skills.get(skill))
 }
 
 proptest! {
@@ -89,17 +150,86 @@ proptest! {
         let m = merged(&a, &b);
         prop_assert_eq!(&m, &merged(&b, &a), "the order of the sides does not matter");
         prop_assert_eq!(&merged(&m, &a), &m, "merging again changes nothing");
+        prop_assert_eq!(&merged(&m, &m), &m, "merging with itself changes nothing");
         // Every change of either side is there, each once, in order.
         let both: BTreeSet<_> = changes(&a).union(&changes(&b)).cloned().collect();
         prop_assert_eq!(changes(&m), both);
         for (roadmap, progress) in &m.roadmaps {
-            for (skill, entry) in &progress.skills {
-                prop_assert!(entry.history.windows(2).all(|w| w[0] < w[1]), "{} {}: sorted, no duplicates", roadmap, skill);
+            for (skill, e) in &progress.skills {
+                prop_assert!(e.history.windows(2).all(|w| w[0] < w[1]), "{} {}: sorted, no duplicates", roadmap, skill);
+                let sides = [&a, &b].map(|p| entry(p, roadmap, skill));
+                // No longer than the union of the sides' histories: merging
+                // never doubles anything.
+                let union: BTreeSet<&Change> = sides.iter().flatten().flat_map(|e| &e.history).collect();
+                prop_assert_eq!(e.history.len(), union.len());
                 // The status is the newest of the two sides'.
-                let sides = [&a, &b].map(|p| p.roadmaps.get(roadmap).and_then(|r| r.skills.get(skill)));
                 let newest = sides.iter().flatten().map(|e| (e.changed, e.status)).max().unwrap();
-                prop_assert_eq!((entry.changed, entry.status), newest);
+                prop_assert_eq!((e.changed, e.status), newest);
+                // Every unknown field of either side is there.
+                for side in sides.iter().flatten() {
+                    for name in ["note", "goal", "x-sync"] {
+                        if side.unknown.get(name).is_some() {
+                            prop_assert!(e.unknown.get(name).is_some(), "{} {}: {} kept", roadmap, skill, name);
+                        }
+                    }
+                }
             }
+        }
+        for name in ["note", "goal", "x-sync"] {
+            prop_assert_eq!(m.unknown.get(name).is_some(), a.unknown.get(name).is_some() || b.unknown.get(name).is_some());
+        }
+    }
+
+    #[test]
+    fn merging_is_associative(a in arb_profile(), b in arb_profile(), c in arb_profile()) {
+        prop_assert_eq!(merged(&merged(&a, &b), &c), merged(&a, &merged(&b, &c)));
+    }
+
+    #[test]
+    fn merging_one_side_alone_only_sorts_it(a in arb_profile()) {
+        let m = merged(&Profile::default(), &a);
+        prop_assert_eq!(&m, &merged(&a, &Profile::default()));
+        prop_assert_eq!(&merged(&a, &a), &m);
+        prop_assert_eq!(changes(&m), changes(&a));
+    }
+}
+
+fn small() -> roadmap::model::Roadmap {
+    roadmap::model::load(
+        &std::fs::read(crate::common::small_roadmap()).unwrap(),
+        "small.json",
+    )
+    .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Saves by three machines whose clocks are skewed (one years ahead)
+    /// and jump back and forth: after each save, the skill's status is the
+    /// one saved last, its stamps increase in the order of saves, and
+    /// merging in any older copy of the profile (a stale session, a late
+    /// sync) changes nothing.
+    #[test]
+    fn the_change_saved_last_wins_whatever_the_clocks(
+        saves in prop::collection::vec((0u8..3, -60i64..60, 0usize..3, arb_status()), 1..40)
+    ) {
+        let r = small();
+        let mut disk = Profile::default();
+        let mut copies = vec![disk.clone()];
+        for (machine, jitter, skill, status) in saves {
+            let before = disk.states(&r)[skill].status;
+            let changed = disk.set_status(&r, skill, status, at(machine, 0) + Duration::seconds(jitter));
+            prop_assert_eq!(changed, before != status);
+            prop_assert_eq!(disk.states(&r)[skill].status, status, "the change saved last wins");
+            for copy in &copies {
+                prop_assert_eq!(&merged(&disk, copy), &disk, "an older copy reverts nothing");
+            }
+            copies.push(disk.clone());
+        }
+        for e in disk.roadmaps.values().flat_map(|p| p.skills.values()) {
+            prop_assert!(e.history.windows(2).all(|w| w[0].at < w[1].at));
+            prop_assert_eq!(e.history.last().map(|c| c.at), Some(e.changed));
         }
     }
 }

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use chrono::{DateTime, Utc};
 
 use super::{App, Exit, Mode, UNDO_LEVELS, Undo};
-use crate::model::{Profile, Status};
+use crate::model::{Profile, SetStatus, Status};
 use crate::tui::action::Effect;
 
 impl App {
@@ -23,6 +23,7 @@ impl App {
             self.info(format!("{id} is already {to}"));
             return Vec::new();
         }
+        self.unsaved.push(SetStatus { skill, status: to });
         self.undo.push(Undo {
             skill,
             before,
@@ -67,6 +68,10 @@ impl App {
         }
         self.profile
             .set_status(&self.roadmap, last.skill, last.before, now);
+        self.unsaved.push(SetStatus {
+            skill: last.skill,
+            status: last.before,
+        });
         let mut text = format!("undo: {id} → {} (was {})", last.before, last.after);
         text.push_str(&self.apply_change(last.skill, now));
         self.jump_to(last.skill);
@@ -104,8 +109,10 @@ impl App {
         vec![Effect::Save]
     }
 
-    /// The outcome of a save. A failure keeps everything in memory; the
-    /// next change saves again (the store merges, so nothing is lost).
+    /// The outcome of a save: the profile as saved (our unsaved changes
+    /// applied under the store's lock to what was on disk), which replaces
+    /// ours. A failure keeps everything in memory; the next change saves
+    /// again (the unsaved changes are kept, so nothing is lost).
     pub(crate) fn on_saved(
         &mut self,
         result: Result<Profile, String>,
@@ -115,14 +122,25 @@ impl App {
         match result {
             Ok(merged) => {
                 self.dirty = false;
+                self.unsaved.clear();
                 let mut text = if what.is_empty() {
                     "saved".to_string()
                 } else {
                     format!("saved · {what}")
                 };
-                if merged != self.profile {
-                    self.profile = merged;
+                // The saved stamps are the store's (taken under its lock),
+                // not ours: only a different status is news.
+                let states = merged.states(&self.roadmap);
+                let elsewhere = states
+                    .iter()
+                    .zip(self.states())
+                    .any(|(a, b)| a.status != b.status);
+                let redraw = states.as_slice() != self.states();
+                self.profile = merged;
+                if redraw {
                     self.recompute(now);
+                }
+                if elsewhere {
                     text.push_str(" · merged changes made elsewhere");
                 }
                 self.info(text);

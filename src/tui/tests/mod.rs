@@ -11,6 +11,7 @@ mod snapshots;
 mod snapshots_nav;
 mod update;
 mod update_nav;
+mod update_saving;
 mod update_status;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
