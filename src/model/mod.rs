@@ -9,11 +9,14 @@ pub mod live;
 pub mod load;
 pub mod profile;
 pub mod progress;
+mod reason;
 mod rfc3339;
 pub mod roadmap;
 pub mod status;
 pub mod text;
 
+#[cfg(test)]
+mod counting_tests;
 #[cfg(test)]
 mod tests;
 
@@ -21,6 +24,7 @@ pub use error::{LoadError, Problem, ProblemKind};
 pub use load::{FORMAT_VERSION, limits, load};
 pub use profile::{Change, Entry, PROFILE_VERSION, Profile, RoadmapProgress};
 pub use progress::{Evaluation, Suggestion, Tally, evaluate, next_steps};
+pub use reason::MAX_REASON;
 pub use roadmap::{Choice, Node, Req, Resource, ResourceKind, Roadmap, Skill, Stage};
 pub use status::{SkillState, Status};
 

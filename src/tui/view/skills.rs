@@ -64,7 +64,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn choice_line(app: &App, c: usize) -> Line<'static> {
     let t = app.theme;
     let choice = &app.roadmap.choices[c];
-    let done = app.eval().choice_finished[c].min(choice.pick);
+    let done = app.eval().choice_done(c).min(choice.pick);
     let state = if app.eval().choice_satisfied(&app.roadmap, c) {
         Span::styled(" ✓ picked".to_string(), t.ok())
     } else {
