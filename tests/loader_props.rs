@@ -206,6 +206,7 @@ proptest! {
         let mut states = vec![model::SkillState::default(); r.skills.len()];
         let mut live = model::live::Live::new(&r, states.clone());
         let total = live.eval().overall.total();
+        prop_assert_eq!(total, model::progress::counted_total(&r));
         let options: Vec<usize> = r.choices.iter().flat_map(|c| c.from.iter().copied()).collect();
         for (pick, status, option) in changes {
             let x = if option && !options.is_empty() {

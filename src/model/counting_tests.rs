@@ -61,9 +61,15 @@ fn skipping_an_option_declines_it_and_does_not_satisfy_the_choice() {
     let st = states(&r, &[("terminal", Status::Done), ("java", Status::Skipped)]);
     let e = evaluate(&r, &st);
     let choice = 0;
-    assert!(!e.choice_satisfied(&r, choice), "not Java is not a language");
+    assert!(
+        !e.choice_satisfied(&r, choice),
+        "not Java is not a language"
+    );
     assert!(!e.unlocked[idx(&r, "language-deep")]);
-    assert!(!e.counted[idx(&r, "java")], "a declined option stops counting");
+    assert!(
+        !e.counted[idx(&r, "java")],
+        "a declined option stops counting"
+    );
     assert!(e.counted[idx(&r, "python")] && e.counted[idx(&r, "go")]);
     assert_eq!(e.overall.total(), 8, "the total stays");
     assert_eq!(e.overall.finished(), 1, "only the terminal is finished");
@@ -105,8 +111,15 @@ fn declining_every_option_skips_the_choice() {
     );
     let e = evaluate(&r, &st);
     assert!(e.choice_satisfied(&r, 0));
-    assert!(e.missing(&r, &st, idx(&r, "language-deep")).next().is_none());
-    assert_eq!(e.overall.skipped, 1, "the choice counts as one skipped unit");
+    assert!(
+        e.missing(&r, &st, idx(&r, "language-deep"))
+            .next()
+            .is_none()
+    );
+    assert_eq!(
+        e.overall.skipped, 1,
+        "the choice counts as one skipped unit"
+    );
     assert_eq!(e.overall.total(), 8);
 }
 
@@ -153,7 +166,11 @@ fn a_declined_option_does_not_help_a_pick_two_choice() {
     assert_eq!(e.unlocks_now[idx(&r, "c")], 1);
     let st = states(
         &r,
-        &[("a", Status::Done), ("b", Status::Skipped), ("c", Status::Skipped)],
+        &[
+            ("a", Status::Done),
+            ("b", Status::Skipped),
+            ("c", Status::Skipped),
+        ],
     );
     let e = evaluate(&r, &st);
     assert!(e.unlocked[d], "every option finished");
@@ -237,7 +254,11 @@ fn the_first_tick_moves_the_percentage_and_the_bar() {
         todo: 5000,
         ..Tally::default()
     };
-    assert_eq!(t.percent_text(), "0.1%", "never 0.0% once something is done");
+    assert_eq!(
+        t.percent_text(),
+        "0.1%",
+        "never 0.0% once something is done"
+    );
     let t = Tally {
         done: 999,
         todo: 1,
@@ -321,7 +342,10 @@ fn reasons_name_what_requires_a_skill_and_the_cheapest_option() {
     let r = small();
     // rest needs http and a language: http alone unlocks nothing at once but
     // jwt and rest require it.
-    let st = states(&r, &[("internet", Status::Done), ("terminal", Status::Done)]);
+    let st = states(
+        &r,
+        &[("internet", Status::Done), ("terminal", Status::Done)],
+    );
     assert_eq!(reason_of(&r, &st, "http"), "required by 2 skills");
     // Java costs 60 hours, Python and Go 40.
     assert_eq!(reason_of(&r, &st, "python"), "cheapest of 3 options (40 h)");

@@ -189,7 +189,12 @@ impl Live {
         }
         for &c in &skill.choices {
             let states = &self.states;
-            let units = choice_units(roadmap, |s| states[s].status, &self.eval.choice_options[c], c);
+            let units = choice_units(
+                roadmap,
+                |s| states[s].status,
+                &self.eval.choice_options[c],
+                c,
+            );
             if let Some(stage) = roadmap.choice_stage(c) {
                 self.eval.stages[stage].combine(&units, add);
             }

@@ -206,6 +206,25 @@ pub(crate) fn choice_units(
     }
 }
 
+/// How many units count towards progress on `roadmap`, whatever the
+/// statuses: required skills outside choices, plus `pick` per choice (a
+/// choice of only optional skills counts nothing). The `total` of every
+/// evaluation of `roadmap`.
+pub fn counted_total(roadmap: &Roadmap) -> usize {
+    let skills = roadmap
+        .meta
+        .iter()
+        .filter(|m| !m.optional && !m.in_choice)
+        .count();
+    let choices: usize = roadmap
+        .choices
+        .iter()
+        .filter(|c| c.from.iter().any(|&s| !roadmap.meta[s].optional))
+        .map(|c| c.pick)
+        .sum();
+    skills + choices
+}
+
 /// Whether skill `s` is an unpicked alternative (an unfinished option of a
 /// satisfied choice) and whether it counts towards progress (not optional,
 /// not unpicked, not a declined option).
@@ -216,8 +235,9 @@ pub(crate) fn skill_flags(
     satisfied: impl Fn(usize) -> bool,
 ) -> (bool, bool) {
     let meta = roadmap.meta[s];
-    let unpicked =
-        meta.in_choice && !status.is_finished() && roadmap.skills[s].choices.iter().any(|&c| satisfied(c));
+    let unpicked = meta.in_choice
+        && !status.is_finished()
+        && roadmap.skills[s].choices.iter().any(|&c| satisfied(c));
     let declined = meta.in_choice && status == Status::Skipped;
     (unpicked, !meta.optional && !unpicked && !declined)
 }
@@ -441,4 +461,3 @@ pub fn next_steps(
         })
         .collect()
 }
-
