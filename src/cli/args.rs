@@ -54,7 +54,8 @@ pub enum StatusArg {
     Done,
     /// Skipped (known already, or declined).
     Skipped,
-    /// Not finished, and some prerequisite is missing.
+    /// Not finished, and some prerequisite is missing (options of a choice
+    /// already made are left out).
     Locked,
     /// Not finished, every prerequisite met, and not an option of a choice
     /// already made: what you can learn now.
@@ -168,4 +169,35 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Args;
+
+    #[test]
+    fn every_option_and_argument_has_a_help_text() {
+        let cmd = Args::command();
+        let mut missing = Vec::new();
+        let mut check = |owner: &str, c: &clap::Command| {
+            for arg in c.get_arguments() {
+                let builtin = matches!(arg.get_id().as_str(), "help" | "version");
+                if !builtin && arg.get_help().is_none() {
+                    missing.push(format!("{owner} {}", arg.get_id()));
+                }
+            }
+        };
+        check("roadmap", &cmd);
+        for sub in cmd.get_subcommands() {
+            assert!(
+                sub.get_about().is_some(),
+                "{} has no description",
+                sub.get_name()
+            );
+            check(sub.get_name(), sub);
+        }
+        assert!(missing.is_empty(), "no help text: {missing:?}");
+    }
 }

@@ -9,16 +9,16 @@ use super::{Failure, View, lookup};
 /// True when skill `s` passes filter `f`.
 fn matches(view: &View, f: StatusArg, s: usize) -> bool {
     let status = view.states[s].status;
-    match f.status() {
-        Some(wanted) => status == wanted,
-        None => {
-            let open = !status.is_finished();
-            let unlocked = view.eval.unlocked[s];
-            match f {
-                StatusArg::Locked => open && !unlocked,
-                _ => open && unlocked && !view.eval.unpicked[s],
-            }
-        }
+    if let Some(wanted) = f.status() {
+        return status == wanted;
+    }
+    // Options not picked are off the path: neither locked nor available.
+    let open = !status.is_finished() && !view.eval.unpicked[s];
+    let unlocked = view.eval.unlocked[s];
+    if f == StatusArg::Locked {
+        open && !unlocked
+    } else {
+        open && unlocked
     }
 }
 

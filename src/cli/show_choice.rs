@@ -102,6 +102,14 @@ pub fn show_choice(view: &View, c: usize, json: bool) -> Result<(), Failure> {
         });
     }
 
+    out::emit(&choice_text(view, c, picked, satisfied, declined))
+}
+
+/// The text form of `show CHOICE-ID`.
+fn choice_text(view: &View, c: usize, picked: usize, satisfied: bool, declined: bool) -> String {
+    let roadmap = &view.session.roadmap;
+    let choice = &roadmap.choices[c];
+    let stage = roadmap.choice_stage(c).map(|i| &roadmap.stages[i]);
     let mut text = String::new();
     line!(text, "{} ({})", choice.title, choice.id);
     line!(
@@ -110,7 +118,7 @@ pub fn show_choice(view: &View, c: usize, json: bool) -> Result<(), Failure> {
         choice.pick,
         plural(choice.from.len(), "option")
     );
-    let state = if declined {
+    let summary = if declined {
         "skipped: every option was declined".to_string()
     } else if satisfied && picked >= choice.pick {
         format!("made: {picked} of {} picked", choice.pick)
@@ -125,7 +133,7 @@ pub fn show_choice(view: &View, c: usize, json: bool) -> Result<(), Failure> {
             choice.pick
         )
     };
-    line!(text, "  status:   {state}");
+    line!(text, "  status:   {summary}");
     if let Some(stage) = stage {
         line!(
             text,
@@ -170,5 +178,5 @@ pub fn show_choice(view: &View, c: usize, json: bool) -> Result<(), Failure> {
         text,
         "[ ] todo  [~] in progress  [x] done  [-] skipped  ⊘ prerequisites missing"
     );
-    out::emit(&text)
+    text
 }

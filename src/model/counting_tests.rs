@@ -49,8 +49,7 @@ fn reason_of(r: &Roadmap, st: &[SkillState], id: &str) -> String {
     reasons(r, st)
         .into_iter()
         .find(|(i, _)| i == id)
-        .map(|(_, reason)| reason)
-        .unwrap_or_else(|| panic!("{id} is not suggested"))
+        .map_or_else(|| panic!("{id} is not suggested"), |(_, reason)| reason)
 }
 
 // ---------- 1. skipping an option declines it ----------

@@ -135,7 +135,7 @@ pub fn bar(finished: usize, total: usize, cells: usize) -> (String, String) {
     let full = filled / 8;
     let mut head = "█".repeat(full);
     let mut used = full;
-    if filled % 8 > 0 {
+    if !filled.is_multiple_of(8) {
         head.push_str(PARTIAL[filled % 8 - 1]);
         used += 1;
     }

@@ -85,7 +85,12 @@ impl App {
         reached.sort_unstable();
         reached.dedup();
         let was: Vec<bool> = reached.iter().map(|&d| self.eval().unlocked[d]).collect();
-        let stages_were: Vec<bool> = self.eval().stages.iter().map(|t| t.is_complete()).collect();
+        let stages_were: Vec<bool> = self
+            .eval()
+            .stages
+            .iter()
+            .map(crate::model::Tally::is_complete)
+            .collect();
         let all_was = self.eval().overall.is_complete();
         self.recompute_skill(skill, now);
         let opened = reached
