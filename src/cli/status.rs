@@ -145,10 +145,11 @@ pub fn status(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure
                 overall.skipped,
                 overall.todo,
             );
-            line!(text, "{:width$}  {}", "", counted_note(roadmap, overall));
             line!(text);
         }
     }
+    line!(text);
+    line!(text, "{}", counted_note(roadmap, overall));
     if orphans > 0 {
         line!(text);
         line!(
@@ -186,21 +187,18 @@ pub(super) fn hours_left(tally: &Tally) -> String {
     }
 }
 
-/// Why the total is what it is: "11 skills, 8 count towards progress
-/// (optional skills do not; a choice counts as the options it asks for)".
+/// Why the total is what it is: "11 skills, 8 count towards progress:
+/// optional skills do not, and a choice counts as the number of options it
+/// asks for." (on two lines).
 pub(super) fn counted_note(roadmap: &Roadmap, overall: Tally) -> String {
     let skills = roadmap.skills.len();
-    let mut why = Vec::new();
-    if roadmap.skills.iter().any(|s| s.optional) {
-        why.push("optional skills do not");
-    }
-    if !roadmap.choices.is_empty() {
-        why.push("a choice counts as the options it asks for");
-    }
-    let why = if why.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", why.join("; "))
+    let optional = roadmap.skills.iter().any(|s| s.optional);
+    let choices = !roadmap.choices.is_empty();
+    let why = match (optional, choices) {
+        (true, true) => ": optional skills do not,\nand a choice counts as the number of options it asks for.",
+        (true, false) => ": optional skills do not.",
+        (false, true) => ":\na choice counts as the number of options it asks for.",
+        (false, false) => ".",
     };
     format!(
         "{}, {} towards progress{why}",

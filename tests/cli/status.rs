@@ -31,7 +31,9 @@ fn fresh_status_shows_title_profile_bars_and_counts() {
         "{out}"
     );
     assert!(
-        out.contains("11 skills, 8 count towards progress (optional skills do not; a choice counts as the options it asks for)"),
+        out.contains(
+            "11 skills, 8 count towards progress: optional skills do not,\nand a choice counts as the number of options it asks for.\n"
+        ),
         "{out}"
     );
     let basics = out.lines().find(|l| l.starts_with("Basics")).unwrap();
