@@ -195,7 +195,9 @@ pub(super) fn counted_note(roadmap: &Roadmap, overall: Tally) -> String {
     let optional = roadmap.skills.iter().any(|s| s.optional);
     let choices = !roadmap.choices.is_empty();
     let why = match (optional, choices) {
-        (true, true) => ": optional skills do not,\nand a choice counts as the number of options it asks for.",
+        (true, true) => {
+            ": optional skills do not,\nand a choice counts as the number of options it asks for."
+        }
         (true, false) => ": optional skills do not.",
         (false, true) => ":\na choice counts as the number of options it asks for.",
         (false, false) => ".",

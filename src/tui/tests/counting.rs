@@ -103,3 +103,24 @@ fn the_stages_pane_shows_hours_left_in_the_selected_stage() {
     // The view moved on to Languages: the cheapest language plus the rest.
     assert!(text.contains("120 h left in stage"), "{text}");
 }
+
+#[test]
+fn a_choice_whose_options_are_all_declined_shows_as_skipped() {
+    let mut a = app_with(
+        SMALL,
+        &[
+            ("terminal", Status::Done, 1),
+            ("python", Status::Skipped, 1),
+            ("go", Status::Skipped, 1),
+            ("java", Status::Skipped, 1),
+        ],
+    );
+    let java = skill(&a, "java");
+    a.jump_to(java);
+    let text = screen(&a, 120, 40);
+    assert!(
+        text.contains("Pick one backend language ✓ skipped"),
+        "{text}"
+    );
+    assert!(a.eval().unlocked[skill(&a, "language-deep")]);
+}

@@ -66,7 +66,13 @@ fn choice_line(app: &App, c: usize) -> Line<'static> {
     let choice = &app.roadmap.choices[c];
     let done = app.eval().choice_done(c).min(choice.pick);
     let state = if app.eval().choice_satisfied(&app.roadmap, c) {
-        Span::styled(" ✓ picked".to_string(), t.ok())
+        // Satisfied without enough picks: every option was declined.
+        let how = if done >= choice.pick {
+            " ✓ picked"
+        } else {
+            " ✓ skipped"
+        };
+        Span::styled(how.to_string(), t.ok())
     } else {
         Span::styled(
             format!(
