@@ -124,3 +124,15 @@ fn a_choice_whose_options_are_all_declined_shows_as_skipped() {
     );
     assert!(a.eval().unlocked[skill(&a, "language-deep")]);
 }
+
+#[test]
+fn at_80_columns_the_header_keeps_the_profile_and_the_hours() {
+    let a = app_with(SMALL, &[("internet", Status::Done, 1)]);
+    let top = screen(&a, 80, 24);
+    let header = top.lines().next().unwrap();
+    assert!(
+        header.contains("Small Test Roadmap · profile default"),
+        "{header}"
+    );
+    assert!(header.contains("1 of 8 · 12% · 155 h left"), "{header}");
+}

@@ -26,7 +26,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         overall.total(),
         overall.percent_text()
     );
-    let bar_cells = usize::from(area.width / 5).clamp(10, 30);
+    // Narrow terminals keep room for the title and profile.
+    let bar_cells = if area.width < 100 {
+        10
+    } else {
+        usize::from(area.width / 5).clamp(10, 30)
+    };
     let (filled, empty) = bar(overall.finished(), overall.total(), bar_cells);
     let right = Line::from(vec![
         Span::styled(filled, t.bar_filled()),
