@@ -46,7 +46,10 @@ fn arb_roadmap() -> impl Strategy<Value = Value> {
     (1usize..5, 1usize..30).prop_flat_map(|(stages, skills)| {
         (
             Just(stages),
-            prop::collection::vec((0..stages, prop::collection::vec(0..skills * 8, 0..4), any::<bool>()), skills),
+            prop::collection::vec(
+                (0..stages, prop::collection::vec(0..skills * 8, 0..4), any::<bool>(), prop::option::of(0u32..50)),
+                skills,
+            ),
             prop::collection::vec((prop::collection::vec(0..skills, 1..5), 1usize..3), 0..3),
         )
             .prop_map(|(stages, skills, choices)| {
@@ -54,7 +57,7 @@ fn arb_roadmap() -> impl Strategy<Value = Value> {
                 let id = |i: usize| if i < n { format!("s{i}") } else { format!("c{}", i - n) };
                 let mut st: Vec<Value> =
                     (0..stages).map(|i| json!({"id": format!("stage{i}"), "title": "T", "skills": []})).collect();
-                for (i, (stage, reqs, optional)) in skills.iter().enumerate() {
+                for (i, (stage, reqs, optional, hours)) in skills.iter().enumerate() {
                     // Mostly earlier skills (a valid graph); now and then any
                     // id at all: forward, cyclic, a choice, or dangling.
                     let reqs: Vec<String> = reqs
@@ -65,7 +68,7 @@ fn arb_roadmap() -> impl Strategy<Value = Value> {
                         })
                         .collect();
                     st[*stage]["skills"].as_array_mut().unwrap().push(
-                        json!({"id": id(i), "title": format!("Skill {i}"), "requires": reqs, "optional": optional}),
+                        json!({"id": id(i), "title": format!("Skill {i}"), "requires": reqs, "optional": optional, "hours": hours}),
                     );
                 }
                 let ch: Vec<Value> = choices
@@ -171,9 +174,15 @@ proptest! {
                     prop_assert!(e.unlocked[s.skill]);
                     prop_assert!(!st[s.skill].status.is_finished());
                 }
-                // Finishing every skill reaches exactly 100%.
+                // Finishing every skill reaches exactly 100%, by doing or
+                // by skipping (declining every option skips a choice).
+                for i in 0..r.skills.len() { p.set_status(&r, i, Status::Skipped, now); }
+                let all_skipped = evaluate(&r, &p.states(&r)).overall;
+                prop_assert_eq!(all_skipped.percent(), 100);
+                prop_assert_eq!(all_skipped.hours_left, 0);
                 for i in 0..r.skills.len() { p.set_status(&r, i, Status::Done, now); }
                 prop_assert_eq!(evaluate(&r, &p.states(&r)).overall.percent(), 100);
+                prop_assert_eq!(evaluate(&r, &p.states(&r)).overall.total(), e.overall.total());
             }
         }
     }
@@ -183,23 +192,33 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     /// One change at a time, `Live` always equals a fresh evaluation and
-    /// ranks exactly like `next_steps`.
+    /// ranks exactly like `next_steps`; the total never moves. Half the
+    /// changes hit an option of a choice (done picks it, skipped declines
+    /// it).
     #[test]
     fn live_updates_equal_a_fresh_evaluation(
         v in arb_roadmap(),
-        changes in prop::collection::vec((any::<u16>(), 0usize..4), 1..60),
+        changes in prop::collection::vec((any::<u16>(), 0usize..4, any::<bool>()), 1..60),
     ) {
         let bytes = serde_json::to_vec(&v).unwrap();
         let Ok(r) = model::load(&bytes, "gen.json") else { return Ok(()) };
         let now = chrono::DateTime::UNIX_EPOCH;
         let mut states = vec![model::SkillState::default(); r.skills.len()];
         let mut live = model::live::Live::new(&r, states.clone());
-        for (pick, status) in changes {
-            let x = usize::from(pick) % r.skills.len();
+        let total = live.eval().overall.total();
+        prop_assert_eq!(total, model::progress::counted_total(&r));
+        let options: Vec<usize> = r.choices.iter().flat_map(|c| c.from.iter().copied()).collect();
+        for (pick, status, option) in changes {
+            let x = if option && !options.is_empty() {
+                options[usize::from(pick) % options.len()]
+            } else {
+                usize::from(pick) % r.skills.len()
+            };
             states[x].status = Status::ALL[status];
             live.set(&r, x, states[x]);
             let fresh = evaluate(&r, &states);
             prop_assert_eq!(live.eval(), &fresh);
+            prop_assert_eq!(fresh.overall.total(), total, "the total never jumps");
             prop_assert_eq!(live.next_steps(&r, now, 1000), next_steps(&r, &states, &fresh, now, 1000));
         }
     }

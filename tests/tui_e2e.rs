@@ -184,7 +184,7 @@ fn tick_quit_and_relaunch_keeps_the_change() {
     let home = tempfile::tempdir().unwrap();
     let mut tui = Tui::start(home.path());
     tui.wait_for("Small Test Roadmap");
-    tui.wait_for("0 of 10 skills");
+    tui.wait_for("0 of 8 ");
     tui.press(" ");
     tui.wait_for("saved · internet → done");
     tui.press("jp");
@@ -195,7 +195,7 @@ fn tick_quit_and_relaunch_keeps_the_change() {
     tui.assert_restored();
 
     let mut again = Tui::start(home.path());
-    let screen = again.wait_for("1 of 10 skills");
+    let screen = again.wait_for("1 of 8 ");
     assert!(screen.contains("[x] How the internet works"), "{screen}");
     assert!(screen.contains("[~] HTTP"), "{screen}");
     again.press("q");
@@ -206,7 +206,7 @@ fn tick_quit_and_relaunch_keeps_the_change() {
 fn search_jump_tick_undo_and_relaunch() {
     let home = tempfile::tempdir().unwrap();
     let mut tui = Tui::start(home.path());
-    tui.wait_for("0 of 10 skills");
+    tui.wait_for("0 of 8 ");
     tui.press("/");
     tui.wait_for("Search skills");
     tui.press("jwt");
@@ -226,7 +226,7 @@ fn search_jump_tick_undo_and_relaunch() {
     assert_eq!(status(home.path(), "jwt").as_deref(), Some("todo"));
 
     let mut again = Tui::start(home.path());
-    again.wait_for("0 of 10 skills");
+    again.wait_for("0 of 8 ");
     again.press("n");
     again.wait_for("next: The terminal");
     again.press("\x03");
@@ -238,14 +238,14 @@ fn search_jump_tick_undo_and_relaunch() {
 fn help_overlay_and_resizing_below_the_minimum() {
     let home = tempfile::tempdir().unwrap();
     let mut tui = Tui::start(home.path());
-    tui.wait_for("0 of 10 skills");
+    tui.wait_for("0 of 8 ");
     tui.press("?");
     tui.wait_for("toggle done");
     tui.press("?");
     tui.resize(60, 20);
     tui.wait_for("Enlarge the terminal to at least 80×24");
     tui.resize(COLS, ROWS);
-    tui.wait_for("0 of 10 skills");
+    tui.wait_for("0 of 8 ");
     tui.press("q");
     assert_eq!(tui.wait_exit(), 0);
 }
@@ -256,11 +256,11 @@ fn a_failed_save_is_reported_and_retried_on_the_next_change() {
     let home = root.path().join("home");
     std::fs::create_dir(&home).unwrap();
     let mut tui = Tui::start(&home);
-    tui.wait_for("0 of 10 skills");
+    tui.wait_for("0 of 8 ");
     break_folder(&home);
     tui.press(" ");
     tui.wait_for("not saved");
-    tui.wait_for("1 of 10 skills");
+    tui.wait_for("1 of 8 ");
     mend_folder(&home);
     tui.press("j ");
     tui.wait_for("saved · http → done");
@@ -346,7 +346,7 @@ fn term_hup_and_int_save_what_is_unsaved_restore_the_terminal_and_exit() {
         let home = root.path().join("home");
         std::fs::create_dir(&home).unwrap();
         let mut tui = Tui::start(&home);
-        tui.wait_for("0 of 10 skills");
+        tui.wait_for("0 of 8 ");
         // A change that cannot be saved yet: the folder is a file.
         break_folder(&home);
         tui.press(" ");
@@ -367,7 +367,7 @@ fn term_hup_and_int_save_what_is_unsaved_restore_the_terminal_and_exit() {
 fn changes_saved_by_another_instance_show_up_without_a_key_press() {
     let home = tempfile::tempdir().unwrap();
     let mut tui = Tui::start(home.path());
-    tui.wait_for("0 of 10 skills");
+    tui.wait_for("0 of 8 ");
     tui.press(" ");
     tui.wait_for("saved · internet → done");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_roadmap"))
@@ -384,7 +384,7 @@ fn changes_saved_by_another_instance_show_up_without_a_key_press() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let screen = tui.wait_for("2 of 10 skills");
+    let screen = tui.wait_for("2 of 8 ");
     assert!(
         screen.contains("changes saved by another roadmap window"),
         "{screen}"
@@ -449,7 +449,7 @@ fn a_change_to_a_skill_stamped_in_the_future_is_saved_and_never_reverts_another(
     )
     .unwrap();
     let mut tui = Tui::start(home.path());
-    tui.wait_for("1 of 10 skills");
+    tui.wait_for("1 of 8 ");
     tui.press(" ");
     tui.wait_for("saved · internet → todo");
     assert_eq!(status(home.path(), "internet").as_deref(), Some("todo"));

@@ -28,84 +28,176 @@ pub struct Args {
     pub command: Option<Command>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StatusArg {
-    Todo,
-    Doing,
-    Done,
-    Skipped,
+/// `next -n N`: a whole number of at least 1.
+fn parse_count(s: &str) -> Result<u32, String> {
+    match s.trim().parse::<u32>() {
+        Ok(0) => Err("ask for at least 1 suggestion (leave -n out for 5)".to_string()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!(
+            "'{}' is not a number of suggestions; use a whole number such as 3",
+            crate::model::text::clean(s)
+                .chars()
+                .take(40)
+                .collect::<String>()
+        )),
+    }
 }
 
-impl From<StatusArg> for Status {
-    fn from(s: StatusArg) -> Status {
-        match s {
-            StatusArg::Todo => Status::Todo,
-            StatusArg::Doing => Status::Doing,
-            StatusArg::Done => Status::Done,
-            StatusArg::Skipped => Status::Skipped,
+/// A filter of `list --status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    /// Not started.
+    Todo,
+    /// In progress.
+    Doing,
+    /// Done.
+    Done,
+    /// Skipped (known already, or declined).
+    Skipped,
+    /// Not finished, and some prerequisite is missing (options of a choice
+    /// already made are left out).
+    Locked,
+    /// Not finished, every prerequisite met, and not an option of a choice
+    /// already made: what you can learn now.
+    Available,
+}
+
+impl StatusArg {
+    /// The status this filter stands for, if it is one.
+    pub fn status(self) -> Option<Status> {
+        match self {
+            StatusArg::Todo => Some(Status::Todo),
+            StatusArg::Doing => Some(Status::Doing),
+            StatusArg::Done => Some(Status::Done),
+            StatusArg::Skipped => Some(Status::Skipped),
+            StatusArg::Locked | StatusArg::Available => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatusArg::Todo => "todo",
+            StatusArg::Doing => "in progress",
+            StatusArg::Done => "done",
+            StatusArg::Skipped => "skipped",
+            StatusArg::Locked => "locked",
+            StatusArg::Available => "available",
         }
     }
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Overall and per-stage progress.
+    /// Overall and per-stage progress, with hours left.
     Status {
+        /// Print JSON instead of text (the same fields for the roadmap and
+        /// for each stage).
         #[arg(long)]
         json: bool,
     },
     /// What to learn next, ranked, with reasons.
     Next {
-        /// How many suggestions.
-        #[arg(short = 'n', long = "count", default_value_t = 5, value_name = "N")]
-        n: usize,
+        /// How many suggestions (at least 1).
+        #[arg(
+            short = 'n',
+            long = "count",
+            default_value_t = 5,
+            value_name = "N",
+            value_parser = parse_count
+        )]
+        n: u32,
+        /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
-    /// List skills, optionally of one stage or status.
+    /// List skills, optionally of one stage or some statuses.
     List {
+        /// Only the skills of this stage (see the stage ids in 'roadmap list').
         #[arg(long, value_name = "ID")]
         stage: Option<String>,
-        #[arg(long, value_enum)]
-        status: Option<StatusArg>,
+        /// Only skills with one of these statuses: several values separated
+        /// by commas (todo,doing) or by repeating the option.
+        #[arg(long, value_enum, value_name = "STATUS", value_delimiter = ',')]
+        status: Vec<StatusArg>,
+        /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
-    /// Everything about one skill.
+    /// Everything about one skill, or about one choice and its options.
     Show {
+        /// A skill id (or an earlier id of it) or a choice id.
         #[arg(value_name = "ID")]
         id: String,
+        /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
-    /// Mark skills done.
+    /// Mark skills done (for an option of a choice: pick it).
     Done {
+        /// Skill ids (or earlier ids of them).
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
     },
     /// Mark skills in progress (doing).
     Start {
+        /// Skill ids (or earlier ids of them).
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
     },
-    /// Mark skills skipped (you know them already, or chose not to learn them).
+    /// Mark skills skipped: you know them already, or they are not for you.
+    /// Skipping an option of a choice declines it; it does not pick it.
     Skip {
+        /// Skill ids (or earlier ids of them).
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
     },
-    /// Set skills back to todo.
+    /// Set skills back to todo (says which skills become locked again).
     Reset {
+        /// Skill ids (or earlier ids of them).
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
     },
     /// Check a roadmap file (default: the one in use) and summarise it.
     Validate {
+        /// The roadmap file to check (default: the one in use).
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
     },
     /// List profiles.
     Profiles {
+        /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Args;
+
+    #[test]
+    fn every_option_and_argument_has_a_help_text() {
+        let cmd = Args::command();
+        let mut missing = Vec::new();
+        let mut check = |owner: &str, c: &clap::Command| {
+            for arg in c.get_arguments() {
+                let builtin = matches!(arg.get_id().as_str(), "help" | "version");
+                if !builtin && arg.get_help().is_none() {
+                    missing.push(format!("{owner} {}", arg.get_id()));
+                }
+            }
+        };
+        check("roadmap", &cmd);
+        for sub in cmd.get_subcommands() {
+            assert!(
+                sub.get_about().is_some(),
+                "{} has no description",
+                sub.get_name()
+            );
+            check(sub.get_name(), sub);
+        }
+        assert!(missing.is_empty(), "no help text: {missing:?}");
+    }
 }

@@ -3,7 +3,7 @@
 
 use super::out::{self, line};
 use super::{Failure, lookup};
-use crate::model::{Roadmap, Status, evaluate};
+use crate::model::{Roadmap, Status, Tally, evaluate};
 use crate::session::Session;
 
 /// Which command is changing statuses.
@@ -32,6 +32,10 @@ struct Outcome {
     changed: Vec<bool>,
     /// Per skill of the roadmap: unlocked before the change.
     unlocked_before: Vec<bool>,
+    /// Per stage: complete before the change.
+    stages_before: Vec<bool>,
+    /// The whole roadmap was complete before the change.
+    all_before: bool,
 }
 
 pub fn change(session: &Session, typed: &[String], verb: Verb) -> Result<(), Failure> {
@@ -47,15 +51,16 @@ pub fn change(session: &Session, typed: &[String], verb: Verb) -> Result<(), Fai
     // command started: loading a large roadmap or waiting for the lock
     // takes a while, and another process may save in between.
     let (profile, outcome) = session.store.update_now(|profile, now| {
-        let before = profile.states(roadmap);
-        let unlocked_before = evaluate(roadmap, &before).unlocked;
+        let before = evaluate(roadmap, &profile.states(roadmap));
         let changed = skills
             .iter()
             .map(|&s| profile.set_status(roadmap, s, target, now))
             .collect();
         Outcome {
             changed,
-            unlocked_before,
+            stages_before: before.stages.iter().map(Tally::is_complete).collect(),
+            all_before: before.overall.is_complete(),
+            unlocked_before: before.unlocked,
         }
     })?;
 
@@ -85,26 +90,85 @@ pub fn change(session: &Session, typed: &[String], verb: Verb) -> Result<(), Fai
             );
         }
     }
-    let newly: Vec<usize> = (0..roadmap.skills.len())
-        .filter(|&d| {
-            eval.unlocked[d] && !outcome.unlocked_before[d] && !states[d].status.is_finished()
-        })
-        .collect();
-    for d in newly {
-        line!(text, "unlocked: {}", lookup::skill_name(roadmap, d));
+    for d in 0..roadmap.skills.len() {
+        if states[d].status.is_finished() || eval.unlocked[d] == outcome.unlocked_before[d] {
+            continue;
+        }
+        if eval.unlocked[d] {
+            line!(text, "unlocked: {}", lookup::skill_name(roadmap, d));
+        } else {
+            let missing = lookup::missing(roadmap, &states, &eval, d).unwrap_or_default();
+            line!(
+                text,
+                "locked again: {} (needs {})",
+                lookup::skill_name(roadmap, d),
+                missing.join(", ")
+            );
+        }
+    }
+    if verb == Verb::Skip {
+        declined_notes(roadmap, &skills, &outcome, &eval, &mut text);
     }
     if outcome.changed.iter().any(|&c| c) {
+        for (i, stage) in roadmap.stages.iter().enumerate() {
+            let now_complete = eval.stages[i].is_complete();
+            if now_complete && !outcome.stages_before[i] && eval.stages[i].total() > 0 {
+                line!(text, "stage finished: {} ✓", stage.title);
+            } else if !now_complete && outcome.stages_before[i] {
+                line!(text, "stage reopened: {}", stage.title);
+            }
+        }
         line!(text, "{}", progress_line(roadmap, &eval.overall));
+        if eval.overall.is_complete() && !outcome.all_before {
+            line!(
+                text,
+                "Roadmap finished: every counted skill of {} is done or skipped. Well done!",
+                roadmap.title
+            );
+        }
     }
     out::emit(&text)
 }
 
-fn progress_line(roadmap: &Roadmap, overall: &crate::model::Tally) -> String {
+/// For skipped options of a choice that is still open: they are declined,
+/// not picked.
+fn declined_notes(
+    roadmap: &Roadmap,
+    skills: &[usize],
+    outcome: &Outcome,
+    eval: &crate::model::Evaluation,
+    text: &mut String,
+) {
+    for (&s, &changed) in skills.iter().zip(&outcome.changed) {
+        if !changed {
+            continue;
+        }
+        for &c in &roadmap.skills[s].choices {
+            if !eval.choice_satisfied(roadmap, c) {
+                let choice = &roadmap.choices[c];
+                line!(
+                    text,
+                    "  note: {} is declined for '{}', not picked; mark the option you learn done",
+                    roadmap.skills[s].id,
+                    choice.title
+                );
+            }
+        }
+    }
+}
+
+fn progress_line(roadmap: &Roadmap, overall: &Tally) -> String {
+    let left = super::status::hours_left(overall);
+    let left = if left.is_empty() || overall.is_complete() {
+        String::new()
+    } else {
+        format!(" · {left}")
+    };
     format!(
-        "progress: {}/{} finished ({}%) on {}",
+        "progress: {}/{} finished ({}) on {}{left}",
         overall.finished(),
         overall.total(),
-        overall.percent(),
+        overall.percent_text(),
         roadmap.title
     )
 }

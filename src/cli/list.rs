@@ -2,9 +2,25 @@
 
 use serde::Serialize;
 
+use super::args::StatusArg;
 use super::out::{self, line};
 use super::{Failure, View, lookup};
-use crate::model::Status;
+
+/// True when skill `s` passes filter `f`.
+fn matches(view: &View, f: StatusArg, s: usize) -> bool {
+    let status = view.states[s].status;
+    if let Some(wanted) = f.status() {
+        return status == wanted;
+    }
+    // Options not picked are off the path: neither locked nor available.
+    let open = !status.is_finished() && !view.eval.unpicked[s];
+    let unlocked = view.eval.unlocked[s];
+    if f == StatusArg::Locked {
+        open && !unlocked
+    } else {
+        open && unlocked
+    }
+}
 
 #[derive(Serialize)]
 struct ListJson<'a> {
@@ -15,14 +31,15 @@ struct ListJson<'a> {
     /// Some prerequisite is not finished.
     locked: bool,
     optional: bool,
-    /// Counts towards progress (not optional, not an unpicked alternative).
+    /// Counts towards progress (not optional, not an unpicked alternative,
+    /// not a declined option).
     counted: bool,
 }
 
 pub fn list(
     view: &View,
     stage: Option<&str>,
-    status: Option<Status>,
+    filters: &[StatusArg],
     json: bool,
 ) -> Result<(), Failure> {
     let roadmap = &view.session.roadmap;
@@ -33,7 +50,7 @@ pub fn list(
         }
         None => 0..roadmap.stages.len(),
     };
-    let wanted = |s: usize| status.is_none_or(|st| view.states[s].status == st);
+    let wanted = |s: usize| filters.is_empty() || filters.iter().any(|&f| matches(view, f, s));
 
     if json {
         let items: Vec<ListJson> = roadmap.stages[stages]
@@ -77,8 +94,10 @@ pub fn list(
             }
             if skill.optional {
                 notes.push("optional".to_string());
-            } else if !view.eval.counted[s] {
+            } else if view.eval.unpicked[s] {
                 notes.push("not counted: another option was picked".to_string());
+            } else if !view.eval.counted[s] {
+                notes.push("not counted: declined option of a choice".to_string());
             }
             let notes = if notes.is_empty() {
                 String::new()
@@ -95,10 +114,12 @@ pub fn list(
         }
     }
     if shown == 0 {
-        if let Some(st) = status {
-            line!(text, "No skills are {} here.", out::status_phrase(st));
-        } else {
+        if filters.is_empty() {
             line!(text, "This stage has no skills.");
+        } else {
+            let mut words: Vec<&str> = filters.iter().map(|f| f.as_str()).collect();
+            words.dedup();
+            line!(text, "No skills are {} here.", words.join(" or "));
         }
     } else {
         line!(text);

@@ -10,6 +10,7 @@ mod lookup;
 mod out;
 mod profiles;
 mod show;
+mod show_choice;
 mod status;
 mod validate;
 
@@ -98,17 +99,17 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
     let source = RoadmapSource::from_option(args.roadmap.as_deref());
     match command {
         Command::Status { json } => status::status(&View::open(source, args)?, *json, now),
-        Command::Next { n, json } => status::next(&View::open(source, args)?, *n, *json, now),
+        Command::Next { n, json } => status::next(
+            &View::open(source, args)?,
+            usize::try_from(*n).unwrap_or(usize::MAX),
+            *json,
+            now,
+        ),
         Command::List {
             stage,
             status,
             json,
-        } => list::list(
-            &View::open(source, args)?,
-            stage.as_deref(),
-            status.map(Into::into),
-            *json,
-        ),
+        } => list::list(&View::open(source, args)?, stage.as_deref(), status, *json),
         Command::Show { id, json } => show::show(&View::open(source, args)?, id, *json),
         Command::Done { ids } => change::change(&open(source, args)?, ids, change::Verb::Done),
         Command::Start { ids } => change::change(&open(source, args)?, ids, change::Verb::Start),

@@ -60,16 +60,11 @@ pub fn emit_err(text: &str) {
     let _ = stderr.flush();
 }
 
-/// A text progress bar: `finished` of `total` as `█` on a `░` background.
-/// Rounded down, so the bar is only full when everything is finished;
-/// nothing to count is complete.
+/// A text progress bar: `finished` of `total` as `█` with a partial block
+/// in eighths on a `░` background (see [`crate::model::progress::bar`]).
 pub fn bar(finished: usize, total: usize, width: usize) -> String {
-    let filled = (finished.min(total) * width)
-        .checked_div(total)
-        .unwrap_or(width);
-    let mut s = "█".repeat(filled);
-    s.push_str(&"░".repeat(width - filled));
-    s
+    let (filled, empty) = crate::model::progress::bar(finished, total, width);
+    filled + &empty
 }
 
 /// `s` cut to at most `max` characters, ending in `…` when cut.
@@ -111,8 +106,17 @@ mod tests {
         assert_eq!(bar(0, 3, 6), "░░░░░░");
         assert_eq!(bar(3, 3, 6), "██████");
         // 99 of 100 is not a full bar.
-        assert_eq!(bar(99, 100, 10), "█████████░");
+        assert_eq!(bar(99, 100, 10), "█████████▉");
         assert_eq!(bar(1, 3, 16).chars().count(), 16);
+    }
+
+    #[test]
+    fn the_first_tick_shows_in_the_bar() {
+        // 1 of 106 on 16 cells is about an eighth of a cell.
+        assert_eq!(bar(1, 106, 16), format!("▏{}", "░".repeat(15)));
+        assert_eq!(bar(5, 106, 16), "▊░░░░░░░░░░░░░░░");
+        assert_eq!(bar(1, 3, 6), "██░░░░");
+        assert_eq!(bar(1, 4, 6), "█▌░░░░");
     }
 
     #[test]

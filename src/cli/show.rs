@@ -1,14 +1,16 @@
 //! `roadmap show ID`: everything about one skill.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Local, Utc};
 use serde::Serialize;
 
 use super::out::{self, line};
 use super::{Failure, View, lookup};
-use crate::model::{Req, Roadmap, SkillState};
+use crate::model::{Node, Req, Roadmap, SkillState};
 
 #[derive(Serialize)]
 struct ShowJson<'a> {
+    /// "skill" (`roadmap show CHOICE-ID` prints "choice").
+    kind: &'static str,
     id: &'a str,
     title: &'a str,
     stage: &'a str,
@@ -133,17 +135,25 @@ fn unlocks(roadmap: &Roadmap, s: usize) -> Vec<usize> {
     out
 }
 
-/// A date for people: `2025-03-14 09:30 UTC`.
+/// A date for people, in their local time zone (`TZ` is honoured):
+/// `2025-03-14 10:30 +01:00`. Files keep UTC.
 fn readable(at: Option<DateTime<Utc>>) -> String {
     at.map_or_else(
         || "—".to_string(),
-        |t| t.format("%Y-%m-%d %H:%M UTC").to_string(),
+        |t| {
+            t.with_timezone(&Local)
+                .format("%Y-%m-%d %H:%M %:z")
+                .to_string()
+        },
     )
 }
 
 pub fn show(view: &View, typed: &str, json: bool) -> Result<(), Failure> {
     let roadmap = &view.session.roadmap;
     let Some(s) = lookup::find_skill(roadmap, typed) else {
+        if let Some(Node::Choice(c)) = roadmap.node(typed.trim()) {
+            return super::show_choice::show_choice(view, c, json);
+        }
         return Err(Failure::User {
             lines: vec![lookup::not_a_skill(roadmap, typed)],
             help: Some("run 'roadmap list' to see the skill ids".to_string()),
@@ -154,6 +164,7 @@ pub fn show(view: &View, typed: &str, json: bool) -> Result<(), Failure> {
     let home = &roadmap.stages[skill.stage];
     if json {
         return out::emit_json(&ShowJson {
+            kind: "skill",
             id: &skill.id,
             title: &skill.title,
             stage: &home.id,
@@ -195,10 +206,15 @@ pub fn show(view: &View, typed: &str, json: bool) -> Result<(), Failure> {
     }
     if skill.optional {
         line!(text, "  optional: yes, does not count towards progress");
-    } else if !view.eval.counted[s] {
+    } else if view.eval.unpicked[s] {
         line!(
             text,
             "  counted:  no, another option of its choice was picked"
+        );
+    } else if !view.eval.counted[s] {
+        line!(
+            text,
+            "  counted:  no, declined (skipped) as an option of its choice"
         );
     }
     if !skill.aliases.is_empty() {

@@ -15,24 +15,57 @@ struct StatusJson<'a> {
     roadmap: &'a str,
     roadmap_title: &'a str,
     profile: &'a str,
+    /// Skills in the roadmap, counted or not.
+    skills: usize,
+    #[serde(flatten)]
+    progress: ProgressJson,
+    stages: Vec<StageJson<'a>>,
+    orphans: usize,
+}
+
+/// Progress of the whole roadmap or of one stage: the same fields with the
+/// same meanings at both levels.
+#[derive(Serialize)]
+struct ProgressJson {
+    /// Units that count: required skills outside choices, plus `pick` per
+    /// choice. Fixed for a roadmap: it does not move when you pick.
+    total: usize,
     done: usize,
     doing: usize,
     skipped: usize,
     todo: usize,
-    total: usize,
+    /// Done plus skipped.
+    finished: usize,
+    /// Whole percent, rounded down: 100 only when everything is finished.
     percent: u32,
-    stages: Vec<StageJson<'a>>,
-    orphans: usize,
+    /// Everything counted is finished.
+    complete: bool,
+    /// Estimated hours of what is left (cheapest options for open choices).
+    hours_left: u64,
+}
+
+impl From<&Tally> for ProgressJson {
+    fn from(t: &Tally) -> Self {
+        ProgressJson {
+            total: t.total(),
+            done: t.done,
+            doing: t.doing,
+            skipped: t.skipped,
+            todo: t.todo,
+            finished: t.finished(),
+            percent: t.percent(),
+            complete: t.is_complete(),
+            hours_left: t.hours_left,
+        }
+    }
 }
 
 #[derive(Serialize)]
 struct StageJson<'a> {
     id: &'a str,
     title: &'a str,
-    /// Finished (done or skipped) counted skills of the stage.
-    done: usize,
-    total: usize,
-    percent: u32,
+    #[serde(flatten)]
+    progress: ProgressJson,
 }
 
 #[derive(Serialize)]
@@ -53,12 +86,8 @@ pub fn status(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure
             roadmap: &roadmap.id,
             roadmap_title: &roadmap.title,
             profile: view.session.store.name(),
-            done: overall.done,
-            doing: overall.doing,
-            skipped: overall.skipped,
-            todo: overall.todo,
-            total: overall.total(),
-            percent: overall.percent(),
+            skills: roadmap.skills.len(),
+            progress: (&overall).into(),
             stages: roadmap
                 .stages
                 .iter()
@@ -66,9 +95,7 @@ pub fn status(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure
                 .map(|(stage, tally)| StageJson {
                     id: &stage.id,
                     title: &stage.title,
-                    done: tally.finished(),
-                    total: tally.total(),
-                    percent: tally.percent(),
+                    progress: tally.into(),
                 })
                 .collect(),
             orphans,
@@ -101,11 +128,12 @@ pub fn status(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure
     for (i, (title, tally)) in rows.iter().enumerate() {
         line!(
             text,
-            "{title:<width$}  {}  {:>count_width$}/{:<count_width$}  {:>3}%",
+            "{title:<width$}  {}  {:>count_width$}/{:<count_width$}  {:>4}  {}",
             bar(tally.finished(), tally.total(), BAR_WIDTH),
             tally.finished(),
             tally.total(),
-            tally.percent(),
+            tally.percent_text(),
+            hours_left(tally),
         );
         if i == 0 {
             line!(
@@ -120,6 +148,8 @@ pub fn status(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure
             line!(text);
         }
     }
+    line!(text);
+    line!(text, "{}", counted_note(roadmap, overall));
     if orphans > 0 {
         line!(text);
         line!(
@@ -146,9 +176,46 @@ pub fn status(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure
     out::emit(&text)
 }
 
+/// `159 h left`, or `finished ✓` for a complete stage.
+pub(super) fn hours_left(tally: &Tally) -> String {
+    if tally.is_complete() {
+        "finished ✓".to_string()
+    } else if tally.hours_left == 0 {
+        String::new()
+    } else {
+        format!("{} h left", tally.hours_left)
+    }
+}
+
+/// Why the total is what it is: "11 skills, 8 count towards progress:
+/// optional skills do not, and a choice counts as the number of options it
+/// asks for." (on two lines).
+pub(super) fn counted_note(roadmap: &Roadmap, overall: Tally) -> String {
+    let skills = roadmap.skills.len();
+    let optional = roadmap.skills.iter().any(|s| s.optional);
+    let choices = !roadmap.choices.is_empty();
+    let why = match (optional, choices) {
+        (true, true) => {
+            ": optional skills do not,\nand a choice counts as the number of options it asks for."
+        }
+        (true, false) => ": optional skills do not.",
+        (false, true) => ":\na choice counts as the number of options it asks for.",
+        (false, false) => ".",
+    };
+    format!(
+        "{}, {} towards progress{why}",
+        out::plural(skills, "skill"),
+        if overall.total() == 1 {
+            "1 counts".to_string()
+        } else {
+            format!("{} count", overall.total())
+        }
+    )
+}
+
 /// What `next` says when it has no suggestion.
 fn nothing_left(roadmap: &Roadmap, overall: Tally) -> String {
-    if overall.finished() == overall.total() {
+    if overall.is_complete() {
         format!(
             "Everything is finished — 100%. Well done on {}!",
             roadmap.title

@@ -17,10 +17,14 @@ pub fn validate(in_use: &RoadmapSource, file: Option<&Path>) -> Result<(), Failu
     let mut text = String::new();
     line!(
         text,
-        "ok: {}: {}, {}, {}, {}",
+        "ok: {}: {}, {}, {} towards progress, {}, {}",
         crate::model::text::clean(&name),
         plural(roadmap.stages.len(), "stage"),
         plural(roadmap.skills.len(), "skill"),
+        match crate::model::progress::counted_total(&roadmap) {
+            1 => "1 counts".to_string(),
+            n => format!("{n} count"),
+        },
         plural(roadmap.choices.len(), "choice"),
         plural(roadmap.edge_count(), "prerequisite edge"),
     );

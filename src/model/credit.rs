@@ -1,5 +1,7 @@
 //! "Unlocks at once" credit: for every skill, how many unfinished, locked
-//! skills would unlock the moment it is finished.
+//! skills would unlock the moment it is marked done. (Marking an option of
+//! a choice done picks it; skipping it declines it, which satisfies the
+//! choice only when it was the last open option.)
 //!
 //! Each locked, unfinished skill `d` contributes to the skills that would
 //! complete its prerequisites: its only missing skill, or any open option
@@ -9,6 +11,7 @@
 //! change can be applied by removing and re-adding the contributions of the
 //! few skills it touches (see [`super::live`]).
 
+use super::progress::{Tally, satisfied};
 use super::roadmap::{Req, Roadmap};
 
 /// What one locked skill is waiting for, as far as credit goes.
@@ -24,18 +27,25 @@ pub(crate) enum Waiting {
     Shared(usize),
 }
 
-/// A view of statuses: which skills are finished, how many options of each
-/// choice are finished, which skills are unlocked.
+/// A view of statuses: which skills are finished, the statuses of each
+/// choice's options, which skills are unlocked.
 pub(crate) trait View {
     fn finished(&self, skill: usize) -> bool;
-    fn choice_finished(&self, choice: usize) -> usize;
+    fn choice_options(&self, choice: usize) -> Tally;
     fn unlocked(&self, skill: usize) -> bool;
 }
 
+/// How many more options of choice `c` must be marked done to satisfy it:
+/// enough to reach `pick`, or every open option (the rest were declined),
+/// whichever comes first. Zero when it is satisfied.
 fn deficit(roadmap: &Roadmap, view: &impl View, c: usize) -> usize {
-    roadmap.choices[c]
-        .pick
-        .saturating_sub(view.choice_finished(c))
+    let options = view.choice_options(c);
+    let pick = roadmap.choices[c].pick;
+    if satisfied(&options, pick) {
+        0
+    } else {
+        (pick - options.done).min(options.todo + options.doing)
+    }
 }
 
 /// What `d` is waiting for.

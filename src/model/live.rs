@@ -12,9 +12,11 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 
 use super::credit::{Touched, View, waiting};
-use super::progress::{Evaluation, RankKey, Suggestion, evaluate, rank_key, reason};
+use super::progress::{
+    Evaluation, RankKey, Suggestion, Tally, choice_units, evaluate, rank_key, reason, skill_flags,
+};
 use super::roadmap::Roadmap;
-use super::status::SkillState;
+use super::status::{SkillState, Status};
 
 /// Statuses, their evaluation and the ranking of next steps.
 #[derive(Debug, Clone)]
@@ -29,8 +31,8 @@ impl View for Live {
     fn finished(&self, skill: usize) -> bool {
         self.states[skill].status.is_finished()
     }
-    fn choice_finished(&self, choice: usize) -> usize {
-        self.eval.choice_finished[choice]
+    fn choice_options(&self, choice: usize) -> Tally {
+        self.eval.choice_options[choice]
     }
     fn unlocked(&self, skill: usize) -> bool {
         self.eval.unlocked[skill]
@@ -76,24 +78,30 @@ impl Live {
     /// Sets the state of skill `x` and updates everything it reaches.
     pub fn set(&mut self, roadmap: &Roadmap, x: usize, state: SkillState) {
         let old = self.states[x];
-        let was_finished = old.status.is_finished();
-        let is_finished = state.status.is_finished();
+        if old.status == state.status {
+            // Only dates: nothing derived from them is kept.
+            self.states[x] = state;
+            return;
+        }
+        let flips_finished = old.status.is_finished() != state.status.is_finished();
+        let flips_done = (old.status == Status::Done) != (state.status == Status::Done);
         let skill = &roadmap.skills[x];
 
-        // The skills whose "waiting for" may change: x itself and, when its
-        // finished-ness flips, everything requiring it or one of its choices.
+        // The skills whose "waiting for" may change: x itself, everything
+        // requiring it when its finished-ness flips, and everything
+        // requiring one of its choices when the choice's done or finished
+        // count moves.
         let mut dependents = vec![x];
-        if was_finished != is_finished {
+        if flips_finished {
             dependents.extend_from_slice(&skill.dependents);
+        }
+        if flips_finished || flips_done {
             for &c in &skill.choices {
                 dependents.extend_from_slice(&roadmap.choices[c].dependents);
             }
-            dependents.sort_unstable();
-            dependents.dedup();
         }
-        // The skills whose counted/unpicked may change: x and the options of
-        // its choices (when a choice becomes satisfied or stops being so).
-        let mut tallied = vec![x];
+        dependents.sort_unstable();
+        dependents.dedup();
         let satisfied_before: Vec<bool> = skill
             .choices
             .iter()
@@ -102,34 +110,33 @@ impl Live {
 
         let mut touched = Touched::default();
         self.credit_dependents(roadmap, &dependents, false, &mut touched);
+        self.tally(roadmap, x, false);
 
         // Apply the change.
         self.states[x] = state;
-        if was_finished != is_finished {
-            for &c in &skill.choices {
-                let n = &mut self.eval.choice_finished[c];
-                *n = if is_finished {
-                    *n + 1
-                } else {
-                    n.saturating_sub(1)
-                };
-            }
+        for &c in &skill.choices {
+            let options = &mut self.eval.choice_options[c];
+            options.remove(old.status, None);
+            options.add(state.status, None);
         }
+        self.tally(roadmap, x, true);
+
+        // The skills whose counted/unpicked may change: x and the options of
+        // its choices (when a choice becomes satisfied or stops being so).
+        let mut flagged = vec![x];
         for (i, &c) in skill.choices.iter().enumerate() {
             if self.eval.choice_satisfied(roadmap, c) != satisfied_before[i] {
-                tallied.extend_from_slice(&roadmap.choices[c].from);
+                flagged.extend_from_slice(&roadmap.choices[c].from);
             }
         }
-        tallied.sort_unstable();
-        tallied.dedup();
-        for &s in &tallied {
-            let status = if s == x {
-                old.status
-            } else {
-                self.states[s].status
-            };
-            self.untally(roadmap, s, status);
-            self.retally(roadmap, s);
+        flagged.sort_unstable();
+        flagged.dedup();
+        for &s in &flagged {
+            let (unpicked, counted) = skill_flags(roadmap, self.states[s].status, s, |c| {
+                self.eval.choice_satisfied(roadmap, c)
+            });
+            self.eval.unpicked[s] = unpicked;
+            self.eval.counted[s] = counted;
         }
         for &d in &dependents {
             let unlocked = self.eval.missing(roadmap, &self.states, d).next().is_none();
@@ -140,7 +147,7 @@ impl Live {
         // Refresh "unlocks now" and rank keys wherever anything moved.
         let mut refresh = touched.skills;
         refresh.extend(dependents);
-        refresh.extend(tallied);
+        refresh.extend(flagged);
         for &c in &touched.choices {
             refresh.extend_from_slice(&roadmap.choices[c].from);
         }
@@ -161,6 +168,40 @@ impl Live {
         }
     }
 
+    /// Adds (`add`) or takes out what skill `x` contributes to the stage
+    /// and overall tallies, as the statuses stand now: itself when it is a
+    /// counted ordinary skill, the units of each choice it is an option of.
+    fn tally(&mut self, roadmap: &Roadmap, x: usize, add: bool) {
+        let skill = &roadmap.skills[x];
+        let meta = roadmap.meta[x];
+        if !meta.optional && !meta.in_choice {
+            let status = self.states[x].status;
+            for t in [&mut self.eval.stages[skill.stage], &mut self.eval.overall] {
+                if add {
+                    t.add(status, skill.hours);
+                } else {
+                    t.remove(status, skill.hours);
+                }
+            }
+        }
+        if skill.choices.is_empty() {
+            return;
+        }
+        for &c in &skill.choices {
+            let states = &self.states;
+            let units = choice_units(
+                roadmap,
+                |s| states[s].status,
+                &self.eval.choice_options[c],
+                c,
+            );
+            if let Some(stage) = roadmap.choice_stage(c) {
+                self.eval.stages[stage].combine(&units, add);
+            }
+            self.eval.overall.combine(&units, add);
+        }
+    }
+
     /// Removes (`add` false) or adds the credit contributions of
     /// `dependents`, as the statuses stand now.
     fn credit_dependents(
@@ -178,31 +219,5 @@ impl Live {
             credit.apply(roadmap, &*self, d, w, add, touched);
         }
         self.eval.credit = credit;
-    }
-
-    /// Removes skill `s` (with status `status`) from the tallies.
-    fn untally(&mut self, roadmap: &Roadmap, s: usize, status: super::Status) {
-        if self.eval.counted[s] {
-            self.eval.stages[roadmap.skills[s].stage].remove(status);
-            self.eval.overall.remove(status);
-        }
-    }
-
-    /// Recomputes whether `s` counts, and adds it to the tallies if so.
-    fn retally(&mut self, roadmap: &Roadmap, s: usize) {
-        let skill = &roadmap.skills[s];
-        let unpicked = !self.states[s].status.is_finished()
-            && skill
-                .choices
-                .iter()
-                .any(|&c| self.eval.choice_satisfied(roadmap, c));
-        let counts = !skill.optional && !unpicked;
-        self.eval.unpicked[s] = unpicked;
-        self.eval.counted[s] = counts;
-        if counts {
-            let status = self.states[s].status;
-            self.eval.stages[skill.stage].add(status);
-            self.eval.overall.add(status);
-        }
     }
 }

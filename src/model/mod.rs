@@ -11,6 +11,7 @@ pub mod load;
 pub mod profile;
 mod profile_de;
 pub mod progress;
+mod reason;
 mod rfc3339;
 pub mod roadmap;
 pub mod status;
@@ -18,12 +19,15 @@ pub mod text;
 pub mod unknown;
 
 #[cfg(test)]
+mod counting_tests;
+#[cfg(test)]
 mod tests;
 
 pub use error::{LoadError, Problem, ProblemKind};
 pub use load::{FORMAT_VERSION, limits, load};
 pub use profile::{Change, Entry, PROFILE_VERSION, Profile, RoadmapProgress, SetStatus};
 pub use progress::{Evaluation, Suggestion, Tally, evaluate, next_steps};
+pub use reason::MAX_REASON;
 pub use roadmap::{Choice, Node, Req, Resource, ResourceKind, Roadmap, Skill, Stage};
 pub use status::{SkillState, Status};
 

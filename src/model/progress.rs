@@ -5,29 +5,41 @@ use std::cmp::Reverse;
 use chrono::{DateTime, Utc};
 
 use super::credit::{Credit, Touched, View, waiting};
+pub use super::reason::reason;
 use super::roadmap::{Req, Roadmap};
 use super::status::{SkillState, Status};
 
-/// Counts over the skills that count towards progress.
+/// Counts over what counts towards progress: every required skill that is
+/// not an option of a choice, plus `pick` units per choice (see
+/// [`choice_units`]). The same fields mean the same thing for the whole
+/// roadmap and for one stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Tally {
     pub todo: usize,
     pub doing: usize,
     pub done: usize,
     pub skipped: usize,
+    /// Estimated hours of what is not finished yet (skills without an
+    /// estimate add nothing).
+    pub hours_left: u64,
 }
 
 impl Tally {
-    pub(crate) fn add(&mut self, status: Status) {
+    /// Adds one skill with `status`; its `hours` count while unfinished.
+    pub(crate) fn add(&mut self, status: Status, hours: Option<u32>) {
         match status {
             Status::Todo => self.todo += 1,
             Status::Doing => self.doing += 1,
             Status::Done => self.done += 1,
             Status::Skipped => self.skipped += 1,
         }
+        if !status.is_finished() {
+            self.hours_left += u64::from(hours.unwrap_or(0));
+        }
     }
 
-    pub(crate) fn remove(&mut self, status: Status) {
+    /// Takes back an [`Tally::add`] of the same arguments.
+    pub(crate) fn remove(&mut self, status: Status, hours: Option<u32>) {
         let n = match status {
             Status::Todo => &mut self.todo,
             Status::Doing => &mut self.doing,
@@ -35,6 +47,25 @@ impl Tally {
             Status::Skipped => &mut self.skipped,
         };
         *n = n.saturating_sub(1);
+        if !status.is_finished() {
+            self.hours_left = self
+                .hours_left
+                .saturating_sub(u64::from(hours.unwrap_or(0)));
+        }
+    }
+
+    /// Adds (`add`) or takes back every count of `other`.
+    pub(crate) fn combine(&mut self, other: &Tally, add: bool) {
+        let f = |a: &mut usize, b: usize| *a = if add { *a + b } else { a.saturating_sub(b) };
+        f(&mut self.todo, other.todo);
+        f(&mut self.doing, other.doing);
+        f(&mut self.done, other.done);
+        f(&mut self.skipped, other.skipped);
+        self.hours_left = if add {
+            self.hours_left + other.hours_left
+        } else {
+            self.hours_left.saturating_sub(other.hours_left)
+        };
     }
 
     /// Done plus skipped.
@@ -42,9 +73,14 @@ impl Tally {
         self.done + self.skipped
     }
 
-    /// Skills that count towards progress.
+    /// Units that count towards progress.
     pub fn total(&self) -> usize {
         self.todo + self.doing + self.done + self.skipped
+    }
+
+    /// Everything counted is finished (nothing to count is complete).
+    pub fn is_complete(&self) -> bool {
+        self.finished() >= self.total()
     }
 
     /// Whole percent, rounded down so 100 means everything is finished.
@@ -56,17 +92,166 @@ impl Tally {
         }
         u32::try_from(self.finished() * 100 / total).unwrap_or(100)
     }
+
+    /// The percentage for people: whole percent from 10% up, one decimal
+    /// below (rounded down, but never `0.0%` once anything is finished), so
+    /// the first tick already shows: `0%`, `0.9%`, `9.4%`, `12%`, `100%`.
+    pub fn percent_text(&self) -> String {
+        let total = self.total();
+        let finished = self.finished().min(total);
+        if total == 0 || finished == total {
+            return "100%".to_string();
+        }
+        let tenths = finished * 1000 / total;
+        if finished == 0 {
+            "0%".to_string()
+        } else if tenths < 100 {
+            let tenths = tenths.max(1);
+            format!("{}.{}%", tenths / 10, tenths % 10)
+        } else {
+            format!("{}%", tenths / 10)
+        }
+    }
+}
+
+/// Eighths of a cell, from one eighth to seven.
+const PARTIAL: [&str; 7] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+
+/// A progress bar of `cells` characters, as (filled part, empty part):
+/// full blocks, then one partial block in eighths, then `░`. Rounded down,
+/// except that anything finished shows at least one eighth, and the bar is
+/// only full when everything is finished. Nothing to count is full.
+pub fn bar(finished: usize, total: usize, cells: usize) -> (String, String) {
+    let finished = finished.min(total);
+    if total == 0 || finished == total {
+        return ("█".repeat(cells), String::new());
+    }
+    let eighths = cells * 8;
+    let mut filled = finished * eighths / total;
+    if finished > 0 {
+        filled = filled.max(1);
+    }
+    filled = filled.min(eighths.saturating_sub(1));
+    let full = filled / 8;
+    let mut head = "█".repeat(full);
+    let mut used = full;
+    if !filled.is_multiple_of(8) {
+        head.push_str(PARTIAL[filled % 8 - 1]);
+        used += 1;
+    }
+    (head, "░".repeat(cells.saturating_sub(used)))
+}
+
+/// The statuses of the options of one choice, as a [`Tally`] (hours unused).
+pub(crate) fn option_tally(roadmap: &Roadmap, statuses: &[Status], c: usize) -> Tally {
+    let mut t = Tally::default();
+    for &s in &roadmap.choices[c].from {
+        t.add(statuses[s], None);
+    }
+    t
+}
+
+/// A choice is satisfied once `pick` options are done, or once every option
+/// is finished (declining them all skips the choice).
+pub(crate) fn satisfied(options: &Tally, pick: usize) -> bool {
+    options.done >= pick || options.todo + options.doing == 0
+}
+
+/// What choice `c` adds to the tallies: `pick` units, whatever the learner
+/// picks, so the total never jumps. Done options fill units (at most
+/// `pick`); while the choice is open the rest are doing (options in
+/// progress) or todo, and their hours are those of the cheapest open
+/// options (those in progress first); once every option is finished the
+/// rest are skipped. A choice whose options are all optional counts
+/// nothing.
+pub(crate) fn choice_units(
+    roadmap: &Roadmap,
+    status: impl Fn(usize) -> Status,
+    options: &Tally,
+    c: usize,
+) -> Tally {
+    let choice = &roadmap.choices[c];
+    if choice.from.iter().all(|&s| roadmap.meta[s].optional) {
+        return Tally::default();
+    }
+    let pick = choice.pick;
+    let done = options.done.min(pick);
+    let rest = pick - done;
+    if satisfied(options, pick) {
+        return Tally {
+            done,
+            skipped: rest,
+            ..Tally::default()
+        };
+    }
+    let doing = options.doing.min(rest);
+    let mut open: Vec<(bool, u32)> = choice
+        .from
+        .iter()
+        .filter(|&&s| !status(s).is_finished())
+        .map(|&s| {
+            (
+                status(s) != Status::Doing,
+                roadmap.skills[s].hours.unwrap_or(0),
+            )
+        })
+        .collect();
+    open.sort_unstable();
+    Tally {
+        todo: rest - doing,
+        doing,
+        done,
+        skipped: 0,
+        hours_left: open.iter().take(rest).map(|o| u64::from(o.1)).sum(),
+    }
+}
+
+/// How many units count towards progress on `roadmap`, whatever the
+/// statuses: required skills outside choices, plus `pick` per choice (a
+/// choice of only optional skills counts nothing). The `total` of every
+/// evaluation of `roadmap`.
+pub fn counted_total(roadmap: &Roadmap) -> usize {
+    let skills = roadmap
+        .meta
+        .iter()
+        .filter(|m| !m.optional && !m.in_choice)
+        .count();
+    let choices: usize = roadmap
+        .choices
+        .iter()
+        .filter(|c| c.from.iter().any(|&s| !roadmap.meta[s].optional))
+        .map(|c| c.pick)
+        .sum();
+    skills + choices
+}
+
+/// Whether skill `s` is an unpicked alternative (an unfinished option of a
+/// satisfied choice) and whether it counts towards progress (not optional,
+/// not unpicked, not a declined option).
+pub(crate) fn skill_flags(
+    roadmap: &Roadmap,
+    status: Status,
+    s: usize,
+    satisfied: impl Fn(usize) -> bool,
+) -> (bool, bool) {
+    let meta = roadmap.meta[s];
+    let unpicked = meta.in_choice
+        && !status.is_finished()
+        && roadmap.skills[s].choices.iter().any(|&c| satisfied(c));
+    let declined = meta.in_choice && status == Status::Skipped;
+    (unpicked, !meta.optional && !unpicked && !declined)
 }
 
 /// Everything derived from a roadmap plus statuses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evaluation {
-    /// Per choice: how many of its options are finished.
-    pub choice_finished: Vec<usize>,
+    /// Per choice: the statuses of its options.
+    pub choice_options: Vec<Tally>,
     /// Per skill: every prerequisite satisfied.
     pub unlocked: Vec<bool>,
-    /// Per skill: counts towards progress (not optional, not an unpicked
-    /// alternative of a satisfied choice).
+    /// Per skill: counts towards progress, itself or as an option of a
+    /// choice (not optional, not an unpicked alternative, not a declined
+    /// option).
     pub counted: Vec<bool>,
     /// Per skill: an unfinished option of a satisfied choice (the learner
     /// picked another one).
@@ -80,8 +265,14 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
+    /// Satisfied: `pick` options done, or every option finished.
     pub fn choice_satisfied(&self, roadmap: &Roadmap, choice: usize) -> bool {
-        self.choice_finished[choice] >= roadmap.choices[choice].pick
+        satisfied(&self.choice_options[choice], roadmap.choices[choice].pick)
+    }
+
+    /// How many options of `choice` are done (picked).
+    pub fn choice_done(&self, choice: usize) -> usize {
+        self.choice_options[choice].done
     }
 
     /// True for an unfinished option of a choice that is already satisfied:
@@ -119,15 +310,13 @@ pub fn evaluate(roadmap: &Roadmap, states: &[SkillState]) -> Evaluation {
     // One byte per skill: the passes below look statuses up at random.
     let statuses: Vec<Status> = states.iter().map(|s| s.status).collect();
     let finished = |s: usize| statuses[s].is_finished();
-    let choice_finished: Vec<usize> = roadmap
-        .choices
-        .iter()
-        .map(|c| c.from.iter().filter(|&&s| finished(s)).count())
+    let choice_options: Vec<Tally> = (0..roadmap.choices.len())
+        .map(|c| option_tally(roadmap, &statuses, c))
         .collect();
-    let satisfied = |c: usize| choice_finished[c] >= roadmap.choices[c].pick;
+    let is_satisfied = |c: usize| satisfied(&choice_options[c], roadmap.choices[c].pick);
     let req_ok = |r: &Req| match *r {
         Req::Skill(s) => finished(s),
-        Req::Choice(c) => satisfied(c),
+        Req::Choice(c) => is_satisfied(c),
     };
 
     let mut unlocked = Vec::with_capacity(states.len());
@@ -137,22 +326,27 @@ pub fn evaluate(roadmap: &Roadmap, states: &[SkillState]) -> Evaluation {
     let mut overall = Tally::default();
     for (i, meta) in roadmap.meta.iter().enumerate() {
         unlocked.push(roadmap.requires(i).iter().all(req_ok));
-        let unpicked = meta.in_choice
-            && !finished(i)
-            && roadmap.skills[i].choices.iter().any(|&c| satisfied(c));
-        let counts = !meta.optional && !unpicked;
+        let (unpicked, counts) = skill_flags(roadmap, statuses[i], i, is_satisfied);
         counted.push(counts);
         unpicked_all.push(unpicked);
-        if counts {
-            stage_tallies[meta.stage as usize].add(statuses[i]);
-            overall.add(statuses[i]);
+        if !meta.optional && !meta.in_choice {
+            let hours = roadmap.skills[i].hours;
+            stage_tallies[meta.stage as usize].add(statuses[i], hours);
+            overall.add(statuses[i], hours);
         }
+    }
+    for (c, options) in choice_options.iter().enumerate() {
+        let units = choice_units(roadmap, |s| statuses[s], options, c);
+        if let Some(stage) = roadmap.choice_stage(c) {
+            stage_tallies[stage].combine(&units, true);
+        }
+        overall.combine(&units, true);
     }
 
     let mut credit = Credit::new(roadmap);
     let view = Snapshot {
         statuses: &statuses,
-        choice_finished: &choice_finished,
+        choice_options: &choice_options,
         unlocked: &unlocked,
     };
     let mut touched = Touched::default();
@@ -166,7 +360,7 @@ pub fn evaluate(roadmap: &Roadmap, states: &[SkillState]) -> Evaluation {
         .map(|s| credit.unlocks_now(roadmap, &view, s))
         .collect();
     Evaluation {
-        choice_finished,
+        choice_options,
         unlocked,
         counted,
         unpicked: unpicked_all,
@@ -180,7 +374,7 @@ pub fn evaluate(roadmap: &Roadmap, states: &[SkillState]) -> Evaluation {
 /// Statuses plus what has been derived from them so far.
 pub(crate) struct Snapshot<'a> {
     pub statuses: &'a [Status],
-    pub choice_finished: &'a [usize],
+    pub choice_options: &'a [Tally],
     pub unlocked: &'a [bool],
 }
 
@@ -188,8 +382,8 @@ impl View for Snapshot<'_> {
     fn finished(&self, skill: usize) -> bool {
         self.statuses[skill].is_finished()
     }
-    fn choice_finished(&self, choice: usize) -> usize {
-        self.choice_finished[choice]
+    fn choice_options(&self, choice: usize) -> Tally {
+        self.choice_options[choice]
     }
     fn unlocked(&self, skill: usize) -> bool {
         self.unlocked[skill]
@@ -266,57 +460,4 @@ pub fn next_steps(
             }
         })
         .collect()
-}
-
-fn plural(n: u64, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
-/// A short human reason for suggesting `s`.
-pub fn reason(
-    roadmap: &Roadmap,
-    states: &[SkillState],
-    eval: &Evaluation,
-    now: DateTime<Utc>,
-    s: usize,
-) -> String {
-    let skill = &roadmap.skills[s];
-    let mut parts = Vec::new();
-    if states[s].status == Status::Doing {
-        let since = states[s].changed.or(states[s].started_at);
-        let days = since.map_or(0, |t| (now - t).num_days().max(0).unsigned_abs());
-        parts.push(if days == 0 {
-            "in progress since today".to_string()
-        } else {
-            format!("in progress for {}", plural(days, "day"))
-        });
-    }
-    for &c in &skill.choices {
-        if !eval.choice_satisfied(roadmap, c) {
-            let choice = &roadmap.choices[c];
-            parts.push(format!("{} ({} options)", choice.title, choice.from.len()));
-        }
-    }
-    match eval.unlocks_now[s] {
-        0 => {}
-        k => parts.push(format!("unlocks {}", plural(u64::from(k), "skill"))),
-    }
-    if parts.is_empty() {
-        parts.push(
-            if skill.requires.is_empty() {
-                "no prerequisites"
-            } else {
-                "prerequisites done"
-            }
-            .to_string(),
-        );
-    }
-    if skill.optional {
-        parts.push("optional".to_string());
-    }
-    parts.join(" · ")
 }

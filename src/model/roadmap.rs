@@ -136,6 +136,15 @@ impl Roadmap {
         &self.req_flat[self.req_start[i]..self.req_start[i + 1]]
     }
 
+    /// The stage a choice counts in: the earliest stage of its options.
+    pub fn choice_stage(&self, c: usize) -> Option<usize> {
+        self.choices[c]
+            .from
+            .iter()
+            .map(|&s| self.meta[s].stage as usize)
+            .min()
+    }
+
     /// Looks up an id of a stage, skill or choice.
     pub fn node(&self, id: &str) -> Option<Node> {
         self.ids.get(id).copied()

@@ -11,7 +11,10 @@ fn done_marks_and_reports_unlocked_skills() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "done: How the internet works (internet)");
     assert!(lines.contains(&"unlocked: HTTP (http)"), "{out}");
-    assert!(out.contains("progress: 1/10 finished (10%)"), "{out}");
+    assert!(
+        out.contains("progress: 1/8 finished (12%) on Small Test Roadmap · 155 h left"),
+        "{out}"
+    );
     assert!(env.profile_file("default").is_file());
     assert_eq!(env.json(&["show", "internet", "--json"])["status"], "done");
 }

@@ -7,10 +7,12 @@
 
 mod change;
 mod common;
+mod counting;
 mod list_show;
 mod profiles;
 mod roadmap_files;
 mod status;
+mod usage;
 
 #[test]
 fn usage_errors_never_echo_escape_sequences() {

@@ -38,7 +38,7 @@ fn validate_summarises_a_good_file() {
         .assert()
         .success()
         .stdout(
-            "ok: tests/fixtures/small.json: 3 stages, 11 skills, 1 choice, 13 prerequisite edges\n",
+            "ok: tests/fixtures/small.json: 3 stages, 11 skills, 8 count towards progress, 1 choice, 13 prerequisite edges\n",
         );
     // Without FILE it checks the roadmap in use, from the flag or the env.
     env.small(&["validate"])

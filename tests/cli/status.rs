@@ -24,15 +24,24 @@ fn fresh_status_shows_title_profile_bars_and_counts() {
         out.contains("Small Test Roadmap — profile default"),
         "{out}"
     );
-    // Python, Go and Java all count until one is picked; trivia is optional.
-    assert!(out.contains("0/10"), "{out}");
+    // The choice of Python, Go or Java counts as one; trivia is optional.
+    assert!(out.contains("0/8"), "{out}");
     assert!(
-        out.contains("done 0 · doing 0 · skipped 0 · todo 10"),
+        out.contains("done 0 · doing 0 · skipped 0 · todo 8"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "11 skills, 8 count towards progress: optional skills do not,\nand a choice counts as the number of options it asks for.\n"
+        ),
         "{out}"
     );
     let basics = out.lines().find(|l| l.starts_with("Basics")).unwrap();
     assert!(basics.contains("░░░░░░░░░░░░░░░░"), "{basics}");
-    assert!(basics.contains("0/3") && basics.ends_with("0%"), "{basics}");
+    assert!(
+        basics.contains("0/3") && basics.contains(" 0%  18 h left"),
+        "{basics}"
+    );
     assert!(!out.contains("not in this roadmap"), "{out}");
     assert!(out.contains("Next: The terminal (terminal)"), "{out}");
 }
@@ -48,9 +57,12 @@ fn status_json_has_every_key() {
         ("done", 0),
         ("doing", 0),
         ("skipped", 0),
-        ("todo", 10),
-        ("total", 10),
+        ("todo", 8),
+        ("total", 8),
+        ("finished", 0),
         ("percent", 0),
+        ("hours_left", 159),
+        ("skills", 11),
         ("orphans", 0),
     ] {
         assert_eq!(v[key], want, "{key} in {v}");
@@ -62,7 +74,7 @@ fn status_json_has_every_key() {
         .iter()
         .map(|s| &s["total"])
         .collect();
-    assert_eq!(totals, [3, 4, 3]);
+    assert_eq!(totals, [3, 2, 3]);
     assert_eq!(v["stages"][0]["title"], "Basics");
 }
 
@@ -77,13 +89,10 @@ fn status_counts_follow_changes_and_sum_to_total() {
     assert_eq!(v["done"], 1);
     assert_eq!(v["doing"], 1);
     assert_eq!(v["skipped"], 1);
-    assert_eq!(v["todo"], 7);
-    assert_eq!(v["total"], 10);
-    assert_eq!(v["percent"], 20);
-    // A stage's "done" is its finished skills: done plus skipped.
-    assert_eq!(v["stages"][0]["done"], 2);
-    assert_eq!(v["stages"][0]["percent"], 66);
-    assert_eq!(v["stages"][1]["done"], 0);
+    assert_eq!(v["todo"], 5);
+    assert_eq!(v["finished"], 2);
+    assert_eq!(v["total"], 8);
+    assert_eq!(v["percent"], 25);
 }
 
 #[test]
@@ -91,16 +100,16 @@ fn status_bar_fills_with_progress() {
     let env = Env::new();
     env.ok(&["done", "internet", "http", "terminal", "python", "rest"]);
     let out = env.ok(&["status"]);
-    // Picking Python drops Go and Java from the count: 5 of 8.
+    // Picking Python fills the choice's one unit: 5 of 8.
     let overall = out.lines().find(|l| l.starts_with("Overall")).unwrap();
     assert!(overall.contains("██████████░░░░░░"), "{overall}");
     assert!(
-        overall.contains("5/8") && overall.ends_with("62%"),
+        overall.contains("5/8") && overall.contains("62%  91 h left"),
         "{overall}"
     );
     let basics = out.lines().find(|l| l.starts_with("Basics")).unwrap();
     assert!(basics.contains("████████████████"), "{basics}");
-    assert!(basics.ends_with("100%"), "{basics}");
+    assert!(basics.ends_with("100%  finished ✓"), "{basics}");
 }
 
 #[test]

@@ -34,6 +34,9 @@ impl App {
         }
         let mut text = format!("{id} → {to}");
         let unlocked = self.apply_change(skill, now);
+        if to == Status::Skipped && self.declines(skill) {
+            text.push_str(" (declined, not picked)");
+        }
         if to.is_finished() {
             let missing: Vec<&str> = self
                 .eval()
@@ -46,6 +49,15 @@ impl App {
         }
         text.push_str(&unlocked);
         self.changed(text)
+    }
+
+    /// True when `skill` is an option of a choice still open: skipping it
+    /// declined it.
+    fn declines(&self, skill: usize) -> bool {
+        self.roadmap.skills[skill]
+            .choices
+            .iter()
+            .any(|&c| !self.eval().choice_satisfied(&self.roadmap, c))
     }
 
     /// `u`: takes back the last status change.
@@ -89,17 +101,34 @@ impl App {
         reached.sort_unstable();
         reached.dedup();
         let was: Vec<bool> = reached.iter().map(|&d| self.eval().unlocked[d]).collect();
+        let stages_were: Vec<bool> = self
+            .eval()
+            .stages
+            .iter()
+            .map(crate::model::Tally::is_complete)
+            .collect();
+        let all_was = self.eval().overall.is_complete();
         self.recompute_skill(skill, now);
         let opened = reached
             .iter()
             .zip(was)
             .filter(|&(&d, before)| !before && self.eval().unlocked[d])
             .count();
-        match opened {
+        let mut text = match opened {
             0 => String::new(),
             1 => " · unlocked 1 skill".to_string(),
             n => format!(" · unlocked {n} skills"),
+        };
+        if self.eval().overall.is_complete() && !all_was {
+            text.push_str(" · roadmap finished ✓ well done!");
+        } else {
+            for (i, was) in stages_were.into_iter().enumerate() {
+                if !was && self.eval().stages[i].is_complete() {
+                    let _ = write!(text, " · stage {} finished ✓", self.roadmap.stages[i].title);
+                }
+            }
         }
+        text
     }
 
     fn changed(&mut self, text: String) -> Vec<Effect> {

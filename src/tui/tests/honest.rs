@@ -197,9 +197,9 @@ fn clicks_in_the_next_pane_hit_the_suggestion_drawn_there() {
         ],
     );
     a.update(Action::Resize(80, 24), now());
+    // A reason too long for one line at 80 columns wraps to two.
+    a.suggestions[0].reason = "in progress for 2 days · unlocks 1 skill".to_string();
     let area = inner(a.areas().next);
-    // The first reason takes two lines at 80 columns: rows 0–2 are the
-    // first suggestion, row 3 starts the second.
     let rows = next_pane(&a, 80, 24);
     assert!(rows[2].trim_start().starts_with('·'), "{rows:#?}");
     let click = |a: &mut App, dy: u16| {
@@ -212,9 +212,24 @@ fn clicks_in_the_next_pane_hit_the_suggestion_drawn_there() {
         );
         a.next_cursor
     };
-    assert_eq!(click(&mut a, 2), 0);
-    assert_eq!(click(&mut a, 3), 1);
-    assert_eq!(click(&mut a, 5), 2);
+    // Every row of a suggestion (title or reason) selects that suggestion.
+    let mut drawn = None;
+    for (dy, row) in rows.iter().enumerate() {
+        if let Some(n) = row
+            .trim_start()
+            .split('.')
+            .next()
+            .and_then(|n| n.parse::<usize>().ok())
+        {
+            drawn = Some(n - 1);
+        }
+        if row.trim().is_empty() {
+            break;
+        }
+        let dy = u16::try_from(dy).unwrap();
+        assert_eq!(Some(click(&mut a, dy)), drawn, "row {dy}: {rows:#?}");
+    }
+    assert_eq!(click(&mut a, 3), 1, "{rows:#?}");
     // Paging moves by what a page shows.
     a.next_cursor = 0;
     run(&mut a, [Action::PageDown]);

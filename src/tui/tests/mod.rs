@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod counting;
 mod details;
 mod honest;
 mod render;

@@ -214,7 +214,7 @@ impl Links<'_> {
                 Req::Skill(p) => self.link("  ", p),
                 Req::Choice(c) => {
                     let choice = &app.roadmap.choices[c];
-                    let done = app.eval().choice_finished[c].min(choice.pick);
+                    let done = app.eval().choice_done(c).min(choice.pick);
                     let head = format!("  {} ({done} of {} done)", choice.title, choice.pick);
                     let style = if done >= choice.pick {
                         t.ok()

@@ -1,4 +1,5 @@
-//! The top line: roadmap, profile, overall progress.
+//! The top line: roadmap, profile, overall progress and hours left on the
+//! counted path.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,13 +12,26 @@ use crate::tui::app::App;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let overall = app.eval().overall;
+    let left = if overall.is_complete() {
+        " · finished ✓".to_string()
+    } else if overall.hours_left > 0 {
+        format!(" · {} h left", overall.hours_left)
+    } else {
+        String::new()
+    };
+    let unit = if area.width >= 100 { " skills" } else { "" };
     let summary = format!(
-        " {} of {} skills · {}% ",
+        " {} of {}{unit} · {}{left} ",
         overall.finished(),
         overall.total(),
-        overall.percent()
+        overall.percent_text()
     );
-    let bar_cells = usize::from(area.width / 5).clamp(10, 30);
+    // Narrow terminals keep room for the title and profile.
+    let bar_cells = if area.width < 100 {
+        10
+    } else {
+        usize::from(area.width / 5).clamp(10, 30)
+    };
     let (filled, empty) = bar(overall.finished(), overall.total(), bar_cells);
     let right = Line::from(vec![
         Span::styled(filled, t.bar_filled()),

@@ -81,9 +81,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn choice_line(app: &App, c: usize, cells: usize) -> Line<'static> {
     let t = app.theme;
     let choice = &app.roadmap.choices[c];
-    let done = app.eval().choice_finished[c].min(choice.pick);
+    let done = app.eval().choice_done(c).min(choice.pick);
     let (state, style) = if app.eval().choice_satisfied(&app.roadmap, c) {
-        (" ✓ picked".to_string(), t.ok())
+        // Satisfied without enough picks: every option was declined.
+        let how = if done >= choice.pick {
+            " ✓ picked"
+        } else {
+            " ✓ skipped"
+        };
+        (how.to_string(), t.ok())
     } else {
         let of = choice.from.len();
         let long = format!(" · pick {} of {of} ({done} done)", choice.pick);

@@ -12,7 +12,19 @@ use crate::tui::app::{App, Mode, Pane};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let block = pane_block(app, Pane::Stages, " Stages ".to_string());
+    let mut block = pane_block(app, Pane::Stages, " Stages ".to_string());
+    if let Some(tally) = app.eval().stages.get(app.stage) {
+        let note = if tally.is_complete() {
+            " stage finished ✓ ".to_string()
+        } else if tally.hours_left > 0 {
+            format!(" {} h left in stage ", tally.hours_left)
+        } else {
+            String::new()
+        };
+        if !note.is_empty() {
+            block = block.title_bottom(Line::styled(note, t.dim()).right_aligned());
+        }
+    }
     let inner = block.inner(area);
     block.render(area, buf);
     let stages = &app.roadmap.stages;
@@ -39,7 +51,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Pane::Stages && matches!(app.mode, Mode::Main);
     for (row, i) in (offset..stages.len()).take(h).enumerate() {
         let tally = app.eval().stages[i];
-        let glyph = if tally.finished() == tally.total() {
+        let glyph = if tally.is_complete() {
             "✓ "
         } else if Some(i) == current {
             "▸ "

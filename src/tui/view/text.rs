@@ -174,12 +174,10 @@ pub fn wrap_at_most(s: &str, max: usize, rows: usize) -> Vec<String> {
     lines
 }
 
-/// A progress bar of `cells` cells: the filled and the empty part.
+/// A progress bar of `cells` cells: the filled part (with a partial
+/// block) and the empty part; the same bar as the command line's.
 pub fn bar(done: usize, total: usize, cells: usize) -> (String, String) {
-    let filled = (done * cells)
-        .checked_div(total)
-        .map_or(cells, |f| f.min(cells));
-    ("█".repeat(filled), "░".repeat(cells - filled))
+    crate::model::progress::bar(done, total, cells)
 }
 
 #[cfg(test)]
