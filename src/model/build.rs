@@ -5,9 +5,10 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use super::error::{Problem, ProblemKind};
-use super::load::{RawChoice, RawRoadmap, RawSkill, limits};
+use super::load::{RawChoice, RawRoadmap, RawSkill, RawStage, limits};
+use super::locate::{At, json_path};
 use super::roadmap::{Choice, Meta, Node, Req, Resource, Roadmap, Skill, Stage};
-use super::text::{clean_multiline_owned, clean_owned, clip, is_unsafe};
+use super::text::{clean_multiline_owned, clean_owned, clip, is_invisible, is_unsafe};
 
 /// At most this many problems are reported (then "… and N more"): a
 /// hostile file with millions of mistakes gets a short answer, quickly.
@@ -15,6 +16,9 @@ pub(super) const MAX_PROBLEMS: usize = 100;
 /// "Did you mean" hints are computed for the first problems only: each one
 /// compares the unknown id with every id of the roadmap.
 const MAX_HINTS: usize = 20;
+/// And only while the comparisons stay within this total, so that a huge
+/// roadmap full of unknown ids still gets its answer quickly.
+const MAX_HINT_WORK: usize = 2_000_000;
 
 /// How an id from the file is quoted in a message.
 fn shown(id: &str) -> String {
@@ -28,6 +32,20 @@ enum Subject<'a> {
     Stage(&'a str),
     Skill(&'a str),
     Choice(&'a str),
+    Alias(&'a str),
+}
+
+impl Subject<'_> {
+    /// How the kind of thing is named in a bad-id message.
+    fn kind(self) -> &'static str {
+        match self {
+            Subject::Roadmap => "roadmap",
+            Subject::Stage(_) => "stage",
+            Subject::Skill(_) => "skill",
+            Subject::Choice(_) => "choice",
+            Subject::Alias(_) => "alias",
+        }
+    }
 }
 
 impl std::fmt::Display for Subject<'_> {
@@ -37,7 +55,33 @@ impl std::fmt::Display for Subject<'_> {
             Subject::Stage(id) => write!(f, "stage '{}'", shown(id)),
             Subject::Skill(id) => write!(f, "skill '{}'", shown(id)),
             Subject::Choice(id) => write!(f, "choice '{}'", shown(id)),
+            Subject::Alias(skill) => write!(f, "alias of skill '{}'", shown(skill)),
         }
+    }
+}
+
+/// Where things are: the path of a stage, a skill or a choice, and of
+/// their fields. Only used when a problem is reported.
+struct Places {
+    /// Index of the first skill of each stage.
+    stage_start: Vec<usize>,
+    /// Stage of each skill.
+    skill_stage: Vec<u32>,
+}
+
+impl Places {
+    fn stage(s: usize) -> At {
+        At::value(json_path!["stages", s])
+    }
+
+    fn skill(&self, i: usize) -> At {
+        let s = self.skill_stage.get(i).map_or(0, |&s| s as usize);
+        let k = i - self.stage_start.get(s).copied().unwrap_or(0).min(i);
+        At::value(json_path!["stages", s, "skills", k])
+    }
+
+    fn choice(c: usize) -> At {
+        At::value(json_path!["choices", c])
     }
 }
 
@@ -45,67 +89,66 @@ impl std::fmt::Display for Subject<'_> {
 pub(super) fn build(raw: RawRoadmap<'_>) -> Result<Roadmap, Vec<Problem>> {
     let skill_count: usize = raw.stages.iter().map(|s| s.skills.len()).sum();
     if skill_count > limits::MAX_SKILLS {
-        return Err(vec![Problem::new(ProblemKind::TooManySkills {
-            count: skill_count,
-            limit: limits::MAX_SKILLS,
-        })]);
+        return Err(vec![Problem::at(
+            ProblemKind::TooManySkills {
+                count: skill_count,
+                limit: limits::MAX_SKILLS,
+            },
+            At::value(json_path!["stages"]),
+        )]);
     }
+    let node_count = skill_count + raw.stages.len() + raw.choices.len();
     let mut b = Builder {
         problems: Vec::new(),
-        ids: HashMap::with_capacity(skill_count + raw.stages.len() + raw.choices.len()),
+        ids: HashMap::with_capacity(node_count),
         aliases: HashMap::new(),
         suppressed: 0,
+        skill_count,
+        seen: vec![0; skill_count + raw.choices.len()],
+        hints_left: MAX_HINTS.min(MAX_HINT_WORK / node_count.max(1)),
+        places: Places {
+            stage_start: Vec::with_capacity(raw.stages.len()),
+            skill_stage: Vec::with_capacity(skill_count),
+        },
     };
-    b.check_id("roadmap", &raw.id);
-    b.check_text(Subject::Roadmap, "title", &raw.title, limits::MAX_TITLE);
-    b.check_text(
+    let root = At::default();
+    b.check_id(Subject::Roadmap, &raw.id, root.field("id"));
+    b.check_len(
+        Subject::Roadmap,
+        "title",
+        &raw.title,
+        limits::MAX_TITLE,
+        &root,
+    );
+    b.check_len(
         Subject::Roadmap,
         "description",
         &raw.description,
         limits::MAX_DESCRIPTION,
+        &root,
     );
+    let title = clean_owned(raw.title);
+    b.check_title(Subject::Roadmap, &title, &root);
 
-    let mut stages = Vec::with_capacity(raw.stages.len());
-    let mut raw_skills = Vec::with_capacity(skill_count);
-    for (index, stage) in raw.stages.into_iter().enumerate() {
-        let what = Subject::Stage(&stage.id);
-        b.check_id("stage", &stage.id);
-        b.check_text(what, "title", &stage.title, limits::MAX_TITLE);
-        b.check_text(
-            what,
-            "description",
-            &stage.description,
-            limits::MAX_DESCRIPTION,
-        );
-        b.claim(&stage.id, Node::Stage(index));
-        let start = raw_skills.len();
-        for skill in stage.skills {
-            b.claim(&skill.id, Node::Skill(raw_skills.len()));
-            raw_skills.push((index, skill));
-        }
-        stages.push(Stage {
-            title: clean_owned(stage.title),
-            description: clean_multiline_owned(stage.description),
-            id: stage.id,
-            skills: start..raw_skills.len(),
-        });
-    }
+    let (stages, raw_skills) = b.stages(raw.stages, skill_count);
     for (index, choice) in raw.choices.iter().enumerate() {
-        b.claim(&choice.id, Node::Choice(index));
+        b.claim(&choice.id, Node::Choice(index), || {
+            Places::choice(index).field("id")
+        });
     }
     b.index_aliases(&raw_skills);
 
     let mut skills: Vec<Skill> = raw_skills
         .into_iter()
-        .map(|(stage, s)| b.skill(stage, s))
+        .enumerate()
+        .map(|(i, (stage, s))| b.skill(i, stage, s))
         .collect();
-    let choices: Vec<Choice> = raw
+    let mut choices: Vec<Choice> = raw
         .choices
         .into_iter()
         .enumerate()
         .map(|(i, c)| b.choice(i, c, &mut skills))
         .collect();
-    let mut choices = choices;
     link_dependents(&mut skills, &mut choices);
 
     let Builder {
@@ -113,10 +156,32 @@ pub(super) fn build(raw: RawRoadmap<'_>) -> Result<Roadmap, Vec<Problem>> {
         ids,
         aliases,
         suppressed,
+        places,
+        ..
     } = b;
+    let (req_start, req_flat, meta) = flat_index(&skills);
+    let roadmap = Roadmap {
+        id: raw.id,
+        title,
+        description: clean_multiline_owned(raw.description),
+        stages,
+        skills,
+        choices,
+        ids,
+        aliases,
+        req_start,
+        req_flat,
+        meta,
+    };
+    finish(roadmap, problems, suppressed, &places)
+}
+
+/// The prerequisites of all skills in one flat array, and the fields the
+/// progress passes read, packed.
+fn flat_index(skills: &[Skill]) -> (Vec<usize>, Vec<Req>, Vec<Meta>) {
     let mut req_start = Vec::with_capacity(skills.len() + 1);
     let mut req_flat = Vec::with_capacity(skills.iter().map(|s| s.requires.len()).sum());
-    for skill in &skills {
+    for skill in skills {
         req_start.push(req_flat.len());
         req_flat.extend_from_slice(&skill.requires);
     }
@@ -130,20 +195,7 @@ pub(super) fn build(raw: RawRoadmap<'_>) -> Result<Roadmap, Vec<Problem>> {
             in_choice: !s.choices.is_empty(),
         })
         .collect();
-    let roadmap = Roadmap {
-        id: raw.id,
-        title: clean_owned(raw.title),
-        description: clean_multiline_owned(raw.description),
-        stages,
-        skills,
-        choices,
-        ids,
-        aliases,
-        req_start,
-        req_flat,
-        meta,
-    };
-    finish(roadmap, problems, suppressed)
+    (req_start, req_flat, meta)
 }
 
 /// Adds the cycles and the count of unreported problems; the roadmap is
@@ -152,11 +204,20 @@ fn finish(
     roadmap: Roadmap,
     mut problems: Vec<Problem>,
     suppressed: usize,
+    places: &Places,
 ) -> Result<Roadmap, Vec<Problem>> {
+    let skills = roadmap.skills.len();
     problems.extend(
         super::cycle::find_cycles(&roadmap)
             .into_iter()
-            .map(|path| Problem::new(ProblemKind::Cycle { path })),
+            .map(|(path, first)| {
+                let at = if first < skills {
+                    places.skill(first)
+                } else {
+                    Places::choice(first - skills)
+                };
+                Problem::at(ProblemKind::Cycle { path }, at.field("id"))
+            }),
     );
     if suppressed > 0 {
         problems.push(Problem::new(ProblemKind::MoreProblems {
@@ -188,12 +249,71 @@ struct Builder {
     aliases: HashMap<String, usize>,
     /// Problems found but not reported, beyond [`MAX_PROBLEMS`].
     suppressed: usize,
+    skill_count: usize,
+    /// For each skill and choice (choices after the skills), the last list
+    /// that named it, as owner + 1: de-duplicating a list is one look-up
+    /// per entry, never a scan of what came before.
+    seen: Vec<u32>,
+    /// How many more "did you mean" hints may be computed.
+    hints_left: usize,
+    places: Places,
+}
+
+/// Which ids a hint may suggest.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wanted {
+    SkillOrChoice,
+    Skill,
 }
 
 impl Builder {
-    fn report(&mut self, kind: ProblemKind) {
+    /// Checks the stages and claims their ids and their skills' ids.
+    fn stages<'a>(
+        &mut self,
+        raw: Vec<RawStage<'a>>,
+        skill_count: usize,
+    ) -> (Vec<Stage>, Vec<(usize, RawSkill<'a>)>) {
+        let mut stages = Vec::with_capacity(raw.len());
+        let mut raw_skills = Vec::with_capacity(skill_count);
+        for (index, stage) in raw.into_iter().enumerate() {
+            let what = Subject::Stage(&stage.id);
+            let at = Places::stage(index);
+            self.check_id(what, &stage.id, at.field("id"));
+            self.check_len(what, "title", &stage.title, limits::MAX_TITLE, &at);
+            self.check_len(
+                what,
+                "description",
+                &stage.description,
+                limits::MAX_DESCRIPTION,
+                &at,
+            );
+            let title = clean_owned(stage.title);
+            self.check_title(what, &title, &at);
+            self.claim(&stage.id, Node::Stage(index), || at.field("id"));
+            let start = raw_skills.len();
+            self.places.stage_start.push(start);
+            for (k, skill) in stage.skills.into_iter().enumerate() {
+                self.claim(&skill.id, Node::Skill(raw_skills.len()), || {
+                    at.field("skills").index(k).field("id")
+                });
+                self.places
+                    .skill_stage
+                    .push(u32::try_from(index).unwrap_or(u32::MAX));
+                raw_skills.push((index, skill));
+            }
+            stages.push(Stage {
+                title,
+                description: clean_multiline_owned(stage.description),
+                id: stage.id,
+                skills: start..raw_skills.len(),
+            });
+        }
+        (stages, raw_skills)
+    }
+
+    fn report(&mut self, kind: ProblemKind, at: At) {
         if self.problems.len() < MAX_PROBLEMS {
-            self.problems.push(Problem::new(kind));
+            self.problems.push(Problem::at(kind, at));
         } else {
             self.suppressed += 1;
         }
@@ -203,80 +323,111 @@ impl Builder {
     fn report_unknown(
         &mut self,
         wanted: &str,
+        kinds: Wanted,
+        at: impl FnOnce() -> At,
         kind: impl FnOnce(String, Option<String>) -> ProblemKind,
     ) {
         if self.problems.len() >= MAX_PROBLEMS {
             self.suppressed += 1;
             return;
         }
-        let hint = if self.problems.len() < MAX_HINTS && wanted.len() <= limits::MAX_ID {
-            self.closest(wanted)
+        let hint = if self.hints_left > 0 && wanted.len() <= limits::MAX_ID {
+            self.hints_left -= 1;
+            closest(&self.ids, wanted, kinds)
         } else {
             None
         };
-        self.report(kind(shown(wanted), hint));
+        self.report(kind(shown(wanted), hint), at());
     }
 
-    fn claim(&mut self, id: &str, node: Node) {
+    fn claim(&mut self, id: &str, node: Node, at: impl FnOnce() -> At) {
         match self.ids.entry(id.to_string()) {
-            Entry::Occupied(_) => self.report(ProblemKind::DuplicateId { id: shown(id) }),
+            Entry::Occupied(_) => self.report(ProblemKind::DuplicateId { id: shown(id) }, at()),
             Entry::Vacant(v) => {
                 v.insert(node);
             }
         }
     }
 
-    fn check_id(&mut self, what: &str, id: &str) {
-        let ok = !id.is_empty()
-            && id.len() <= limits::MAX_ID
-            && id
-                .bytes()
-                .enumerate()
-                .all(|(i, b)| b.is_ascii_lowercase() || b.is_ascii_digit() || (i > 0 && b == b'-'));
-        if !ok {
-            let id = shown(id);
-            self.report(ProblemKind::BadId {
-                what: what.to_string(),
-                id,
-            });
+    fn check_id(&mut self, what: Subject<'_>, id: &str, at: At) {
+        if !valid_id(id) {
+            let what = match what {
+                Subject::Alias(_) => what.to_string(),
+                _ => what.kind().to_string(),
+            };
+            self.report(
+                ProblemKind::BadId {
+                    what,
+                    id: shown(id),
+                },
+                at,
+            );
         }
     }
 
-    fn check_text(&mut self, what: Subject<'_>, field: &'static str, value: &str, max: usize) {
-        if field == "title" && value.trim().is_empty() {
-            self.report(ProblemKind::EmptyTitle {
-                what: what.to_string(),
-            });
+    /// A title must show something once invisible characters are removed.
+    fn check_title(&mut self, what: Subject<'_>, cleaned: &str, at: &At) {
+        if cleaned.trim().is_empty() {
+            self.report(
+                ProblemKind::EmptyTitle {
+                    what: what.to_string(),
+                },
+                at.field("title"),
+            );
         }
+    }
+
+    fn check_len(
+        &mut self,
+        what: Subject<'_>,
+        field: &'static str,
+        value: &str,
+        max: usize,
+        at: &At,
+    ) {
         if value.len() > max {
-            self.report(ProblemKind::TooLong {
-                what: what.to_string(),
-                field,
-                len: value.len(),
-                max,
-            });
+            self.report(
+                ProblemKind::TooLong {
+                    what: what.to_string(),
+                    field,
+                    len: value.len(),
+                    max,
+                },
+                at.field(field),
+            );
         }
     }
 
-    fn check_list(&mut self, what: Subject<'_>, field: &'static str, len: usize) {
+    /// False (and reported) when a list is over the limit: its entries are
+    /// then not looked at, so a huge list costs nothing but its parse.
+    fn check_list(&mut self, what: Subject<'_>, field: &'static str, len: usize, at: &At) -> bool {
         if len > limits::MAX_LIST {
-            self.report(ProblemKind::TooLong {
-                what: what.to_string(),
-                field,
-                len,
-                max: limits::MAX_LIST,
-            });
+            self.report(
+                ProblemKind::TooLong {
+                    what: what.to_string(),
+                    field,
+                    len,
+                    max: limits::MAX_LIST,
+                },
+                at.field(field),
+            );
+            return false;
         }
+        true
     }
 
     fn index_aliases(&mut self, skills: &[(usize, RawSkill<'_>)]) {
         for (index, (_, skill)) in skills.iter().enumerate() {
-            for alias in &skill.aliases {
-                self.check_id(&format!("alias of skill '{}'", shown(&skill.id)), alias);
+            if skill.aliases.len() > limits::MAX_LIST {
+                continue; // reported with the skill
+            }
+            for (a, alias) in skill.aliases.iter().enumerate() {
+                let at = self.places.skill(index).field("aliases").index(a);
+                self.check_id(Subject::Alias(&skill.id), alias, at.clone());
                 if self.ids.contains_key(alias)
                     || self.aliases.insert(alias.clone(), index).is_some()
                 {
-                    self.report(ProblemKind::DuplicateId { id: shown(alias) });
+                    self.report(ProblemKind::DuplicateId { id: shown(alias) }, at);
                 }
             }
         }
@@ -290,7 +441,20 @@ impl Builder {
         }
     }
 
-    fn skill(&mut self, stage: usize, raw: RawSkill<'_>) -> Skill {
+    /// True the first time `node` is named by `owner`'s list.
+    fn first_mention(&mut self, node: usize, owner: usize) -> bool {
+        let stamp = u32::try_from(owner + 1).unwrap_or(u32::MAX);
+        match self.seen.get_mut(node) {
+            Some(s) if *s == stamp => false,
+            Some(s) => {
+                *s = stamp;
+                true
+            }
+            None => true,
+        }
+    }
+
+    fn skill(&mut self, index: usize, stage: usize, raw: RawSkill<'_>) -> Skill {
         let RawSkill {
             id,
             title,
@@ -302,30 +466,57 @@ impl Builder {
             aliases,
         } = raw;
         let what = Subject::Skill(&id);
-        self.check_id("skill", &id);
-        self.check_text(what, "title", &title, limits::MAX_TITLE);
-        self.check_text(what, "description", &description, limits::MAX_DESCRIPTION);
-        self.check_list(what, "requires", wanted.len());
-        self.check_list(what, "resources", resources.len());
-        self.check_list(what, "aliases", aliases.len());
-        let mut requires = Vec::with_capacity(wanted.len());
-        for name in &wanted {
-            match self.resolve(name) {
-                Some(req) if !requires.contains(&req) => requires.push(req),
-                Some(_) => {}
-                None => self.report_unknown(name, |missing, hint| ProblemKind::UnknownRequire {
-                    skill: shown(&id),
-                    missing,
-                    hint,
-                }),
+        let at = self.places.skill(index);
+        self.check_id(what, &id, at.field("id"));
+        self.check_len(what, "title", &title, limits::MAX_TITLE, &at);
+        self.check_len(
+            what,
+            "description",
+            &description,
+            limits::MAX_DESCRIPTION,
+            &at,
+        );
+        let title = clean_owned(title);
+        self.check_title(what, &title, &at);
+        self.check_list(what, "aliases", aliases.len(), &at);
+        let mut requires = Vec::new();
+        if self.check_list(what, "requires", wanted.len(), &at) {
+            requires.reserve_exact(wanted.len());
+            for (r, name) in wanted.iter().enumerate() {
+                match self.resolve(name) {
+                    Some(req) => {
+                        let node = match req {
+                            Req::Skill(s) => s,
+                            Req::Choice(c) => self.skill_count + c,
+                        };
+                        if self.first_mention(node, index) {
+                            requires.push(req);
+                        }
+                    }
+                    None => self.report_unknown(
+                        name,
+                        Wanted::SkillOrChoice,
+                        || at.field("requires").index(r),
+                        |missing, hint| ProblemKind::UnknownRequire {
+                            skill: shown(&id),
+                            missing,
+                            hint,
+                        },
+                    ),
+                }
             }
         }
-        let resources = resources
-            .into_iter()
-            .map(|r| self.resource(what, &id, r))
-            .collect();
+        let resources = if self.check_list(what, "resources", resources.len(), &at) {
+            resources
+                .into_iter()
+                .enumerate()
+                .map(|(j, r)| self.resource(what, &id, r, &at.field("resources").index(j)))
+                .collect()
+        } else {
+            Vec::new()
+        };
         Skill {
-            title: clean_owned(title),
+            title,
             description: clean_multiline_owned(description),
             id,
             requires,
@@ -339,18 +530,24 @@ impl Builder {
         }
     }
 
-    fn resource(&mut self, what: Subject<'_>, skill: &str, res: Resource) -> Resource {
-        self.check_text(what, "title", &res.title, limits::MAX_TITLE);
+    fn resource(&mut self, what: Subject<'_>, skill: &str, res: Resource, at: &At) -> Resource {
+        self.check_len(what, "title", &res.title, limits::MAX_TITLE, at);
         let url_ok = (res.url.starts_with("https://") || res.url.starts_with("http://"))
             && res.url.len() > "https://".len()
             && res.url.len() <= limits::MAX_URL
-            && !res.url.chars().any(|c| c.is_whitespace() || is_unsafe(c));
+            && !res
+                .url
+                .chars()
+                .any(|c| c.is_whitespace() || is_unsafe(c) || is_invisible(c));
         if !url_ok {
             let url = clip(&res.url, 200);
-            self.report(ProblemKind::BadUrl {
-                skill: shown(skill),
-                url,
-            });
+            self.report(
+                ProblemKind::BadUrl {
+                    skill: shown(skill),
+                    url,
+                },
+                at.field("url"),
+            );
         }
         Resource {
             title: clean_owned(res.title),
@@ -359,50 +556,101 @@ impl Builder {
     }
 
     fn choice(&mut self, index: usize, raw: RawChoice<'_>, skills: &mut [Skill]) -> Choice {
-        let id = raw.id.clone();
-        let what = Subject::Choice(&id);
-        self.check_id("choice", &raw.id);
-        self.check_text(what, "title", &raw.title, limits::MAX_TITLE);
-        self.check_list(what, "from", raw.from.len());
-        let mut from = Vec::with_capacity(raw.from.len());
-        for option in &raw.from {
-            match self.ids.get(option.as_ref()) {
-                Some(Node::Skill(s)) if !from.contains(s) => {
-                    from.push(*s);
-                    skills[*s].choices.push(index);
+        let what = Subject::Choice(&raw.id);
+        let at = Places::choice(index);
+        let owner = skills.len() + index;
+        self.check_id(what, &raw.id, at.field("id"));
+        self.check_len(what, "title", &raw.title, limits::MAX_TITLE, &at);
+        let title = clean_owned(raw.title);
+        self.check_title(what, &title, &at);
+        let mut from = Vec::new();
+        // Unknown entries count once each towards what `pick` may be.
+        let mut unknown: Option<std::collections::HashSet<&str>> = None;
+        if self.check_list(what, "from", raw.from.len(), &at) {
+            from.reserve_exact(raw.from.len());
+            for (f, option) in raw.from.iter().enumerate() {
+                match self.ids.get(option.as_ref()) {
+                    Some(&Node::Skill(s)) => {
+                        if self.first_mention(s, owner) {
+                            from.push(s);
+                            skills[s].choices.push(index);
+                        }
+                    }
+                    _ => {
+                        if unknown.get_or_insert_default().insert(option.as_ref()) {
+                            self.report_unknown(
+                                option,
+                                Wanted::Skill,
+                                || at.field("from").index(f),
+                                |missing, hint| ProblemKind::UnknownOption {
+                                    choice: shown(&raw.id),
+                                    missing,
+                                    hint,
+                                },
+                            );
+                        }
+                    }
                 }
-                Some(Node::Skill(_)) => {}
-                _ => self.report_unknown(option, |missing, hint| ProblemKind::UnknownOption {
-                    choice: shown(&raw.id),
-                    missing,
-                    hint,
-                }),
             }
-        }
-        if raw.pick == 0 || raw.pick > raw.from.len() {
-            self.report(ProblemKind::BadPick {
-                choice: shown(&raw.id),
-                pick: raw.pick,
-                options: raw.from.len(),
-            });
+            let options = from.len() + unknown.map_or(0, |u| u.len());
+            if raw.pick == 0 || raw.pick > options {
+                self.report(
+                    ProblemKind::BadPick {
+                        choice: shown(&raw.id),
+                        pick: raw.pick,
+                        options,
+                    },
+                    at.field("pick"),
+                );
+            }
         }
         Choice {
             id: raw.id,
-            title: clean_owned(raw.title),
+            title,
             pick: raw.pick,
             from,
             dependents: Vec::new(),
         }
     }
+}
 
-    /// The skill or choice id closest to `wanted` (error path only).
-    fn closest(&self, wanted: &str) -> Option<String> {
-        self.ids
-            .iter()
-            .filter(|(id, node)| !matches!(node, Node::Stage(_)) && id.len() <= limits::MAX_ID)
-            .map(|(id, _)| (strsim::jaro_winkler(wanted, id), id))
-            .filter(|(score, _)| *score >= 0.8)
-            .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-            .map(|(_, id)| id.clone())
+/// True for an id of the form `[a-z0-9][a-z0-9-]*`, at most `MAX_ID` long.
+pub(super) fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= limits::MAX_ID
+        && id
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| b.is_ascii_lowercase() || b.is_ascii_digit() || (i > 0 && b == b'-'))
+}
+
+/// `Open_Chords` → `open-chords`: how a near-miss id would be spelt.
+pub(super) fn normalise_id(s: &str) -> String {
+    s.trim()
+        .chars()
+        .map(|c| match c {
+            '_' | ' ' | '.' => '-',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// The id of the kinds wanted that is closest to `wanted`, never `wanted`
+/// itself (error path only).
+fn closest(ids: &HashMap<String, Node>, wanted: &str, kinds: Wanted) -> Option<String> {
+    let fits = |node: &Node| match node {
+        Node::Stage(_) => false,
+        Node::Choice(_) => kinds == Wanted::SkillOrChoice,
+        Node::Skill(_) => true,
+    };
+    let normal = normalise_id(wanted);
+    if normal != wanted && ids.get(normal.as_str()).is_some_and(fits) {
+        return Some(normal);
     }
+    ids.iter()
+        .filter(|(id, node)| fits(node) && id.len() <= limits::MAX_ID && id.as_str() != wanted)
+        .map(|(id, _)| (strsim::jaro_winkler(&normal, id), id))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, id)| id.clone())
 }

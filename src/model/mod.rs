@@ -7,13 +7,17 @@ mod cycle;
 pub mod error;
 pub mod live;
 pub mod load;
+mod locate;
 pub mod profile;
 pub mod progress;
 mod rfc3339;
 pub mod roadmap;
+mod schema;
 pub mod status;
 pub mod text;
 
+#[cfg(test)]
+mod load_tests;
 #[cfg(test)]
 mod tests;
 
