@@ -111,6 +111,9 @@ pub fn load(bytes: &[u8], source: &str) -> Result<Roadmap, LoadError> {
         Err(err) => thorough(bytes, &err),
     };
     super::error::locate_all(&mut problems, bytes);
+    // In the order of the file; what has no place (the count of the rest)
+    // last.
+    problems.sort_by_key(|p| (p.line.is_none(), p.line, p.column));
     Err(fail(problems))
 }
 

@@ -452,7 +452,7 @@ pub(super) fn syntax(bytes: &[u8], err: &serde_json::Error) -> Problem {
     let mut p = Problem::new(ProblemKind::Syntax { message: plain });
     if err.line() > 0 {
         p.line = Some(err.line());
-        p.column = Some(err.column());
+        p.column = Some(err.column().max(1));
     }
     p
 }
@@ -553,7 +553,7 @@ pub(super) fn leftover(err: &serde_json::Error) -> Problem {
     let mut p = Problem::new(ProblemKind::Format { message });
     if err.line() > 0 {
         p.line = Some(err.line());
-        p.column = Some(err.column());
+        p.column = Some(err.column().max(1));
     }
     p
 }
