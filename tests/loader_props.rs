@@ -96,28 +96,33 @@ fn arb_leaf() -> impl Strategy<Value = Value> {
 /// Breaks the `pick`-th object of `v` (in a walk of the document): adds a
 /// misspelt field, sets a field to `leaf`, or removes a field.
 fn break_somewhere(v: &mut Value, pick: usize, how: usize, leaf: Value) {
-    fn objects(v: &Value, here: String, out: &mut Vec<String>) {
+    fn objects(v: &Value, here: &str, out: &mut Vec<String>) {
         match v {
             Value::Object(m) => {
-                out.push(here.clone());
+                out.push(here.to_string());
                 for (k, x) in m {
-                    objects(x, format!("{here}/{k}"), out);
+                    objects(x, &format!("{here}/{k}"), out);
                 }
             }
             Value::Array(a) => {
                 for (i, x) in a.iter().enumerate() {
-                    objects(x, format!("{here}/{i}"), out);
+                    objects(x, &format!("{here}/{i}"), out);
                 }
             }
             _ => {}
         }
     }
     let mut all = Vec::new();
-    objects(v, String::new(), &mut all);
+    objects(v, "", &mut all);
     let target = &all[pick % all.len()];
-    let Some(Value::Object(m)) = v.pointer_mut(target) else { return };
+    let Some(Value::Object(m)) = v.pointer_mut(target) else {
+        return;
+    };
     let keys: Vec<String> = m.keys().cloned().collect();
-    let key = keys.get(pick % keys.len().max(1)).cloned().unwrap_or_else(|| "id".into());
+    let key = keys
+        .get(pick % keys.len().max(1))
+        .cloned()
+        .unwrap_or_else(|| "id".into());
     match how {
         0 => {
             let mut typo: Vec<char> = key.chars().collect();
@@ -159,9 +164,28 @@ fn arb_hostile_text() -> impl Strategy<Value = String> {
             Just("\u{1b}]0;x\u{7}".to_string()),
             (0x80u32..0xa0).prop_map(|c| char::from_u32(c).unwrap().to_string()),
             prop::sample::select(vec![
-                "\u{202e}", "\u{2066}", "\u{200f}", "\u{61c}", "\u{feff}", "\r", "\t", "\u{7f}",
-                "\u{200b}", "\u{200d}", "\u{ad}", "\u{2060}", "\u{180e}", "\u{e0041}", "\u{e007f}",
-                "\u{2028}", "\u{2029}", "\u{115f}", "\u{3164}", "\u{ffa0}", "\u{fff9}", "\u{600}"
+                "\u{202e}",
+                "\u{2066}",
+                "\u{200f}",
+                "\u{61c}",
+                "\u{feff}",
+                "\r",
+                "\t",
+                "\u{7f}",
+                "\u{200b}",
+                "\u{200d}",
+                "\u{ad}",
+                "\u{2060}",
+                "\u{180e}",
+                "\u{e0041}",
+                "\u{e007f}",
+                "\u{2028}",
+                "\u{2029}",
+                "\u{115f}",
+                "\u{3164}",
+                "\u{ffa0}",
+                "\u{fff9}",
+                "\u{600}"
             ])
             .prop_map(String::from),
             any::<char>().prop_map(String::from),

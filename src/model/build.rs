@@ -8,7 +8,7 @@ use super::error::{Problem, ProblemKind};
 use super::load::{RawChoice, RawRoadmap, RawSkill, RawStage, limits};
 use super::locate::{At, json_path};
 use super::roadmap::{Choice, Meta, Node, Req, Resource, Roadmap, Skill, Stage};
-use super::text::{clean_multiline_owned, clean_owned, clip, is_invisible, is_unsafe};
+use super::text::{clean_multiline_owned, clean_owned, clip, is_invisible, is_unsafe, reveal};
 
 /// At most this many problems are reported (then "… and N more"): a
 /// hostile file with millions of mistakes gets a short answer, quickly.
@@ -69,19 +69,44 @@ struct Places {
     skill_stage: Vec<u32>,
 }
 
-impl Places {
-    fn stage(s: usize) -> At {
-        At::value(json_path!["stages", s])
-    }
+/// An object of the file, cheap to pass around: its path is only built
+/// when a problem is reported, never on the way through a good file.
+#[derive(Clone, Copy)]
+enum Loc {
+    Root,
+    Stage(usize),
+    Skill(usize),
+    /// A skill's resource.
+    Resource(usize, usize),
+    Choice(usize),
+}
 
+/// A part of an object: a field, or an entry of a list field.
+#[derive(Clone, Copy)]
+enum Part {
+    Field(&'static str),
+    Entry(&'static str, usize),
+}
+
+impl Places {
     fn skill(&self, i: usize) -> At {
         let s = self.skill_stage.get(i).map_or(0, |&s| s as usize);
         let k = i - self.stage_start.get(s).copied().unwrap_or(0).min(i);
         At::value(json_path!["stages", s, "skills", k])
     }
 
-    fn choice(c: usize) -> At {
-        At::value(json_path!["choices", c])
+    fn at(&self, loc: Loc, part: Part) -> At {
+        let object = match loc {
+            Loc::Root => At::default(),
+            Loc::Stage(s) => At::value(json_path!["stages", s]),
+            Loc::Skill(i) => self.skill(i),
+            Loc::Resource(i, j) => self.skill(i).field("resources").index(j),
+            Loc::Choice(c) => At::value(json_path!["choices", c]),
+        };
+        match part {
+            Part::Field(f) => object.field(f),
+            Part::Entry(f, n) => object.field(f).index(n),
+        }
     }
 }
 
@@ -111,30 +136,33 @@ pub(super) fn build(raw: RawRoadmap<'_>) -> Result<Roadmap, Vec<Problem>> {
             skill_stage: Vec::with_capacity(skill_count),
         },
     };
-    let root = At::default();
-    b.check_id(Subject::Roadmap, &raw.id, root.field("id"));
+    let root = Loc::Root;
+    b.check_id(Subject::Roadmap, &raw.id, root, Part::Field("id"));
     b.check_len(
         Subject::Roadmap,
         "title",
         &raw.title,
         limits::MAX_TITLE,
-        &root,
+        root,
     );
     b.check_len(
         Subject::Roadmap,
         "description",
         &raw.description,
         limits::MAX_DESCRIPTION,
-        &root,
+        root,
     );
     let title = clean_owned(raw.title);
-    b.check_title(Subject::Roadmap, &title, &root);
+    b.check_title(Subject::Roadmap, &title, root);
 
     let (stages, raw_skills) = b.stages(raw.stages, skill_count);
     for (index, choice) in raw.choices.iter().enumerate() {
-        b.claim(&choice.id, Node::Choice(index), || {
-            Places::choice(index).field("id")
-        });
+        b.claim(
+            &choice.id,
+            Node::Choice(index),
+            Loc::Choice(index),
+            Part::Field("id"),
+        );
     }
     b.index_aliases(&raw_skills);
 
@@ -212,11 +240,14 @@ fn finish(
             .into_iter()
             .map(|(path, first)| {
                 let at = if first < skills {
-                    places.skill(first)
+                    Loc::Skill(first)
                 } else {
-                    Places::choice(first - skills)
+                    Loc::Choice(first - skills)
                 };
-                Problem::at(ProblemKind::Cycle { path }, at.field("id"))
+                Problem::at(
+                    ProblemKind::Cycle { path },
+                    places.at(at, Part::Field("id")),
+                )
             }),
     );
     if suppressed > 0 {
@@ -277,28 +308,27 @@ impl Builder {
         let mut raw_skills = Vec::with_capacity(skill_count);
         for (index, stage) in raw.into_iter().enumerate() {
             let what = Subject::Stage(&stage.id);
-            let at = Places::stage(index);
-            self.check_id(what, &stage.id, at.field("id"));
-            self.check_len(what, "title", &stage.title, limits::MAX_TITLE, &at);
+            let at = Loc::Stage(index);
+            self.check_id(what, &stage.id, at, Part::Field("id"));
+            self.check_len(what, "title", &stage.title, limits::MAX_TITLE, at);
             self.check_len(
                 what,
                 "description",
                 &stage.description,
                 limits::MAX_DESCRIPTION,
-                &at,
+                at,
             );
             let title = clean_owned(stage.title);
-            self.check_title(what, &title, &at);
-            self.claim(&stage.id, Node::Stage(index), || at.field("id"));
+            self.check_title(what, &title, at);
+            self.claim(&stage.id, Node::Stage(index), at, Part::Field("id"));
             let start = raw_skills.len();
             self.places.stage_start.push(start);
-            for (k, skill) in stage.skills.into_iter().enumerate() {
-                self.claim(&skill.id, Node::Skill(raw_skills.len()), || {
-                    at.field("skills").index(k).field("id")
-                });
+            for skill in stage.skills {
+                let i = raw_skills.len();
                 self.places
                     .skill_stage
                     .push(u32::try_from(index).unwrap_or(u32::MAX));
+                self.claim(&skill.id, Node::Skill(i), Loc::Skill(i), Part::Field("id"));
                 raw_skills.push((index, skill));
             }
             stages.push(Stage {
@@ -311,8 +341,9 @@ impl Builder {
         (stages, raw_skills)
     }
 
-    fn report(&mut self, kind: ProblemKind, at: At) {
+    fn report(&mut self, kind: ProblemKind, loc: Loc, part: Part) {
         if self.problems.len() < MAX_PROBLEMS {
+            let at = self.places.at(loc, part);
             self.problems.push(Problem::at(kind, at));
         } else {
             self.suppressed += 1;
@@ -324,7 +355,8 @@ impl Builder {
         &mut self,
         wanted: &str,
         kinds: Wanted,
-        at: impl FnOnce() -> At,
+        loc: Loc,
+        part: Part,
         kind: impl FnOnce(String, Option<String>) -> ProblemKind,
     ) {
         if self.problems.len() >= MAX_PROBLEMS {
@@ -337,19 +369,21 @@ impl Builder {
         } else {
             None
         };
-        self.report(kind(shown(wanted), hint), at());
+        self.report(kind(shown(wanted), hint), loc, part);
     }
 
-    fn claim(&mut self, id: &str, node: Node, at: impl FnOnce() -> At) {
+    fn claim(&mut self, id: &str, node: Node, loc: Loc, part: Part) {
         match self.ids.entry(id.to_string()) {
-            Entry::Occupied(_) => self.report(ProblemKind::DuplicateId { id: shown(id) }, at()),
+            Entry::Occupied(_) => {
+                self.report(ProblemKind::DuplicateId { id: shown(id) }, loc, part);
+            }
             Entry::Vacant(v) => {
                 v.insert(node);
             }
         }
     }
 
-    fn check_id(&mut self, what: Subject<'_>, id: &str, at: At) {
+    fn check_id(&mut self, what: Subject<'_>, id: &str, loc: Loc, part: Part) {
         if !valid_id(id) {
             let what = match what {
                 Subject::Alias(_) => what.to_string(),
@@ -360,19 +394,21 @@ impl Builder {
                     what,
                     id: shown(id),
                 },
-                at,
+                loc,
+                part,
             );
         }
     }
 
     /// A title must show something once invisible characters are removed.
-    fn check_title(&mut self, what: Subject<'_>, cleaned: &str, at: &At) {
+    fn check_title(&mut self, what: Subject<'_>, cleaned: &str, loc: Loc) {
         if cleaned.trim().is_empty() {
             self.report(
                 ProblemKind::EmptyTitle {
                     what: what.to_string(),
                 },
-                at.field("title"),
+                loc,
+                Part::Field("title"),
             );
         }
     }
@@ -383,7 +419,7 @@ impl Builder {
         field: &'static str,
         value: &str,
         max: usize,
-        at: &At,
+        loc: Loc,
     ) {
         if value.len() > max {
             self.report(
@@ -393,14 +429,15 @@ impl Builder {
                     len: value.len(),
                     max,
                 },
-                at.field(field),
+                loc,
+                Part::Field(field),
             );
         }
     }
 
     /// False (and reported) when a list is over the limit: its entries are
     /// then not looked at, so a huge list costs nothing but its parse.
-    fn check_list(&mut self, what: Subject<'_>, field: &'static str, len: usize, at: &At) -> bool {
+    fn check_list(&mut self, what: Subject<'_>, field: &'static str, len: usize, loc: Loc) -> bool {
         if len > limits::MAX_LIST {
             self.report(
                 ProblemKind::TooLong {
@@ -409,7 +446,8 @@ impl Builder {
                     len,
                     max: limits::MAX_LIST,
                 },
-                at.field(field),
+                loc,
+                Part::Field(field),
             );
             return false;
         }
@@ -422,12 +460,12 @@ impl Builder {
                 continue; // reported with the skill
             }
             for (a, alias) in skill.aliases.iter().enumerate() {
-                let at = self.places.skill(index).field("aliases").index(a);
-                self.check_id(Subject::Alias(&skill.id), alias, at.clone());
+                let (loc, part) = (Loc::Skill(index), Part::Entry("aliases", a));
+                self.check_id(Subject::Alias(&skill.id), alias, loc, part);
                 if self.ids.contains_key(alias)
                     || self.aliases.insert(alias.clone(), index).is_some()
                 {
-                    self.report(ProblemKind::DuplicateId { id: shown(alias) }, at);
+                    self.report(ProblemKind::DuplicateId { id: shown(alias) }, loc, part);
                 }
             }
         }
@@ -466,21 +504,21 @@ impl Builder {
             aliases,
         } = raw;
         let what = Subject::Skill(&id);
-        let at = self.places.skill(index);
-        self.check_id(what, &id, at.field("id"));
-        self.check_len(what, "title", &title, limits::MAX_TITLE, &at);
+        let at = Loc::Skill(index);
+        self.check_id(what, &id, at, Part::Field("id"));
+        self.check_len(what, "title", &title, limits::MAX_TITLE, at);
         self.check_len(
             what,
             "description",
             &description,
             limits::MAX_DESCRIPTION,
-            &at,
+            at,
         );
         let title = clean_owned(title);
-        self.check_title(what, &title, &at);
-        self.check_list(what, "aliases", aliases.len(), &at);
+        self.check_title(what, &title, at);
+        self.check_list(what, "aliases", aliases.len(), at);
         let mut requires = Vec::new();
-        if self.check_list(what, "requires", wanted.len(), &at) {
+        if self.check_list(what, "requires", wanted.len(), at) {
             requires.reserve_exact(wanted.len());
             for (r, name) in wanted.iter().enumerate() {
                 match self.resolve(name) {
@@ -496,7 +534,8 @@ impl Builder {
                     None => self.report_unknown(
                         name,
                         Wanted::SkillOrChoice,
-                        || at.field("requires").index(r),
+                        at,
+                        Part::Entry("requires", r),
                         |missing, hint| ProblemKind::UnknownRequire {
                             skill: shown(&id),
                             missing,
@@ -506,11 +545,11 @@ impl Builder {
                 }
             }
         }
-        let resources = if self.check_list(what, "resources", resources.len(), &at) {
+        let resources = if self.check_list(what, "resources", resources.len(), at) {
             resources
                 .into_iter()
                 .enumerate()
-                .map(|(j, r)| self.resource(what, &id, r, &at.field("resources").index(j)))
+                .map(|(j, r)| self.resource(what, &id, r, Loc::Resource(index, j)))
                 .collect()
         } else {
             Vec::new()
@@ -530,7 +569,7 @@ impl Builder {
         }
     }
 
-    fn resource(&mut self, what: Subject<'_>, skill: &str, res: Resource, at: &At) -> Resource {
+    fn resource(&mut self, what: Subject<'_>, skill: &str, res: Resource, at: Loc) -> Resource {
         self.check_len(what, "title", &res.title, limits::MAX_TITLE, at);
         let url_ok = (res.url.starts_with("https://") || res.url.starts_with("http://"))
             && res.url.len() > "https://".len()
@@ -540,13 +579,14 @@ impl Builder {
                 .chars()
                 .any(|c| c.is_whitespace() || is_unsafe(c) || is_invisible(c));
         if !url_ok {
-            let url = clip(&res.url, 200);
+            let url = clip(&reveal(&res.url), 200);
             self.report(
                 ProblemKind::BadUrl {
                     skill: shown(skill),
                     url,
                 },
-                at.field("url"),
+                at,
+                Part::Field("url"),
             );
         }
         Resource {
@@ -557,16 +597,16 @@ impl Builder {
 
     fn choice(&mut self, index: usize, raw: RawChoice<'_>, skills: &mut [Skill]) -> Choice {
         let what = Subject::Choice(&raw.id);
-        let at = Places::choice(index);
+        let at = Loc::Choice(index);
         let owner = skills.len() + index;
-        self.check_id(what, &raw.id, at.field("id"));
-        self.check_len(what, "title", &raw.title, limits::MAX_TITLE, &at);
+        self.check_id(what, &raw.id, at, Part::Field("id"));
+        self.check_len(what, "title", &raw.title, limits::MAX_TITLE, at);
         let title = clean_owned(raw.title);
-        self.check_title(what, &title, &at);
+        self.check_title(what, &title, at);
         let mut from = Vec::new();
         // Unknown entries count once each towards what `pick` may be.
         let mut unknown: Option<std::collections::HashSet<&str>> = None;
-        if self.check_list(what, "from", raw.from.len(), &at) {
+        if self.check_list(what, "from", raw.from.len(), at) {
             from.reserve_exact(raw.from.len());
             for (f, option) in raw.from.iter().enumerate() {
                 match self.ids.get(option.as_ref()) {
@@ -581,7 +621,8 @@ impl Builder {
                             self.report_unknown(
                                 option,
                                 Wanted::Skill,
-                                || at.field("from").index(f),
+                                at,
+                                Part::Entry("from", f),
                                 |missing, hint| ProblemKind::UnknownOption {
                                     choice: shown(&raw.id),
                                     missing,
@@ -600,7 +641,8 @@ impl Builder {
                         pick: raw.pick,
                         options,
                     },
-                    at.field("pick"),
+                    at,
+                    Part::Field("pick"),
                 );
             }
         }

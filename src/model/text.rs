@@ -136,6 +136,23 @@ pub fn clean_multiline(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// `s` with each invisible character written out as `<U+XXXX>`: how a value
+/// that is refused because of them (a URL) is quoted in a message.
+pub fn reveal(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_invisible) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_invisible(c) {
+            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// [`clean`]ed and cut to at most `max` characters, ending in `…` when cut:
 /// how a value from a file (an id, a URL) is quoted in a message, so a
 /// hostile file cannot make an error message as large as itself.

@@ -103,7 +103,10 @@ fn validate_reports_every_problem_in_one_run() {
     ] {
         assert!(err.contains(want), "{want:?} in {err}");
     }
-    assert!(lines.iter().all(|l| l.contains("many.json: line ")), "{err}");
+    assert!(
+        lines.iter().all(|l| l.contains("many.json: line ")),
+        "{err}"
+    );
     for jargon in ["expected u32", "invalid type", "invalid value", "`"] {
         assert!(!err.contains(jargon), "{jargon}: {err}");
     }

@@ -107,7 +107,9 @@ const ERRORS: &[(&str, &[&str])] = &[
     ),
     (
         "unknown-field-escape.json",
-        &["line 7, column 34: skill 'a': unknown field 'ti\u{FFFD}]0;pwned\u{FFFD}tle'; a skill has the fields id, title,"],
+        &[
+            "line 7, column 34: skill 'a': unknown field 'ti\u{FFFD}]0;pwned\u{FFFD}tle'; a skill has the fields id, title,",
+        ],
     ),
     (
         "unknown-resource-field.json",

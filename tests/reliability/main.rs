@@ -13,6 +13,7 @@ mod concurrency;
 mod corrupt;
 mod crash;
 mod hostile;
+mod invisible;
 mod limits;
 mod merge_props;
 mod privacy;
