@@ -18,6 +18,7 @@
 //!   what is shown, searched and stored the same text.
 
 use std::borrow::Cow;
+use std::fmt::Write;
 
 /// True for characters that can change what a terminal does or how text is
 /// laid out: C0 and C1 controls (ESC, BEL, CSI …), DEL, and the Unicode
@@ -145,7 +146,7 @@ pub fn reveal(s: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         if is_invisible(c) {
-            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+            let _ = write!(out, "<U+{:04X}>", u32::from(c));
         } else {
             out.push(c);
         }
