@@ -33,7 +33,8 @@ pub fn is_unsafe(c: char) -> bool {
 /// Unicode format characters (category Cf, Unicode 16) that [`is_unsafe`]
 /// does not already cover, the whole tag block, and the Hangul fillers.
 pub fn is_invisible(c: char) -> bool {
-    !is_unsafe(c)
+    u32::from(c) >= 0xAD
+        && !is_unsafe(c)
         && matches!(c,
             '\u{00AD}'
             | '\u{0600}'..='\u{0605}'
