@@ -51,7 +51,9 @@ pub enum ProblemKind {
         at_least: bool,
         limit: usize,
     },
-    #[error("the roadmap has {count} skills, more than the limit of {limit}")]
+    #[error(
+        "the roadmap has {count} skills, more than the limit of {limit}; split it into smaller roadmaps"
+    )]
     TooManySkills { count: usize, limit: usize },
     #[error("{what}: {field} is {len} long, more than the limit of {max}; shorten it")]
     TooLong {
