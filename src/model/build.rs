@@ -389,10 +389,13 @@ impl Builder {
                 Subject::Alias(_) => what.to_string(),
                 _ => what.kind().to_string(),
             };
+            let normal = normalise_id(id);
+            let hint = valid_id(&normal).then_some(normal);
             self.report(
                 ProblemKind::BadId {
                     what,
                     id: shown(id),
+                    hint,
                 },
                 loc,
                 part,
@@ -679,8 +682,8 @@ pub(super) fn normalise_id(s: &str) -> String {
         .collect()
 }
 
-/// The id of the kinds wanted that is closest to `wanted`, never `wanted`
-/// itself (error path only).
+/// The valid id of the kinds wanted that is closest to `wanted`, never
+/// `wanted` itself nor an id that is itself refused (error path only).
 fn closest(ids: &HashMap<String, Node>, wanted: &str, kinds: Wanted) -> Option<String> {
     let fits = |node: &Node| match node {
         Node::Stage(_) => false,
@@ -692,7 +695,7 @@ fn closest(ids: &HashMap<String, Node>, wanted: &str, kinds: Wanted) -> Option<S
         return Some(normal);
     }
     ids.iter()
-        .filter(|(id, node)| fits(node) && id.len() <= limits::MAX_ID && id.as_str() != wanted)
+        .filter(|(id, node)| fits(node) && valid_id(id) && id.as_str() != wanted)
         .map(|(id, _)| (strsim::jaro_winkler(&normal, id), id))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))

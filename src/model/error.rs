@@ -63,9 +63,15 @@ pub enum ProblemKind {
         max: usize,
     },
     #[error(
-        "{what}: id '{id}' is not valid; ids use lowercase letters a-z, digits and '-', and start with a letter or digit"
+        "{what}: id '{id}' is not valid; ids use lowercase letters a-z, digits and '-', and start with a letter or digit{}",
+        hint.as_ref().map(|h| format!(" (write '{h}')")).unwrap_or_default()
     )]
-    BadId { what: String, id: String },
+    BadId {
+        what: String,
+        id: String,
+        /// The id spelt the valid way, when that is obvious.
+        hint: Option<String>,
+    },
     #[error(
         "duplicate id '{id}': ids must be unique across stages, skills, choices and aliases; rename one of them"
     )]

@@ -87,6 +87,32 @@ fn a_hint_suggests_the_valid_spelling() {
     );
 }
 
+/// An invalid id is never suggested; the invalid id itself gets its
+/// valid spelling.
+#[test]
+fn a_hint_never_names_an_invalid_id() {
+    let v = doc(
+        json!([{ "id": "Open_Chords", "title": "A" },
+               { "id": "b", "title": "B", "requires": ["open-chords"] }]),
+        json!([]),
+    );
+    let err = load_value(&v).unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains("skill: id 'Open_Chords' is not valid; ids use lowercase letters a-z, digits and '-', and start with a letter or digit (write 'open-chords')"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "skill 'b' requires 'open-chords', which is not a skill or choice in this roadmap\n"
+        ) || text.ends_with(
+            "skill 'b' requires 'open-chords', which is not a skill or choice in this roadmap"
+        ),
+        "no hint naming the invalid id: {text}"
+    );
+    assert!(!text.contains("did you mean 'Open_Chords'"), "{text}");
+}
+
 #[test]
 fn an_over_limit_list_is_refused_without_reading_its_entries() {
     let many: Vec<String> = (0..=limits::MAX_LIST).map(|i| format!("x{i}")).collect();
