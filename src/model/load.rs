@@ -8,7 +8,7 @@ use super::build::MAX_PROBLEMS;
 use super::error::{LoadError, Problem, ProblemKind};
 use super::locate::{At, json_path};
 use super::roadmap::{Resource, Roadmap};
-use super::schema;
+use super::{schema, syntax};
 
 /// The only roadmap format version this build understands.
 pub const FORMAT_VERSION: u32 = 1;
@@ -121,7 +121,7 @@ pub fn load(bytes: &[u8], source: &str) -> Result<Roadmap, LoadError> {
 fn thorough(bytes: &[u8], err: &serde_json::Error) -> Vec<Problem> {
     let doc: serde_json::Value = match serde_json::from_slice(bytes) {
         Ok(doc) => doc,
-        Err(syntax) => return vec![schema::syntax(bytes, &syntax)],
+        Err(syntax) => return vec![syntax::syntax(bytes, &syntax)],
     };
     let walked = schema::check(doc);
     let mut problems = walked.problems;
@@ -132,12 +132,12 @@ fn thorough(bytes: &[u8], err: &serde_json::Error) -> Vec<Problem> {
                     problems.extend(more);
                 }
             }
-            Err(_) if problems.is_empty() => problems.push(schema::leftover(err)),
+            Err(_) if problems.is_empty() => problems.push(syntax::leftover(err)),
             Err(_) => {}
         }
     }
     if problems.is_empty() {
-        problems.push(schema::leftover(err));
+        problems.push(syntax::leftover(err));
     }
     // In the order of the file, at most the first hundred, the rest counted.
     let mut more = 0;

@@ -2,6 +2,7 @@
 //! No terminal, no files, no clock: callers pass `now` in.
 
 mod build;
+mod check;
 mod credit;
 mod cycle;
 pub mod error;
@@ -14,6 +15,7 @@ mod rfc3339;
 pub mod roadmap;
 mod schema;
 pub mod status;
+mod syntax;
 pub mod text;
 
 #[cfg(test)]
