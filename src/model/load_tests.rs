@@ -207,6 +207,14 @@ fn json_syntax_errors_are_in_plain_words() {
         ),
         (b"{\"a\": [1, 2,]}", "a ',' stands before a closing bracket"),
         (b"{\"a\": tru}", "unknown word"),
+        (
+            b"\xEF\xBB\xBF{}",
+            "line 1, column 1: the file starts with an invisible byte-order mark",
+        ),
+        (
+            b"[]",
+            "line 1, column 1: roadmap: the file must be one JSON object { … }, but it is a list [ … ]",
+        ),
     ] {
         let text = load(bytes, "t.json").unwrap_err().to_string();
         assert!(text.contains(want), "{want:?} in {text}");

@@ -49,7 +49,7 @@ pub(super) fn check(mut doc: Value) -> Walked {
             ProblemKind::BadValue {
                 what: "roadmap".into(),
                 field: "the file".into(),
-                expected: "one JSON object { … } (see docs/roadmap-format.md)".into(),
+                expected: "one JSON object { … }".into(),
                 found: found(&doc),
             },
             root,

@@ -10,6 +10,14 @@ pub(super) fn syntax(bytes: &[u8], err: &serde_json::Error) -> Problem {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Problem::new(ProblemKind::Empty);
     }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        let message = "the file starts with an invisible byte-order mark (U+FEFF); save it as UTF-8 without a BOM".to_string();
+        return Problem {
+            line: Some(1),
+            column: Some(1),
+            ..Problem::new(ProblemKind::Syntax { message })
+        };
+    }
     let msg = err.to_string();
     let msg = msg
         .rsplit_once(" at line ")
