@@ -3,6 +3,7 @@
 //! Run with `cargo bench --bench core`. Nothing here touches the real data
 //! folder: saves go to a temporary directory.
 
+use std::fmt::Write;
 use std::hint::black_box;
 
 use chrono::{Duration, TimeZone, Utc};
@@ -46,6 +47,73 @@ fn load(c: &mut Criterion) {
             },
         );
     }
+    group.finish();
+}
+
+/// The worst valid file within every documented limit: 10,000 skills, then
+/// as many skills as fit in 64 MiB that each require all 10,000 (a list of
+/// 10,000 different ids, the longest allowed), and a choice offering all
+/// 10,000. Every list entry is a look-up; nothing may compare a list with
+/// itself.
+fn worst_valid_json() -> String {
+    const BASE: usize = 10_000;
+    let ids: Vec<String> = (0..BASE).map(|i| format!("\"s{i}\"")).collect();
+    let all = ids.join(",");
+    let mut out = String::from(
+        r#"{"version": 1, "id": "worst", "title": "Worst", "choices": [{"id": "c", "title": "C", "pick": 1, "from": ["#,
+    );
+    out.push_str(&all);
+    out.push_str(r#"]}], "stages": [{"id": "st", "title": "S", "skills": ["#);
+    for i in 0..BASE {
+        if i > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, r#"{{"id": "s{i}", "title": "S"}}"#);
+    }
+    let heavy_len = all.len() + 60;
+    let mut k = 0;
+    while out.len() + heavy_len + 10 < model::limits::MAX_FILE_BYTES {
+        let _ = write!(
+            out,
+            r#",{{"id": "h{k}", "title": "H", "requires": [{all}]}}"#
+        );
+        k += 1;
+    }
+    out.push_str("]}]}");
+    out
+}
+
+/// The worst within limits, and the error paths on large files.
+fn load_worst(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load_worst");
+    group.sample_size(10);
+    let valid = worst_valid_json().into_bytes();
+    assert!(valid.len() <= model::limits::MAX_FILE_BYTES);
+    assert!(
+        model::load(&valid, "worst").is_ok(),
+        "the worst case is valid"
+    );
+    group.bench_function("valid_64mib_lists_of_10000", |b| {
+        b.iter(|| model::load(black_box(&valid), "worst").map(|r| r.skills.len()));
+    });
+    // A list of 999,999 entries: refused without looking at its entries.
+    let huge: Vec<String> = (0..999_999).map(|i| format!("x{i}")).collect();
+    let over = serde_json::to_vec(&serde_json::json!({"version": 1, "id": "o", "title": "O",
+        "stages": [{"id": "s", "title": "S", "skills": [{"id": "a", "title": "A", "requires": huge}]}]}))
+    .expect("json");
+    group.bench_function("over_limit_list_999999", |b| {
+        b.iter(|| model::load(black_box(&over), "over").map(|r| r.skills.len()));
+    });
+    // 100,000 skills with a misspelt field near the end: the thorough pass.
+    let mut v = roadmap::synth::roadmap_value(100_000);
+    let stages = v["stages"].as_array_mut().expect("stages");
+    let last = stages.last_mut().expect("a stage");
+    last["skills"][0]["titel"] = serde_json::json!("typo");
+    last["skills"][1]["requires"] = serde_json::json!(["nowhere"]);
+    let typo = serde_json::to_vec_pretty(&v).expect("json");
+    group.bench_function("invalid_100000_all_problems", |b| {
+        b.iter(|| model::load(black_box(&typo), "typo").map(|r| r.skills.len()));
+    });
     group.finish();
 }
 
@@ -103,5 +171,5 @@ fn save(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, load, progress, save);
+criterion_group!(benches, load, load_worst, progress, save);
 criterion_main!(benches);

@@ -4,7 +4,7 @@
 //! panic, and valid generated roadmaps always load.
 
 use proptest::prelude::*;
-use roadmap::model::text::is_unsafe;
+use roadmap::model::text::{is_invisible, is_unsafe};
 use roadmap::model::{self, Profile, Status, evaluate, next_steps};
 use serde_json::{Value, json};
 
@@ -84,6 +84,63 @@ fn arb_roadmap() -> impl Strategy<Value = Value> {
     })
 }
 
+fn arb_leaf() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        Just(json!(1.5)),
+        "[a-zA-Z_ -]{0,8}".prop_map(Value::String),
+        Just(json!([1, "x"])),
+        Just(json!({"k": 1})),
+    ]
+}
+
+/// Breaks the `pick`-th object of `v` (in a walk of the document): adds a
+/// misspelt field, sets a field to `leaf`, or removes a field.
+fn break_somewhere(v: &mut Value, pick: usize, how: usize, leaf: Value) {
+    fn objects(v: &Value, here: &str, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                out.push(here.to_string());
+                for (k, x) in m {
+                    objects(x, &format!("{here}/{k}"), out);
+                }
+            }
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    objects(x, &format!("{here}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    objects(v, "", &mut all);
+    let target = &all[pick % all.len()];
+    let Some(Value::Object(m)) = v.pointer_mut(target) else {
+        return;
+    };
+    let keys: Vec<String> = m.keys().cloned().collect();
+    let key = keys
+        .get(pick % keys.len().max(1))
+        .cloned()
+        .unwrap_or_else(|| "id".into());
+    match how {
+        0 => {
+            let mut typo: Vec<char> = key.chars().collect();
+            typo.reverse();
+            m.insert(typo.into_iter().collect::<String>() + "x", leaf);
+        }
+        1 => {
+            m.remove(&key);
+        }
+        _ => {
+            m.insert(key, leaf);
+        }
+    }
+}
+
 /// Loads `bytes` as a roadmap and as a profile. Neither panics, and every
 /// error message is bounded and has no control character but line breaks.
 fn load_both(bytes: &[u8]) -> Result<(), TestCaseError> {
@@ -110,7 +167,28 @@ fn arb_hostile_text() -> impl Strategy<Value = String> {
             Just("\u{1b}]0;x\u{7}".to_string()),
             (0x80u32..0xa0).prop_map(|c| char::from_u32(c).unwrap().to_string()),
             prop::sample::select(vec![
-                "\u{202e}", "\u{2066}", "\u{200f}", "\u{61c}", "\u{feff}", "\r", "\t", "\u{7f}"
+                "\u{202e}",
+                "\u{2066}",
+                "\u{200f}",
+                "\u{61c}",
+                "\u{feff}",
+                "\r",
+                "\t",
+                "\u{7f}",
+                "\u{200b}",
+                "\u{200d}",
+                "\u{ad}",
+                "\u{2060}",
+                "\u{180e}",
+                "\u{e0041}",
+                "\u{e007f}",
+                "\u{2028}",
+                "\u{2029}",
+                "\u{115f}",
+                "\u{3164}",
+                "\u{ffa0}",
+                "\u{fff9}",
+                "\u{600}"
             ])
             .prop_map(String::from),
             any::<char>().prop_map(String::from),
@@ -145,12 +223,47 @@ proptest! {
             // Only an empty-looking title may fail; never a panic.
             return Ok(());
         };
-        let line = |s: &str| !s.chars().any(is_unsafe);
-        let block = |s: &str| !s.chars().any(|c| c != '\n' && is_unsafe(c));
+        let line = |s: &str| !s.chars().any(|c| is_unsafe(c) || is_invisible(c) || c == '\u{2028}');
+        let block = |s: &str| !s.chars().any(|c| c != '\n' && (is_unsafe(c) || is_invisible(c)));
         prop_assert!(line(&r.title) && block(&r.description));
         prop_assert!(line(&r.stages[0].title) && block(&r.stages[0].description));
         prop_assert!(line(&r.skills[0].title) && block(&r.skills[0].description));
         prop_assert!(line(&r.skills[0].resources[0].title));
+    }
+
+    /// A roadmap broken in random ways (misspelt, missing and mistyped
+    /// fields anywhere): never a panic; every problem has a place, and
+    /// every message is clean, bounded and in plain words.
+    #[test]
+    fn broken_roadmaps_get_every_problem_placed_in_plain_words(
+        v in arb_roadmap(),
+        edits in prop::collection::vec((any::<u16>(), 0usize..4, arb_leaf()), 1..6),
+        compact in any::<bool>(),
+    ) {
+        let mut v = v;
+        for (pick, how, leaf) in edits {
+            break_somewhere(&mut v, usize::from(pick), how, leaf);
+        }
+        let bytes = if compact { serde_json::to_vec(&v) } else { serde_json::to_vec_pretty(&v) }.unwrap();
+        let Err(e) = model::load(&bytes, "gen.json") else { return Ok(()) };
+        prop_assert!(!e.problems.is_empty());
+        prop_assert!(e.problems.len() <= 101, "{} problems", e.problems.len());
+        for p in &e.problems {
+            let placed = p.line.is_some() || matches!(p.kind, model::ProblemKind::MoreProblems { .. });
+            prop_assert!(placed, "no place: {}", p);
+            let text = p.to_string();
+            prop_assert!(text.chars().count() < 1_000, "{}", text);
+            prop_assert!(!text.chars().any(|c| is_unsafe(c) || is_invisible(c)), "{:?}", text);
+            for jargon in ["expected u32", "expected usize", "invalid type", "unknown variant", "EOF", "`"] {
+                prop_assert!(!text.contains(jargon), "{}", text);
+            }
+            if let model::ProblemKind::UnknownRequire { missing, hint: Some(h), .. }
+            | model::ProblemKind::UnknownOption { missing, hint: Some(h), .. } = &p.kind {
+                prop_assert_ne!(missing, h);
+            }
+        }
+        let lines: Vec<usize> = e.problems.iter().filter_map(|p| p.line).collect();
+        prop_assert!(lines.windows(2).all(|w| w[0] <= w[1]), "in the order of the file: {:?}", lines);
     }
 
     /// Whatever the graph, loading either fails with problems or yields a

@@ -8,9 +8,10 @@ use super::text::clip;
 const MAX_REPORTED: usize = 5;
 
 /// Returns the cycles found, each as a path of ids that ends where it
-/// started (`a → b → c → a`). Nodes are skills and choices: a skill points
-/// at what it requires, a choice at its options.
-pub fn find_cycles(roadmap: &Roadmap) -> Vec<Vec<String>> {
+/// started (`a → b → c → a`), with the node it starts at (skills first,
+/// then choices). Nodes are skills and choices: a skill points at what it
+/// requires, a choice at its options.
+pub fn find_cycles(roadmap: &Roadmap) -> Vec<(Vec<String>, usize)> {
     let skills = roadmap.skills.len();
     let total = skills + roadmap.choices.len();
     let node = |r: Req| match r {
@@ -65,7 +66,7 @@ pub fn find_cycles(roadmap: &Roadmap) -> Vec<Vec<String>> {
                         let mut path: Vec<String> =
                             stack[start..].iter().map(|&(s, _)| id(s)).collect();
                         path.push(id(m));
-                        cycles.push(path);
+                        cycles.push((path, stack[start].0));
                     }
                 }
                 Some(_) => {}

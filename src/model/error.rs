@@ -3,14 +3,38 @@
 
 use std::fmt;
 
+use super::locate::At;
 use super::text::clean;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ProblemKind {
-    #[error("{message}{}", if *unknown_field { " (fix the spelling or remove the field; see docs/roadmap-format.md)" } else { " (the file is not valid roadmap JSON; see docs/roadmap-format.md)" })]
-    Json {
-        message: String,
-        unknown_field: bool,
+    #[error("the file is empty; a roadmap is a JSON object (see docs/roadmap-format.md)")]
+    Empty,
+    /// The file is not JSON at all; `message` is in plain words.
+    #[error("{message} (the file is not valid JSON; see docs/roadmap-format.md)")]
+    Syntax { message: String },
+    /// Any other way the file breaks the format, in plain words.
+    #[error("{message} (see docs/roadmap-format.md)")]
+    Format { message: String },
+    #[error(
+        "{what}: unknown field '{field}'{}; {what_kind} has the fields {allowed} (fix the spelling or remove the field)",
+        hint_text(hint.as_deref())
+    )]
+    UnknownField {
+        what: String,
+        what_kind: &'static str,
+        field: String,
+        hint: Option<String>,
+        allowed: &'static str,
+    },
+    #[error("{what} has no '{field}'; add it (see docs/roadmap-format.md)")]
+    MissingField { what: String, field: &'static str },
+    #[error("{what}: {field} must be {expected}, but it is {found}")]
+    BadValue {
+        what: String,
+        field: String,
+        expected: String,
+        found: String,
     },
     #[error("cannot read the file: {0}; check the path and its permissions")]
     Unreadable(String),
@@ -27,7 +51,9 @@ pub enum ProblemKind {
         at_least: bool,
         limit: usize,
     },
-    #[error("the roadmap has {count} skills, more than the limit of {limit}")]
+    #[error(
+        "the roadmap has {count} skills, more than the limit of {limit}; split it into smaller roadmaps"
+    )]
     TooManySkills { count: usize, limit: usize },
     #[error("{what}: {field} is {len} long, more than the limit of {max}; shorten it")]
     TooLong {
@@ -37,9 +63,15 @@ pub enum ProblemKind {
         max: usize,
     },
     #[error(
-        "{what}: id '{id}' is not valid; ids use lowercase letters a-z, digits and '-', and start with a letter or digit"
+        "{what}: id '{id}' is not valid; ids use lowercase letters a-z, digits and '-', and start with a letter or digit{}",
+        hint.as_ref().map(|h| format!(" (write '{h}')")).unwrap_or_default()
     )]
-    BadId { what: String, id: String },
+    BadId {
+        what: String,
+        id: String,
+        /// The id spelt the valid way, when that is obvious.
+        hint: Option<String>,
+    },
     #[error(
         "duplicate id '{id}': ids must be unique across stages, skills, choices and aliases; rename one of them"
     )]
@@ -59,7 +91,7 @@ pub enum ProblemKind {
         hint: Option<String>,
     },
     #[error(
-        "choice '{choice}' has pick {pick}, but it must be between 1 and {options} (the number of skills in its 'from' list)"
+        "choice '{choice}' has pick {pick}, but it must be between 1 and {options}, the number of different skills in its 'from' list"
     )]
     BadPick {
         choice: String,
@@ -105,6 +137,9 @@ pub struct Problem {
     pub kind: ProblemKind,
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// Where in the document the problem is, until it is turned into a
+    /// line and column.
+    pub(crate) at: Option<At>,
 }
 
 impl Problem {
@@ -113,77 +148,38 @@ impl Problem {
             kind,
             line: None,
             column: None,
+            at: None,
         }
     }
 
-    /// Finds the line of the value the problem is about in the source text.
-    pub(crate) fn locate(&mut self, text: &str) {
-        if self.line.is_some() || text.is_empty() {
-            return;
-        }
-        let at = match &self.kind {
-            ProblemKind::DuplicateId { id } => {
-                find_field(text, "id", id, 1).or_else(|| find_field(text, "aliases", id, 0))
-            }
-            ProblemKind::BadId { id, .. } => find_string(text, id, 0),
-            ProblemKind::UnknownRequire { skill, missing, .. } => find_field(text, "id", skill, 0)
-                .and_then(|from| find_string(&text[from..], missing, 0).map(|o| from + o)),
-            ProblemKind::UnknownOption {
-                choice, missing, ..
-            } => find_field(text, "id", choice, 0)
-                .and_then(|from| find_string(&text[from..], missing, 0).map(|o| from + o)),
-            ProblemKind::BadPick { choice, .. } => find_field(text, "id", choice, 0),
-            ProblemKind::BadUrl { url, .. } => find_string(text, url, 0),
-            ProblemKind::EmptyTitle { what } | ProblemKind::TooLong { what, .. } => what
-                .split('\'')
-                .nth(1)
-                .and_then(|id| find_field(text, "id", id, 0)),
-            ProblemKind::Cycle { path } => {
-                path.first().and_then(|id| find_field(text, "id", id, 0))
-            }
-            _ => None,
-        };
-        if let Some(offset) = at {
-            let before = &text[..offset];
-            self.line = Some(before.matches('\n').count() + 1);
-            self.column = Some(before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1);
+    pub(crate) fn at(kind: ProblemKind, at: At) -> Self {
+        Problem {
+            at: Some(at),
+            ..Problem::new(kind)
         }
     }
 }
 
-/// How far back from a value [`find_field`] looks for its key.
-const LOOKBACK: usize = 1024;
-/// How many occurrences of a value [`find_field`] inspects before giving
-/// up: locating a problem is a courtesy and must stay cheap on any file.
-const MAX_CANDIDATES: usize = 10_000;
-
-/// Byte offset of the `nth` (0-based) occurrence of the JSON string `"value"`.
-fn find_string(text: &str, value: &str, nth: usize) -> Option<usize> {
-    let quoted = format!("\"{value}\"");
-    text.match_indices(&quoted).nth(nth).map(|(i, _)| i)
-}
-
-/// Byte offset of the `nth` occurrence of `"value"` that follows `"key":`
-/// (or, for list keys, stands anywhere inside the list on the same line,
-/// within [`LOOKBACK`] bytes).
-fn find_field(text: &str, key: &str, value: &str, nth: usize) -> Option<usize> {
-    let quoted = format!("\"{value}\"");
-    let key = format!("\"{key}\"");
-    text.match_indices(&quoted)
-        .take(MAX_CANDIDATES)
-        .filter(|(i, _)| {
-            let mut from = i.saturating_sub(LOOKBACK);
-            while !text.is_char_boundary(from) {
-                from += 1;
-            }
-            let before = text[from..*i].trim_end();
-            let line_start = before.rfind('\n').map_or(0, |p| p + 1);
-            let line = &before[line_start..];
-            line.contains(&key)
-                && (before.ends_with(':') || before.ends_with('[') || before.ends_with(','))
-        })
-        .nth(nth)
-        .map(|(i, _)| i)
+/// Gives every problem that has a place in the document its line and
+/// column (one pass over the bytes for all of them).
+pub(crate) fn locate_all(problems: &mut [Problem], bytes: &[u8]) {
+    let unplaced = |p: &Problem| p.line.is_none() && p.at.is_some();
+    let places: Vec<&At> = problems
+        .iter()
+        .filter(|p| unplaced(p))
+        .filter_map(|p| p.at.as_ref())
+        .collect();
+    if places.is_empty() {
+        return;
+    }
+    let found = super::locate::positions(bytes, &places);
+    let mut found = found.into_iter();
+    for p in problems.iter_mut().filter(|p| unplaced(p)) {
+        if let Some(Some((line, column))) = found.next() {
+            p.line = Some(line);
+            p.column = Some(column);
+        }
+    }
 }
 
 impl fmt::Display for Problem {

@@ -4,12 +4,11 @@ use std::borrow::Cow;
 
 use serde::Deserialize;
 
+use super::build::MAX_PROBLEMS;
 use super::error::{LoadError, Problem, ProblemKind};
+use super::locate::{At, json_path};
 use super::roadmap::{Resource, Roadmap};
-use super::text::clip;
-
-/// The longest JSON parser message shown.
-const MAX_JSON_MESSAGE: usize = 500;
+use super::{schema, syntax};
 
 /// The only roadmap format version this build understands.
 pub const FORMAT_VERSION: u32 = 1;
@@ -82,13 +81,12 @@ pub(super) struct RawChoice<'a> {
     pub(super) from: Vec<Cow<'a, str>>,
 }
 
-/// Only used on the error path, to tell a wrong version from other errors.
-#[derive(Deserialize)]
-struct VersionOnly {
-    version: serde_json::Value,
-}
-
 /// Parses and validates roadmap bytes. `source` names the file in messages.
+///
+/// A good file takes the fast path: one typed parse, then validation. Only
+/// when that fails does a second, thorough pass read the file again to
+/// find every problem, and a last one over the bytes puts a line and a
+/// column on each.
 pub fn load(bytes: &[u8], source: &str) -> Result<Roadmap, LoadError> {
     let fail = |problems: Vec<Problem>| LoadError {
         source: source.to_string(),
@@ -101,44 +99,63 @@ pub fn load(bytes: &[u8], source: &str) -> Result<Roadmap, LoadError> {
             limit: limits::MAX_FILE_BYTES,
         })]));
     }
-    let raw: RawRoadmap = match serde_json::from_slice(bytes) {
-        Ok(raw) => raw,
-        Err(err) => return Err(fail(vec![json_problem(bytes, &err)])),
+    let mut problems = match serde_json::from_slice::<RawRoadmap>(bytes) {
+        Ok(raw) if raw.version != FORMAT_VERSION => vec![Problem::at(
+            ProblemKind::Version(raw.version.to_string()),
+            At::value(json_path!["version"]),
+        )],
+        Ok(raw) => match super::build::build(raw) {
+            Ok(roadmap) => return Ok(roadmap),
+            Err(problems) => problems,
+        },
+        Err(err) => thorough(bytes, &err),
     };
-    if raw.version != FORMAT_VERSION {
-        return Err(fail(vec![Problem::new(ProblemKind::Version(
-            raw.version.to_string(),
-        ))]));
-    }
-    super::build::build(raw).map_err(|mut problems| {
-        // Only on the error path: find the lines the problems are on.
-        let text = std::str::from_utf8(bytes).unwrap_or("");
-        for p in &mut problems {
-            p.locate(text);
-        }
-        fail(problems)
-    })
+    super::error::locate_all(&mut problems, bytes);
+    // In the order of the file; what has no place (the count of the rest)
+    // last.
+    problems.sort_by_key(|p| (p.line.is_none(), p.line, p.column));
+    Err(fail(problems))
 }
 
-fn json_problem(bytes: &[u8], err: &serde_json::Error) -> Problem {
-    if let Ok(v) = serde_json::from_slice::<VersionOnly>(bytes)
-        && v.version != FORMAT_VERSION
-    {
-        return Problem::new(ProblemKind::Version(clip(&v.version.to_string(), 100)));
+/// The error path of a file the typed parse refused: every problem it has.
+fn thorough(bytes: &[u8], err: &serde_json::Error) -> Vec<Problem> {
+    let doc: serde_json::Value = match serde_json::from_slice(bytes) {
+        Ok(doc) => doc,
+        Err(syntax) => return vec![syntax::syntax(bytes, &syntax)],
+    };
+    let walked = schema::check(doc);
+    let mut problems = walked.problems;
+    if let Some(repaired) = walked.repaired {
+        match RawRoadmap::deserialize(repaired) {
+            Ok(raw) => {
+                if let Err(more) = super::build::build(raw) {
+                    problems.extend(more);
+                }
+            }
+            Err(_) if problems.is_empty() => problems.push(syntax::leftover(err)),
+            Err(_) => {}
+        }
     }
-    let msg = err.to_string();
-    // serde_json appends " at line L column C"; we print the position ourselves.
-    let msg = msg
-        .rsplit_once(" at line ")
-        .map_or(msg.as_str(), |(m, _)| m);
-    let mut p = Problem::new(ProblemKind::Json {
-        // Bounded: the message may quote a (huge, hostile) field name.
-        message: clip(msg, MAX_JSON_MESSAGE),
-        unknown_field: err.is_data() && msg.starts_with("unknown field"),
+    if problems.is_empty() {
+        problems.push(syntax::leftover(err));
+    }
+    // In the order of the file, at most the first hundred, the rest counted.
+    let mut more = 0;
+    problems.retain(|p| match p.kind {
+        ProblemKind::MoreProblems { count } => {
+            more += count;
+            false
+        }
+        _ => true,
     });
-    if err.line() > 0 {
-        p.line = Some(err.line());
-        p.column = Some(err.column());
+    super::error::locate_all(&mut problems, bytes);
+    problems.sort_by_key(|p| (p.line.is_none(), p.line, p.column));
+    if problems.len() > MAX_PROBLEMS {
+        more += problems.len() - MAX_PROBLEMS;
+        problems.truncate(MAX_PROBLEMS);
     }
-    p
+    if more > 0 {
+        problems.push(Problem::new(ProblemKind::MoreProblems { count: more }));
+    }
+    problems
 }

@@ -2,24 +2,30 @@
 //! No terminal, no files, no clock: callers pass `now` in.
 
 mod build;
+mod check;
 mod credit;
 mod cycle;
 pub mod error;
 pub mod hlc;
 pub mod live;
 pub mod load;
+mod locate;
 pub mod profile;
 mod profile_de;
 pub mod progress;
 mod reason;
 mod rfc3339;
 pub mod roadmap;
+mod schema;
 pub mod status;
+mod syntax;
 pub mod text;
 pub mod unknown;
 
 #[cfg(test)]
 mod counting_tests;
+#[cfg(test)]
+mod load_tests;
 #[cfg(test)]
 mod tests;
 

@@ -120,7 +120,10 @@ fn unknown_fields_are_rejected_with_their_position() {
     v["stages"][0]["skills"][0]["titel"] = json!("typo");
     let err = load_value(&v).unwrap_err();
     let text = err.to_string();
-    assert!(text.contains("unknown field `titel`"), "{text}");
+    assert!(
+        text.contains("skill 'x': unknown field 'titel' (did you mean 'title'?)"),
+        "{text}"
+    );
     assert!(text.contains("line "), "{text}");
 }
 

@@ -59,7 +59,10 @@ fn invalid_json_names_file_and_line() {
     let file = env.write("broken.json", "{\n  \"version\": 1,\n  \"id\": \n");
     let err = fails(&env, &file, &["status"]);
     assert!(err.contains("broken.json: line 4"), "{err}");
-    assert!(err.contains("not valid roadmap JSON"), "{err}");
+    assert!(
+        err.contains("line 4, column 1: the file ends where a value should follow (the file is not valid JSON"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -70,7 +73,51 @@ fn misspelt_field_names_file_line_and_field() {
     let file = env.write("typo.json", &pretty(&v));
     let err = fails(&env, &file, &["validate", file.to_str().unwrap()]);
     assert!(err.contains("typo.json: line "), "{err}");
-    assert!(err.contains("unknown field `titel`"), "{err}");
+    assert!(
+        err.contains("unknown field 'titel' (did you mean 'title'?)"),
+        "{err}"
+    );
+}
+
+/// Several misspelt fields and bad values in different objects, and an
+/// unknown id: all of them in one run, each at its line, in plain words.
+#[test]
+fn validate_reports_every_problem_in_one_run() {
+    let env = Env::new();
+    let mut v = small_json();
+    v["stages"][0]["skills"][0]["titel"] = json!("typo");
+    v["stages"][1]["skills"][0]["hours"] = json!("six");
+    v["stages"][1]["skills"][1]["requires"] = json!(["Internet"]);
+    v["stages"][2]["descripton"] = json!("typo");
+    v["choices"][0]["pick"] = json!(-1);
+    let file = env.write("many.json", &pretty(&v));
+    let err = fails(&env, &file, &["validate", file.to_str().unwrap()]);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 5, "{err}");
+    for want in [
+        "unknown field 'titel' (did you mean 'title'?)",
+        "hours must be a whole number of hours, like 6, but it is the text \"six\"",
+        "requires 'Internet', which is not a skill or choice in this roadmap (did you mean 'internet'?)",
+        "unknown field 'descripton' (did you mean 'description'?)",
+        "pick must be a whole number",
+    ] {
+        assert!(err.contains(want), "{want:?} in {err}");
+    }
+    assert!(
+        lines.iter().all(|l| l.contains("many.json: line ")),
+        "{err}"
+    );
+    for jargon in ["expected u32", "invalid type", "invalid value", "`"] {
+        assert!(!err.contains(jargon), "{jargon}: {err}");
+    }
+}
+
+#[test]
+fn an_empty_file_says_so() {
+    let env = Env::new();
+    let file = env.write("empty.json", "");
+    let err = fails(&env, &file, &["validate", file.to_str().unwrap()]);
+    assert!(err.contains("empty.json: the file is empty"), "{err}");
 }
 
 #[test]

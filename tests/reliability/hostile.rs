@@ -72,16 +72,16 @@ const ERRORS: &[(&str, &[&str])] = &[
     (
         "deep-nesting.json",
         &[
-            "line 1, column 58: invalid type: sequence, expected a string (the file is not valid roadmap JSON",
+            "line 1, column 183: the JSON is nested too deeply (more than 128 levels) (the file is not valid JSON",
         ],
     ),
     (
         "duplicate-ids.json",
         &[
-            "duplicate id 'a': ids must be unique",
-            "duplicate id 's': ids must be unique",
-            "duplicate id 'b': ids must be unique",
-            "duplicate id 'a': ids must be unique",
+            "line 15, column 17: duplicate id 'a': ids must be unique",
+            "line 19, column 17: duplicate id 's': ids must be unique",
+            "line 26, column 13: duplicate id 'a': ids must be unique",
+            "line 34, column 13: duplicate id 'b': ids must be unique",
         ],
     ),
     (
@@ -95,20 +95,26 @@ const ERRORS: &[(&str, &[&str])] = &[
     ),
     (
         "invalid-utf8.json",
-        &["line 4, column 16: invalid unicode code point (the file is not valid roadmap JSON"],
+        &[
+            "line 4, column 16: invalid character: the file must be UTF-8 text, and each \\u escape must name a real character (the file is not valid JSON",
+        ],
     ),
     (
         "raw-control-char.json",
-        &["line 4, column 17: control character (\\u0000-\\u001F) found while parsing a string"],
+        &[
+            "line 4, column 17: a raw control character (a tab or a line break) is inside a text; write it as \\t or \\n",
+        ],
     ),
     (
         "unknown-field-escape.json",
-        &["unknown field `ti\u{FFFD}]0;pwned\u{FFFD}tle`, expected one of `id`, `title`"],
+        &[
+            "line 7, column 34: skill 'a': unknown field 'ti\u{FFFD}]0;pwned\u{FFFD}tle'; a skill has the fields id, title,",
+        ],
     ),
     (
         "unknown-resource-field.json",
         &[
-            "line 18, column 23: unknown field `onclick`, expected one of `title`, `url`, `kind` (fix the spelling",
+            "line 18, column 15: resource 1 of skill 'a': unknown field 'onclick'; a resource has the fields title, url, kind (fix the spelling",
         ],
     ),
     (

@@ -56,7 +56,7 @@ fn more_than_a_million_skills_is_refused() {
     let err = model::load(json.as_bytes(), "many.json").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "many.json: the roadmap has 1000001 skills, more than the limit of 1000000"
+        "many.json: line 1, column 55: the roadmap has 1000001 skills, more than the limit of 1000000; split it into smaller roadmaps"
     );
 }
 
