@@ -5,6 +5,7 @@ mod build;
 mod credit;
 mod cycle;
 pub mod error;
+pub mod journal;
 pub mod live;
 pub mod load;
 pub mod profile;
