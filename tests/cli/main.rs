@@ -7,6 +7,8 @@
 
 mod change;
 mod common;
+mod export;
+mod journal;
 mod list_show;
 mod profiles;
 mod roadmap_files;

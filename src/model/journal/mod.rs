@@ -11,6 +11,7 @@
 pub mod days;
 pub mod heatmap;
 pub mod pace;
+pub mod words;
 
 #[cfg(test)]
 mod tests;
