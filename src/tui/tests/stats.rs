@@ -263,3 +263,24 @@ fn app_with_helper_still_works_for_stats() {
     run(&mut a, [Action::OpenStats]);
     assert_eq!(a.stats().unwrap().finished.len(), 1);
 }
+
+#[test]
+fn a_long_time_per_skill_list_is_cut_to_the_most_recent() {
+    let r = crate::model::load(crate::synth::roadmap_json(100).as_bytes(), "synth").unwrap();
+    let mut p = Profile::default();
+    for i in 0..r.skills.len() {
+        let minutes = i64::try_from(i).unwrap();
+        p.set_status(&r, i, Status::Done, now() - Duration::minutes(minutes));
+    }
+    let done = r.skills.len();
+    let mut a = App::new(r, p, "default", now()).with_size(120, 40);
+    run(&mut a, [Action::OpenStats, Action::Last]);
+    let text = screen(&a, 120, 40);
+    assert!(
+        text.contains(&format!(
+            "… and {} more (roadmap stats --json lists them all)",
+            done - 30
+        )),
+        "{text}"
+    );
+}

@@ -21,6 +21,9 @@ use crate::tui::theme::Theme;
 const LABEL: usize = 11;
 /// Widest skill title in "time per skill".
 const TITLE_CELLS: usize = 30;
+/// Most recently done skills listed under "time per skill" (the view stays
+/// a key press at any size; `roadmap stats --json` lists all).
+const TIME_ROWS: usize = 30;
 
 fn popup_area(area: Rect) -> Rect {
     centered(
@@ -148,13 +151,22 @@ fn body(out: &mut Vec<Line<'static>>, app: &App, s: &Stats, width: usize) {
     if s.finished.is_empty() {
         out.push(Line::styled("  nothing done yet", t.dim()));
     }
-    for f in &s.finished {
+    for f in s.finished.iter().take(TIME_ROWS) {
         let title = fit(&app.roadmap.skills[f.skill].title, TITLE_CELLS);
         out.push(Line::from(vec![
             Span::raw(format!("  {}  ", pad(&title, TITLE_CELLS))),
             Span::raw(format!("{:>9}  ", words::took(f.days))),
             Span::styled(format!("done {}", f.done_day), t.dim()),
         ]));
+    }
+    if s.finished.len() > TIME_ROWS {
+        out.push(Line::styled(
+            format!(
+                "  … and {} more (roadmap stats --json lists them all)",
+                s.finished.len() - TIME_ROWS
+            ),
+            t.dim(),
+        ));
     }
 }
 
