@@ -9,14 +9,12 @@ use crate::model::Status;
 use crate::model::journal::words;
 
 /// `s` with Markdown's special characters escaped, so a title reads as
-/// typed and never turns into a link, emphasis or HTML.
+/// typed and never turns into a link, emphasis, code or HTML (brackets
+/// are escaped, so parentheses and `!` need not be).
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '!' | '(' | ')'
-        ) {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~') {
             out.push('\\');
         }
         out.push(c);
@@ -107,8 +105,9 @@ mod tests {
     fn markdown_specials_are_escaped() {
         assert_eq!(
             escape("C# & *bold* [x](y) <b>"),
-            r"C\# & \*bold\* \[x\]\(y\) \<b\>"
+            r"C# & \*bold\* \[x\](y) \<b\>"
         );
-        assert_eq!(escape("plain title"), "plain title");
+        assert_eq!(escape("plain title (v2)!"), "plain title (v2)!");
+        assert_eq!(escape("`code` ~~gone~~ a_b"), r"\`code\` \~\~gone\~\~ a\_b");
     }
 }

@@ -146,12 +146,18 @@ fn a_reload_while_the_stats_are_open_updates_them() {
     let mut a = journal_app();
     run(&mut a, [Action::OpenStats]);
     let best = a.stats().unwrap().streaks;
+    let events = a.stats().unwrap().events;
     let mut disk = a.profile().clone();
     let r = a.roadmap().clone();
     disk.set_status(&r, skill(&a, "sql"), Status::Doing, now());
     run(&mut a, [Action::Reloaded(disk)]);
     assert!(is_stats(&a));
     let s = a.stats().unwrap();
+    assert_eq!(
+        s.events,
+        events + 1,
+        "the other instance's change is counted"
+    );
     assert!(s.streaks.today);
     assert_eq!(s.streaks.current, best.current.max(1));
 }
