@@ -108,6 +108,7 @@ where
             let skill = &roadmap.skills[a.skill];
             let stage = &roadmap.stages[skill.stage];
             let local = a.at.with_timezone(tz);
+            // NOTES: a note event becomes kind "note" (with what was written).
             let (kind, from, to) = match a.kind {
                 ActivityKind::Status { from, to } => ("status", from.as_str(), to.as_str()),
             };
