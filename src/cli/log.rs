@@ -167,6 +167,25 @@ where
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// Any text either reads as a day or is refused with the help;
+        /// never a panic, and every date reads back as written.
+        #[test]
+        fn since_never_panics(s in "\\PC{0,24}", y in 1i32..9999, m in 1u32..=12, d in 1u32..=28, n in 0u32..100_000) {
+            let today = NaiveDate::from_ymd_opt(2025, 3, 10).unwrap_or_default();
+            match s.parse::<Since>() {
+                Ok(since) => { let _ = since.first_day(today); }
+                Err(e) => proptest::prop_assert!(e.contains("YYYY-MM-DD")),
+            }
+            let date = format!("{y:04}-{m:02}-{d:02}");
+            let want = NaiveDate::from_ymd_opt(y, m, d);
+            proptest::prop_assert_eq!(date.parse::<Since>().ok(), want.map(Since::Date));
+            proptest::prop_assert_eq!(format!("{n}d").parse::<Since>(), Ok(Since::DaysAgo(n)));
+            let far = Since::DaysAgo(n.saturating_mul(1000)).first_day(today);
+            proptest::prop_assert!(far <= today);
+        }
+    }
+
     #[test]
     fn since_reads_dates_and_counts_back() {
         let today = NaiveDate::from_ymd_opt(2025, 3, 10).unwrap_or_default();
