@@ -169,6 +169,30 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Your timeline: every status change, newest first, in local time.
+    Log {
+        /// Only from this local day on: YYYY-MM-DD, today, yesterday, 7d, 2w.
+        #[arg(long, value_name = "DATE")]
+        since: Option<super::log::Since>,
+        /// Print JSON instead of text (shape in docs/export.md).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Streaks, a calendar of the last 52 weeks, pace and a finish date.
+    Stats {
+        /// Print JSON instead of text (shape in docs/export.md).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Your progress as a Markdown checklist, JSON or CSV (see docs/export.md).
+    Export {
+        /// markdown (a checklist by stage), json (everything) or csv (a row per skill).
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: super::export::Format,
+        /// Write to FILE instead of printing (replaced whole, never half-written).
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[cfg(test)]

@@ -5,12 +5,15 @@
 
 pub mod args;
 mod change;
+mod export;
 mod list;
+mod log;
 mod lookup;
 mod out;
 mod profiles;
 mod show;
 mod show_choice;
+mod stats;
 mod status;
 mod validate;
 
@@ -117,6 +120,11 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
         Command::Reset { ids } => change::change(&open(source, args)?, ids, change::Verb::Reset),
         Command::Validate { file } => validate::validate(&source, file.as_deref()),
         Command::Profiles { json } => profiles::profiles(&args.profile, *json),
+        Command::Log { since, json } => log::log(&View::open(source, args)?, *since, *json, now),
+        Command::Stats { json } => stats::stats(&View::open(source, args)?, *json, now),
+        Command::Export { format, output } => {
+            export::export(&View::open(source, args)?, *format, output.as_deref())
+        }
     }
 }
 

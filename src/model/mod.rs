@@ -7,6 +7,7 @@ mod credit;
 mod cycle;
 pub mod error;
 pub mod hlc;
+pub mod journal;
 pub mod live;
 pub mod load;
 mod locate;

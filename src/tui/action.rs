@@ -78,6 +78,8 @@ pub enum Action {
     Back,
     /// Forward again, after going back.
     Forward,
+    /// Open the stats view: streaks, the calendar, pace and finish date.
+    OpenStats,
 }
 
 /// What the run loop must do after an update. `update` never touches files

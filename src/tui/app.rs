@@ -8,6 +8,7 @@ mod history;
 pub(crate) mod nav;
 mod rows;
 mod search;
+mod stats;
 mod status;
 
 use chrono::{DateTime, Utc};
@@ -81,6 +82,10 @@ pub enum Mode {
         scroll: usize,
     },
     Search(Box<SearchState>),
+    /// Streaks, the calendar heatmap, pace and finish date.
+    Stats {
+        scroll: usize,
+    },
     /// The profile file could not be read: offer to move it aside or quit.
     Unreadable {
         error: String,
@@ -107,6 +112,9 @@ pub struct App {
     // Derived from the profile; recomputed only when statuses change.
     pub(crate) live: Live,
     pub(crate) suggestions: Vec<Suggestion>,
+    /// The stats view's numbers: computed when it opens, kept until the
+    /// statuses (or the day) change.
+    pub(crate) journal: Option<Box<crate::model::journal::Stats>>,
     // Derived from the roadmap (and the statuses while a filter is on).
     pub(crate) rows: Vec<Vec<Row>>,
     pub(crate) row_of: Vec<usize>,
@@ -168,6 +176,7 @@ impl App {
             filter: Filter::All,
             live,
             suggestions: Vec::new(),
+            journal: None,
             rows,
             row_of,
             mode: Mode::Main,
@@ -265,6 +274,7 @@ impl App {
             Mode::Help { .. } => KeyMode::Help,
             Mode::Search(_) => KeyMode::Search,
             Mode::Unreadable { .. } => KeyMode::Unreadable,
+            Mode::Stats { .. } => KeyMode::Stats,
         }
     }
 
@@ -340,6 +350,7 @@ impl App {
     }
 
     fn refresh_suggestions(&mut self, now: DateTime<Utc>) {
+        self.stats_changed(now);
         self.refilter();
         self.suggestions = self.live.next_steps(&self.roadmap, now, SUGGESTIONS);
         self.next_cursor = self
@@ -411,6 +422,7 @@ impl App {
             Mode::Main => self.update_main(action, now),
             Mode::Help { .. } => self.update_help(&action),
             Mode::Search(_) => self.update_search(&action),
+            Mode::Stats { .. } => self.update_stats(&action, now),
             Mode::Unreadable { .. } => match action {
                 Action::MoveAside => vec![Effect::MoveAside],
                 Action::Quit => vec![Effect::Quit],
@@ -449,6 +461,10 @@ impl App {
             }
             Action::ToggleHelp => {
                 self.mode = Mode::Help { scroll: 0 };
+                Vec::new()
+            }
+            Action::OpenStats => {
+                self.open_stats(now);
                 Vec::new()
             }
             Action::JumpNext => {

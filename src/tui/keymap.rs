@@ -15,12 +15,14 @@ pub enum KeyMode {
     Search,
     Help,
     Unreadable,
+    Stats,
 }
 
 impl KeyMode {
-    pub const ALL: [KeyMode; 4] = [
+    pub const ALL: [KeyMode; 5] = [
         KeyMode::Main,
         KeyMode::Search,
+        KeyMode::Stats,
         KeyMode::Help,
         KeyMode::Unreadable,
     ];
@@ -31,6 +33,7 @@ impl KeyMode {
             KeyMode::Search => "Search",
             KeyMode::Help => "This help",
             KeyMode::Unreadable => "Damaged profile",
+            KeyMode::Stats => "Stats",
         }
     }
 }
@@ -115,7 +118,7 @@ impl Binding {
     }
 }
 
-use KeyMode::{Help, Main, Search, Unreadable};
+use KeyMode::{Help, Main, Search, Stats, Unreadable};
 
 /// Every key binding, in the order the help lists them.
 #[rustfmt::skip]
@@ -140,6 +143,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding { mode: Main, keys: &[ch('/')], action: Action::OpenSearch, help: "search skills by title, id or description", hint: Some("search") },
     Binding { mode: Main, keys: &[ch('o')], action: Action::OpenResource, help: "open the selected resource in the browser", hint: Some("open") },
     Binding { mode: Main, keys: &[ch('y')], action: Action::CopyUrl, help: "copy the selected resource's address (works over SSH)", hint: None },
+    Binding { mode: Main, keys: &[ch('a')], action: Action::OpenStats, help: "stats: streaks, calendar, pace, finish date", hint: Some("stats") },
     Binding { mode: Main, keys: &[ch('f')], action: Action::NextFilter, help: "next filter: unfinished, a status, locked, available", hint: Some("filter") },
     Binding { mode: Main, keys: &[ch('F')], action: Action::PrevFilter, help: "previous filter (back to all skills)", hint: None },
     Binding { mode: Main, keys: &[ch('['), ctrl('o')], action: Action::Back, help: "back to before the last jump (link, next, search)", hint: Some("back") },
@@ -157,6 +161,14 @@ pub static BINDINGS: &[Binding] = &[
     Binding { mode: Search, keys: &[ctrl('u')], action: Action::SearchClear, help: "clear the query", hint: None },
     Binding { mode: Search, keys: &[key(KeyCode::Esc)], action: Action::Close, help: "cancel", hint: Some("cancel") },
     Binding { mode: Search, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
+    Binding { mode: Stats, keys: &[key(KeyCode::Up), ch('k')], action: Action::Up, help: "scroll up", hint: None },
+    Binding { mode: Stats, keys: &[key(KeyCode::Down), ch('j')], action: Action::Down, help: "scroll down", hint: Some("scroll") },
+    Binding { mode: Stats, keys: &[key(KeyCode::PageUp), ctrl('u')], action: Action::PageUp, help: "page up", hint: None },
+    Binding { mode: Stats, keys: &[key(KeyCode::PageDown), ctrl('d'), ch(' ')], action: Action::PageDown, help: "page down", hint: Some("page") },
+    Binding { mode: Stats, keys: &[ch('g'), key(KeyCode::Home)], action: Action::First, help: "top", hint: None },
+    Binding { mode: Stats, keys: &[ch('G'), key(KeyCode::End)], action: Action::Last, help: "bottom", hint: None },
+    Binding { mode: Stats, keys: &[key(KeyCode::Esc), ch('a'), ch('q')], action: Action::Close, help: "close the stats", hint: Some("close") },
+    Binding { mode: Stats, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
     Binding { mode: Help, keys: &[key(KeyCode::Up), ch('k')], action: Action::Up, help: "scroll up", hint: None },
     Binding { mode: Help, keys: &[key(KeyCode::Down), ch('j')], action: Action::Down, help: "scroll down", hint: Some("scroll") },
     Binding { mode: Help, keys: &[key(KeyCode::PageUp), ctrl('u')], action: Action::PageUp, help: "page up", hint: None },

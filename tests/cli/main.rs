@@ -8,6 +8,8 @@
 mod change;
 mod common;
 mod counting;
+mod export;
+mod journal;
 mod list_show;
 mod profiles;
 mod roadmap_files;

@@ -201,7 +201,10 @@ impl App {
     /// Another instance saved the profile: merge what it wrote into ours
     /// (newer change wins per skill; nothing of ours is dropped).
     pub(crate) fn on_reloaded(&mut self, disk: &Profile, now: DateTime<Utc>) {
-        if !matches!(self.mode, Mode::Main | Mode::Help { .. } | Mode::Search(_)) {
+        if !matches!(
+            self.mode,
+            Mode::Main | Mode::Help { .. } | Mode::Search(_) | Mode::Stats { .. }
+        ) {
             return;
         }
         let mut merged = self.profile.clone();

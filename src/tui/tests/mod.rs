@@ -10,6 +10,7 @@ mod screens;
 mod search_filter;
 mod snapshots;
 mod snapshots_nav;
+mod stats;
 mod update;
 mod update_nav;
 mod update_saving;

@@ -48,6 +48,7 @@ fn idle_hint(app: &App) -> &'static str {
     match (&app.mode, app.focus) {
         (Mode::Search(_), _) => "type to filter · ↑↓ choose · Enter jump · Esc cancel",
         (Mode::Help { .. }, _) => "? or Esc closes the help",
+        (Mode::Stats { .. }, _) => "↑↓ PgUp PgDn scroll · Esc or a closes the stats",
         (Mode::Unreadable { .. }, _) => "m moves the damaged profile aside · q quits",
         (Mode::Main, Pane::Stages) => {
             "↑↓ choose a stage · Enter shows its skills · Tab/←→ switch pane"

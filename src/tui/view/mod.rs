@@ -12,6 +12,7 @@ mod popup;
 pub mod search;
 mod skills;
 mod stages;
+pub mod stats;
 pub mod text;
 
 use ratatui::buffer::Buffer;
@@ -38,6 +39,7 @@ impl Widget for &App {
         match &self.mode {
             Mode::Main => {}
             Mode::Help { scroll } => help::render(self, *scroll, area, buf),
+            Mode::Stats { scroll } => stats::render(self, *scroll, area, buf),
             Mode::Search(s) => search::render(self, s, area, buf),
             Mode::Unreadable { error, failure } => {
                 popup::unreadable(self, error, failure.as_deref(), area, buf);

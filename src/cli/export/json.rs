@@ -1,0 +1,149 @@
+//! The JSON export. Its shape is documented in docs/export.md; keys are
+//! only ever added.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::Export;
+use crate::cli::Failure;
+use crate::cli::stats::{StatsJson, stats_json};
+use crate::model::Status;
+use crate::model::journal::ActivityKind;
+
+/// Bumped only when a key changes meaning or goes away.
+const EXPORT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct ExportJson<'a> {
+    export: &'static str,
+    version: u32,
+    roadmap: RoadmapJson<'a>,
+    profile: &'a str,
+    as_of: Option<DateTime<Utc>>,
+    progress: ProgressJson,
+    stages: Vec<StageJson<'a>>,
+    history: Vec<HistoryJson<'a>>,
+    stats: Option<StatsJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct RoadmapJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    description: &'a str,
+}
+
+#[derive(Serialize)]
+struct ProgressJson {
+    done: usize,
+    doing: usize,
+    skipped: usize,
+    todo: usize,
+    total: usize,
+    percent: u32,
+}
+
+#[derive(Serialize)]
+struct StageJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    finished: usize,
+    total: usize,
+    skills: Vec<SkillJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SkillJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    status: &'static str,
+    optional: bool,
+    counted: bool,
+    hours: Option<u32>,
+    started: Option<DateTime<Utc>>,
+    done: Option<DateTime<Utc>>,
+    changed: Option<DateTime<Utc>>,
+    // NOTES: the skill's note goes here (`note`, Markdown text or null).
+}
+
+#[derive(Serialize)]
+struct HistoryJson<'a> {
+    kind: &'static str,
+    at: DateTime<Utc>,
+    skill: &'a str,
+    from: &'static str,
+    to: &'static str,
+}
+
+pub fn render(e: &Export) -> Result<String, Failure> {
+    let view = e.view;
+    let roadmap = &view.session.roadmap;
+    let overall = view.eval.overall;
+    let value = ExportJson {
+        export: "roadmap",
+        version: EXPORT_VERSION,
+        roadmap: RoadmapJson {
+            id: &roadmap.id,
+            title: &roadmap.title,
+            description: &roadmap.description,
+        },
+        profile: view.session.store.name(),
+        as_of: e.as_of,
+        progress: ProgressJson {
+            done: overall.done,
+            doing: overall.doing,
+            skipped: overall.skipped,
+            todo: overall.todo,
+            total: overall.total(),
+            percent: overall.percent(),
+        },
+        stages: roadmap
+            .stages
+            .iter()
+            .zip(&view.eval.stages)
+            .map(|(stage, tally)| StageJson {
+                id: &stage.id,
+                title: &stage.title,
+                finished: tally.finished(),
+                total: tally.total(),
+                skills: stage
+                    .skills
+                    .clone()
+                    .map(|s| {
+                        let skill = &roadmap.skills[s];
+                        let state = view.states[s];
+                        SkillJson {
+                            id: &skill.id,
+                            title: &skill.title,
+                            status: state.status.as_str(),
+                            optional: skill.optional,
+                            counted: view.eval.counted[s],
+                            hours: skill.hours,
+                            started: state.started_at,
+                            done: state.done_at.filter(|_| state.status == Status::Done),
+                            changed: state.changed,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+        history: e
+            .activities
+            .iter()
+            .map(|a| {
+                let ActivityKind::Status { from, to } = a.kind;
+                HistoryJson {
+                    kind: "status",
+                    at: a.at,
+                    skill: &roadmap.skills[a.skill].id,
+                    from: from.as_str(),
+                    to: to.as_str(),
+                }
+            })
+            .collect(),
+        stats: e.stats.as_ref().map(|s| stats_json(roadmap, s)),
+    };
+    let mut text = serde_json::to_string_pretty(&value).map_err(|e| Failure::Output(e.into()))?;
+    text.push('\n');
+    Ok(text)
+}

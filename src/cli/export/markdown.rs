@@ -1,0 +1,113 @@
+//! The Markdown export: a checklist grouped by stage, ready to paste into a
+//! README or a portfolio.
+
+use std::fmt::Write as _;
+
+use super::{Export, date};
+use crate::cli::out::{line, plural};
+use crate::model::Status;
+use crate::model::journal::words;
+
+/// `s` with Markdown's special characters escaped, so a title reads as
+/// typed and never turns into a link, emphasis, code or HTML (brackets
+/// are escaped, so parentheses and `!` need not be).
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub fn render(e: &Export) -> String {
+    let view = e.view;
+    let roadmap = &view.session.roadmap;
+    let overall = view.eval.overall;
+    let mut text = String::new();
+    line!(text, "# {}", escape(&roadmap.title));
+    line!(text);
+    let mut summary = format!(
+        "Progress of profile {}: {} of {} skills finished ({}%) · done {} · doing {} · skipped {}",
+        escape(view.session.store.name()),
+        overall.finished(),
+        overall.total(),
+        overall.percent(),
+        overall.done,
+        overall.doing,
+        overall.skipped,
+    );
+    if let Some(at) = e.as_of {
+        let _ = write!(summary, " · as of {}", date(at));
+    }
+    line!(text, "{summary}.");
+    if let Some(s) = &e.stats {
+        line!(text);
+        line!(
+            text,
+            "Best streak {} · {} h of skills done · left: {}.",
+            plural(s.streaks.best as usize, "day"),
+            s.pace.total_hours,
+            words::left(&s.remaining)
+        );
+    }
+    for (stage, tally) in roadmap.stages.iter().zip(&view.eval.stages) {
+        line!(text);
+        line!(
+            text,
+            "## {} — {} of {}",
+            escape(&stage.title),
+            tally.finished(),
+            tally.total()
+        );
+        line!(text);
+        for s in stage.skills.clone() {
+            let skill = &roadmap.skills[s];
+            let state = view.states[s];
+            let title = escape(&skill.title);
+            let on = |at: Option<chrono::DateTime<chrono::Utc>>| at.map(date).unwrap_or_default();
+            let mut item = match state.status {
+                Status::Done => {
+                    let mut t = format!("- [x] {title} — done {}", on(state.done_at));
+                    if let (Some(a), Some(b)) = (state.started_at, state.done_at)
+                        && date(a) != date(b)
+                    {
+                        let _ = write!(t, " (started {})", date(a));
+                    }
+                    t
+                }
+                Status::Skipped => format!("- [x] ~~{title}~~ — skipped {}", on(state.changed)),
+                Status::Doing => format!(
+                    "- [ ] **{title}** — in progress since {}",
+                    on(state.started_at.or(state.changed))
+                ),
+                Status::Todo => format!("- [ ] {title}"),
+            };
+            if skill.optional {
+                item.push_str(" · optional");
+            } else if view.eval.unpicked[s] {
+                item.push_str(" · another option was picked");
+            }
+            line!(text, "{item}");
+            // NOTES: the skill's note goes here, indented under the item.
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_specials_are_escaped() {
+        assert_eq!(
+            escape("C# & *bold* [x](y) <b>"),
+            r"C# & \*bold\* \[x\](y) \<b\>"
+        );
+        assert_eq!(escape("plain title (v2)!"), "plain title (v2)!");
+        assert_eq!(escape("`code` ~~gone~~ a_b"), r"\`code\` \~\~gone\~\~ a\_b");
+    }
+}

@@ -1,0 +1,140 @@
+//! The learning journal: what the learner did and when, counted in their
+//! own local days. Pure like the rest of the model: `now` and the time zone
+//! are passed in (callers pass `chrono::Local`, tests pass fixed zones or
+//! `chrono_tz` zones), nothing here reads a clock or a file.
+//!
+//! The input is a flat list of [`Activity`] events built from the
+//! profile's histories. Status changes are the only kind today; notes will
+//! be another [`ActivityKind`] and every count below (days, streaks,
+//! heatmap) takes them in without change.
+
+pub mod days;
+pub mod heatmap;
+pub mod pace;
+pub mod words;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_pace;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+use super::profile::Profile;
+use super::progress::Evaluation;
+use super::roadmap::Roadmap;
+use super::status::{SkillState, Status};
+
+pub use days::{DayCounts, Streaks, day_counts, local_day, streaks};
+pub use heatmap::{Cell, Heatmap, WEEKS, heatmap, level};
+pub use pace::{
+    Finished, MIN_HISTORY_DAYS, Pace, Projection, RECENT_DAYS, Remaining, Shortfall, Week,
+    finished, pace, per_week, projection, remaining,
+};
+
+/// What happened in one event of the journal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ActivityKind {
+    /// The status of the skill changed from `from` to `to`.
+    Status { from: Status, to: Status },
+    // NOTES: a `Note` variant goes here (a note written or edited); the
+    // day counts, streaks and heatmap count it like any other event.
+}
+
+/// One event of the journal: when, on which skill (an index into
+/// `roadmap.skills`), and what.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Activity {
+    pub at: DateTime<Utc>,
+    pub skill: usize,
+    pub kind: ActivityKind,
+}
+
+/// Every status change recorded for the skills of `roadmap`, oldest first
+/// (ties in roadmap order). Progress kept under an earlier id of a skill
+/// counts for the skill; entries for skills the roadmap no longer has are
+/// left out.
+pub fn activities(roadmap: &Roadmap, profile: &Profile) -> Vec<Activity> {
+    let mut out = Vec::new();
+    for skill in 0..roadmap.skills.len() {
+        let Some(entry) = profile.entry(roadmap, skill) else {
+            continue;
+        };
+        let mut from = Status::Todo;
+        for change in &entry.history {
+            out.push(Activity {
+                at: change.at,
+                skill,
+                kind: ActivityKind::Status {
+                    from,
+                    to: change.status,
+                },
+            });
+            from = change.status;
+        }
+    }
+    // NOTES: note events are appended here before sorting.
+    out.sort_unstable();
+    out
+}
+
+/// Everything the stats screens show, computed once from the activities
+/// and the current states.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stats {
+    /// The learner's day `now` falls on.
+    pub today: NaiveDate,
+    /// How many events the journal holds.
+    pub events: usize,
+    /// Events per local day.
+    pub days: DayCounts,
+    pub streaks: Streaks,
+    pub heatmap: Heatmap,
+    /// Skills and hours finished per week, the last [`Stats::WEEKS_SHOWN`]
+    /// weeks, oldest first.
+    pub weeks: Vec<Week>,
+    /// Done skills, most recently done first.
+    pub finished: Vec<Finished>,
+    pub pace: Pace,
+    pub remaining: Remaining,
+    pub projection: Projection,
+}
+
+impl Stats {
+    /// How many weeks "finished per week" covers.
+    pub const WEEKS_SHOWN: usize = 12;
+
+    /// The stats at `now` in zone `tz`. `states` is indexed like
+    /// `roadmap.skills`; `eval` is their evaluation.
+    pub fn compute<Tz: TimeZone>(
+        roadmap: &Roadmap,
+        activities: &[Activity],
+        states: &[SkillState],
+        eval: &Evaluation,
+        now: DateTime<Utc>,
+        tz: &Tz,
+    ) -> Stats {
+        let today = local_day(now, tz);
+        let days = day_counts(activities, tz);
+        let finished = finished(roadmap, states, tz);
+        let pace = pace(&finished, &days, today);
+        let remaining = remaining(roadmap, states, eval);
+        Stats {
+            today,
+            events: activities.len(),
+            streaks: streaks(&days, today),
+            heatmap: heatmap(&days, today),
+            weeks: per_week(&finished, today, Stats::WEEKS_SHOWN),
+            projection: projection(&pace, &remaining, today),
+            finished,
+            pace,
+            remaining,
+            days,
+        }
+    }
+
+    /// Days with at least one event.
+    pub fn active_days(&self) -> usize {
+        self.days.len()
+    }
+}

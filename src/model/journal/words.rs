@@ -1,0 +1,172 @@
+//! The journal's numbers in plain words, shared by `roadmap stats` and the
+//! TUI's stats view so both say the same thing.
+
+use std::fmt::Write as _;
+
+use super::pace::{MIN_HISTORY_DAYS, Pace, Projection, RECENT_DAYS, Remaining, Shortfall};
+use super::{Stats, Streaks};
+
+fn plural(n: u64, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Hours with one decimal, without a trailing `.0`: `3.5 h`, `4 h`.
+pub fn hours(h: f64) -> String {
+    let tenths = (h * 10.0).round() / 10.0;
+    if tenths.fract() == 0.0 {
+        format!("{tenths:.0} h")
+    } else {
+        format!("{tenths:.1} h")
+    }
+}
+
+/// `3 days (best 5) · active today`.
+pub fn streak(s: &Streaks) -> String {
+    let mut out = plural(u64::from(s.current), "day");
+    if s.best > s.current {
+        let _ = write!(out, " (best {})", plural(u64::from(s.best), "day"));
+    } else if s.best > 0 {
+        out.push_str(" (your best)");
+    }
+    out.push_str(if s.today {
+        " · active today"
+    } else if s.current > 0 {
+        " · nothing yet today"
+    } else {
+        ""
+    });
+    out
+}
+
+/// `12 days in the last 52 weeks · 30 changes in all`.
+pub fn activity(stats: &Stats) -> String {
+    let (days, _) = stats.heatmap.totals();
+    format!(
+        "{} in the last 52 weeks · {} in all",
+        plural(days as u64, "active day"),
+        plural(stats.events as u64, "change")
+    )
+}
+
+/// How long a skill took: `same day`, `1 day`, `12 days`.
+pub fn took(days: u32) -> String {
+    if days == 0 {
+        "same day".to_string()
+    } else {
+        plural(u64::from(days), "day")
+    }
+}
+
+/// `3.5 h a week in the last 4 weeks · 4.2 h a week overall (114 h in 60 days)`.
+pub fn pace(p: &Pace) -> String {
+    if p.history_days == 0 {
+        return "no activity yet".to_string();
+    }
+    let recent_weeks = p.history_days.min(RECENT_DAYS).div_ceil(7);
+    format!(
+        "{} a week in the last {} · {} a week overall ({} h in {})",
+        hours(p.recent_per_week),
+        plural(u64::from(recent_weeks), "week"),
+        hours(p.overall_per_week),
+        p.total_hours,
+        plural(u64::from(p.history_days), "day")
+    )
+}
+
+/// `148 h over 5 skills (2 more without an estimate)`.
+pub fn left(r: &Remaining) -> String {
+    if r.skills == 0 {
+        return "nothing: every skill on the path is finished".to_string();
+    }
+    let estimated = r.skills - r.unestimated;
+    let mut out = format!("{} h over {}", r.hours, plural(estimated as u64, "skill"));
+    if r.unestimated > 0 {
+        let _ = write!(out, " ({} more without an estimate)", r.unestimated);
+    }
+    out
+}
+
+/// The finish date, or why there is none.
+pub fn projection(p: &Projection) -> String {
+    match p {
+        Projection::Done => "done: everything on the path is finished".to_string(),
+        Projection::At {
+            date,
+            days,
+            per_week,
+        } => format!(
+            "around {date} at {} a week ({} from today)",
+            hours(*per_week),
+            plural(u64::from(*days), "day")
+        ),
+        Projection::NotEnoughHistory(why) => format!("no finish date yet: {}", shortfall(*why)),
+    }
+}
+
+/// Why there is no projection, in words.
+pub fn shortfall(why: Shortfall) -> String {
+    match why {
+        Shortfall::TooShort { days } => format!(
+            "{} of activity, a projection needs {MIN_HISTORY_DAYS}",
+            plural(u64::from(days), "day")
+        ),
+        Shortfall::NoRecentHours => {
+            "nothing with an hours estimate was finished in the last 4 weeks".to_string()
+        }
+        Shortfall::NoEstimate => "the skills left have no hours estimate".to_string(),
+    }
+}
+
+/// A machine-readable name for each outcome.
+pub fn projection_kind(p: &Projection) -> &'static str {
+    match p {
+        Projection::Done => "done",
+        Projection::At { .. } => "projected",
+        Projection::NotEnoughHistory(Shortfall::TooShort { .. }) => "too_little_history",
+        Projection::NotEnoughHistory(Shortfall::NoRecentHours) => "no_recent_hours",
+        Projection::NotEnoughHistory(Shortfall::NoEstimate) => "no_estimate",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_for_numbers() {
+        assert_eq!(hours(3.5), "3.5 h");
+        assert_eq!(hours(4.0), "4 h");
+        assert_eq!(hours(4.04), "4 h");
+        assert_eq!(took(0), "same day");
+        assert_eq!(took(1), "1 day");
+        let s = Streaks {
+            current: 2,
+            best: 5,
+            today: false,
+        };
+        assert_eq!(streak(&s), "2 days (best 5 days) · nothing yet today");
+        let s = Streaks {
+            current: 5,
+            best: 5,
+            today: true,
+        };
+        assert_eq!(streak(&s), "5 days (your best) · active today");
+        assert_eq!(streak(&Streaks::default()), "0 days");
+        let r = Remaining {
+            hours: 148,
+            skills: 7,
+            unestimated: 2,
+        };
+        assert_eq!(left(&r), "148 h over 5 skills (2 more without an estimate)");
+        assert_eq!(
+            projection(&Projection::NotEnoughHistory(Shortfall::TooShort {
+                days: 3
+            })),
+            "no finish date yet: 3 days of activity, a projection needs 14"
+        );
+    }
+}

@@ -1,0 +1,223 @@
+//! `export`: Markdown, JSON and CSV; stable bytes whatever the zone or the
+//! day; clean of control characters; written whole to a file.
+
+use serde_json::{Value, json};
+
+use crate::common::{Env, small_json, texts};
+
+fn known() -> String {
+    json!({"version": 1, "roadmaps": {"small": {"skills": {
+        "internet": {"status": "done", "changed": "2025-02-03T09:00:00Z", "done_at": "2025-02-03T09:00:00Z",
+            "history": [{"at": "2025-02-01T09:00:00Z", "status": "doing"}, {"at": "2025-02-03T09:00:00Z", "status": "done"}]},
+        "http": {"status": "done", "changed": "2025-02-20T22:30:00Z", "done_at": "2025-02-20T22:30:00Z",
+            "history": [{"at": "2025-02-20T22:30:00Z", "status": "done"}]},
+        "terminal": {"status": "doing", "changed": "2025-02-27T09:00:00Z",
+            "history": [{"at": "2025-02-27T09:00:00Z", "status": "doing"}]},
+        "go": {"status": "skipped", "changed": "2025-02-28T09:00:00Z",
+            "history": [{"at": "2025-02-28T09:00:00Z", "status": "skipped"}]}
+    }}}})
+    .to_string()
+}
+
+fn env() -> Env {
+    let env = Env::new();
+    env.write("default.json", &known());
+    env
+}
+
+fn export(env: &Env, tz: &str, format: &str) -> Vec<u8> {
+    let out = env
+        .small(&["export", "--format", format])
+        .env("TZ", tz)
+        .assert()
+        .success();
+    out.get_output().stdout.clone()
+}
+
+#[test]
+fn markdown_is_a_checklist_grouped_by_stage_with_statuses_and_dates() {
+    let env = env();
+    let md = String::from_utf8(export(&env, "UTC", "markdown")).unwrap();
+    assert!(
+        md.starts_with(
+            "# Small Test Roadmap\n\nProgress of profile default: 2 of 8 skills finished (25%)"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("as of 2025-02-28."), "{md}");
+    assert!(md.contains("\n## Basics — 2 of 3\n\n- [x] How the internet works — done 2025-02-03 (started 2025-02-01)\n- [x] HTTP — done 2025-02-20\n- [ ] **The terminal** — in progress since 2025-02-27\n- [ ] Web history trivia · optional\n"), "{md}");
+    assert!(md.contains("- [x] ~~Go~~ — skipped 2025-02-28"), "{md}");
+    // Go was declined (skipped), which picks nothing: Python stays open.
+    assert!(md.contains("- [ ] Python\n"), "{md}");
+    assert!(md.contains("\n## APIs — 0 of 3\n"), "{md}");
+}
+
+#[test]
+fn every_format_gives_the_same_bytes_in_any_zone() {
+    let env = env();
+    for format in ["markdown", "json", "csv"] {
+        let utc = export(&env, "UTC", format);
+        assert_eq!(utc, export(&env, "Pacific/Kiritimati", format), "{format}");
+        assert_eq!(utc, export(&env, "America/Los_Angeles", format), "{format}");
+        assert_eq!(utc, export(&env, "UTC", format), "{format}");
+    }
+}
+
+#[test]
+fn json_holds_roadmap_statuses_history_and_stats() {
+    let env = env();
+    let v: Value = serde_json::from_slice(&export(&env, "UTC", "json")).unwrap();
+    assert_eq!(v["export"], "roadmap");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["roadmap"]["id"], "small");
+    assert_eq!(v["profile"], "default");
+    assert_eq!(v["as_of"], "2025-02-28T09:00:00Z");
+    assert_eq!(
+        v["progress"],
+        json!({"done": 2, "doing": 1, "skipped": 0, "todo": 5, "total": 8, "percent": 25})
+    );
+    let basics = &v["stages"][0];
+    assert_eq!(
+        (
+            basics["id"].as_str(),
+            basics["finished"].as_u64(),
+            basics["total"].as_u64()
+        ),
+        (Some("basics"), Some(2), Some(3))
+    );
+    let internet = &basics["skills"][0];
+    assert_eq!(
+        internet,
+        &json!({
+            "id": "internet", "title": "How the internet works", "status": "done",
+            "optional": false, "counted": true, "hours": 4,
+            "started": "2025-02-01T09:00:00Z", "done": "2025-02-03T09:00:00Z", "changed": "2025-02-03T09:00:00Z"
+        })
+    );
+    let history = v["history"].as_array().unwrap();
+    assert_eq!(history.len(), 5);
+    assert_eq!(
+        history[0],
+        json!({"kind": "status", "at": "2025-02-01T09:00:00Z", "skill": "internet", "from": "todo", "to": "doing"})
+    );
+    // Stats as of the last change, in UTC days.
+    assert_eq!(v["stats"]["today"], "2025-02-28");
+    assert_eq!(
+        v["stats"]["streak"],
+        json!({"current": 2, "best": 2, "active_today": true})
+    );
+    assert_eq!(v["stats"]["pace"]["total_hours"], 10);
+}
+
+#[test]
+fn json_of_an_empty_profile_has_no_stats() {
+    let env = Env::new();
+    let v = env.json(&["export", "--format", "json"]);
+    assert_eq!(v["as_of"], Value::Null);
+    assert_eq!(v["stats"], Value::Null);
+    assert_eq!(v["history"], json!([]));
+    assert_eq!(v["progress"]["total"], 8);
+}
+
+#[test]
+fn csv_has_a_header_and_one_quoted_row_per_skill_without_control_characters() {
+    let env = env();
+    let mut roadmap = small_json();
+    roadmap["stages"][0]["skills"][1]["title"] = json!("HTTP, \"the\" protocol\u{1b}[31m\u{202e}");
+    let file = env.write("quoted.json", &roadmap.to_string());
+    let out = env
+        .bare()
+        .arg("--roadmap")
+        .arg(&file)
+        .args(["export", "--format", "csv"])
+        .assert()
+        .success();
+    let (csv, _) = texts(&out);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "stage,stage_title,id,title,status,optional,counted,hours,started,done,changed"
+    );
+    assert_eq!(lines.len(), 1 + 11);
+    assert!(
+        lines[2].starts_with("basics,Basics,http,\"HTTP, \"\"the\"\" protocol"),
+        "{}",
+        lines[2]
+    );
+    assert!(
+        lines[2].ends_with(
+            ",done,false,true,6,2025-02-20T22:30:00Z,2025-02-20T22:30:00Z,2025-02-20T22:30:00Z"
+        ),
+        "{}",
+        lines[2]
+    );
+    assert!(
+        !csv.chars()
+            .any(|c| c != '\n' && roadmap::model::text::is_unsafe(c)),
+        "{csv:?}"
+    );
+    assert_eq!(
+        lines[4],
+        "basics,Basics,trivia,Web history trivia,todo,true,false,1,,,"
+    );
+}
+
+#[test]
+fn output_file_gets_the_same_bytes_and_stdout_stays_empty() {
+    let env = env();
+    let path = env.home.path().join("progress.md");
+    let out = env
+        .small(&[
+            "export",
+            "--format",
+            "markdown",
+            "-o",
+            path.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    let (stdout, stderr) = texts(&out);
+    assert_eq!(stdout, "");
+    assert!(stderr.contains("exported to"), "{stderr}");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        export(&env, "UTC", "markdown")
+    );
+    // A second export replaces the file whole.
+    env.small(&["export", "--format", "csv", "-o", path.to_str().unwrap()])
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("stage,")
+    );
+}
+
+#[test]
+fn output_into_a_missing_folder_says_what_to_do() {
+    let env = env();
+    let path = env.home.path().join("no/such/folder/progress.md");
+    let out = env
+        .small(&["export", "--format", "json", "-o", path.to_str().unwrap()])
+        .assert()
+        .code(1);
+    let (stdout, stderr) = texts(&out);
+    assert_eq!(stdout, "");
+    assert!(
+        stderr.contains("error: cannot write the export to"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Check that the folder exists"), "{stderr}");
+}
+
+#[test]
+fn an_unknown_format_is_a_usage_error_naming_the_formats() {
+    let env = env();
+    let out = env.small(&["export", "--format", "pdf"]).assert().code(2);
+    let (_, stderr) = texts(&out);
+    assert!(
+        stderr.contains("markdown") && stderr.contains("json") && stderr.contains("csv"),
+        "{stderr}"
+    );
+}
