@@ -116,25 +116,6 @@ fn req_json(view: &View, req: Req) -> ReqJson<'_> {
     }
 }
 
-/// Skills that require `s` directly or through a choice it is an option of.
-fn unlocks(roadmap: &Roadmap, s: usize) -> Vec<usize> {
-    let skill = &roadmap.skills[s];
-    let mut out: Vec<usize> = skill
-        .dependents
-        .iter()
-        .copied()
-        .chain(
-            skill
-                .choices
-                .iter()
-                .flat_map(|&c| roadmap.choices[c].dependents.iter().copied()),
-        )
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
 /// A date for people, in their local time zone (`TZ` is honoured):
 /// `2025-03-14 10:30 +01:00`. Files keep UTC.
 fn readable(at: Option<DateTime<Utc>>) -> String {
@@ -182,7 +163,8 @@ pub fn show(view: &View, typed: &str, json: bool) -> Result<(), Failure> {
                 .map(|&c| choice_json(view, c))
                 .collect(),
             requires: skill.requires.iter().map(|&r| req_json(view, r)).collect(),
-            unlocks: unlocks(roadmap, s)
+            unlocks: roadmap
+                .required_by(s)
                 .into_iter()
                 .map(|d| skill_ref(roadmap, &view.states, d))
                 .collect(),
@@ -284,7 +266,7 @@ fn render_links(view: &View, s: usize, text: &mut String) {
             }
         }
     }
-    let dependents = unlocks(roadmap, s);
+    let dependents = roadmap.required_by(s);
     line!(text);
     if dependents.is_empty() {
         line!(text, "Unlocks: nothing (no skill requires it)");

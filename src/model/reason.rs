@@ -144,36 +144,17 @@ fn unlocked_by(
             satisfied(&options, roadmap.choices[c].pick)
         }
     };
-    requirers(roadmap, s).into_iter().find(|&d| {
+    roadmap.required_by(s).into_iter().find(|&d| {
         !eval.unlocked[d]
             && !states[d].status.is_finished()
             && roadmap.requires(d).iter().all(|&r| met(r))
     })
 }
 
-/// The unfinished skills that require `s`, directly or through a choice it
-/// is an option of, in file order.
-fn requirers(roadmap: &Roadmap, s: usize) -> Vec<usize> {
-    let skill = &roadmap.skills[s];
-    let mut out: Vec<usize> = skill
-        .dependents
-        .iter()
-        .copied()
-        .chain(
-            skill
-                .choices
-                .iter()
-                .flat_map(|&c| roadmap.choices[c].dependents.iter().copied()),
-        )
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
 /// "required by X" (or "by N skills") when unfinished skills need `s`.
 fn required_by(roadmap: &Roadmap, states: &[SkillState], s: usize) -> Option<String> {
-    let open: Vec<usize> = requirers(roadmap, s)
+    let open: Vec<usize> = roadmap
+        .required_by(s)
         .into_iter()
         .filter(|&d| !states[d].status.is_finished())
         .collect();

@@ -136,6 +136,26 @@ impl Roadmap {
         &self.req_flat[self.req_start[i]..self.req_start[i + 1]]
     }
 
+    /// The skills that require skill `s`, directly or through a choice it
+    /// is an option of, in file order, each once.
+    pub fn required_by(&self, s: usize) -> Vec<usize> {
+        let skill = &self.skills[s];
+        let mut out: Vec<usize> = skill
+            .dependents
+            .iter()
+            .chain(
+                skill
+                    .choices
+                    .iter()
+                    .flat_map(|&c| &self.choices[c].dependents),
+            )
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// The stage a choice counts in: the earliest stage of its options.
     pub fn choice_stage(&self, c: usize) -> Option<usize> {
         self.choices[c]

@@ -2,8 +2,6 @@
 //! and `update` (which scrolls and maps clicks with them); links to other
 //! skills and resources are "targets" the cursor moves over.
 
-use std::collections::HashSet;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -30,22 +28,6 @@ pub struct DetailLine {
     pub target: Option<usize>,
 }
 
-/// The skills `skill` unlocks: its dependents and those of its choices.
-fn unlocks(app: &App, skill: usize) -> Vec<usize> {
-    let s = &app.roadmap.skills[skill];
-    let mut seen = HashSet::new();
-    s.dependents
-        .iter()
-        .chain(
-            s.choices
-                .iter()
-                .flat_map(|&c| &app.roadmap.choices[c].dependents),
-        )
-        .copied()
-        .filter(|&d| seen.insert(d))
-        .collect()
-}
-
 /// The links of `skill`, in the order they appear.
 pub fn targets(app: &App, skill: usize) -> Vec<Target> {
     let s = &app.roadmap.skills[skill];
@@ -61,7 +43,12 @@ pub fn targets(app: &App, skill: usize) -> Vec<Target> {
             ),
         }
     }
-    out.extend(unlocks(app, skill).into_iter().map(Target::Skill));
+    out.extend(
+        app.roadmap
+            .required_by(skill)
+            .into_iter()
+            .map(Target::Skill),
+    );
     out.extend((0..s.resources.len()).map(Target::Resource));
     out
 }
@@ -236,7 +223,7 @@ impl Links<'_> {
     }
 
     fn unlocks(&mut self, skill: usize) {
-        let unlocked = unlocks(self.app, skill);
+        let unlocked = self.app.roadmap.required_by(skill);
         if !unlocked.is_empty() {
             section(&mut self.out, self.app, "Unlocks");
             for d in unlocked {
