@@ -500,13 +500,10 @@ impl App {
         let Mode::Help { scroll } = &mut self.mode else {
             return Vec::new();
         };
+        if nav::scroll_popup(scroll, action, max, page) {
+            return Vec::new();
+        }
         match action {
-            Action::Up | Action::ScrollUp { .. } => *scroll = scroll.saturating_sub(1),
-            Action::Down | Action::ScrollDown { .. } => *scroll = (*scroll + 1).min(max),
-            Action::PageUp => *scroll = scroll.saturating_sub(page),
-            Action::PageDown => *scroll = (*scroll + page).min(max),
-            Action::First => *scroll = 0,
-            Action::Last => *scroll = max,
             Action::Close | Action::ToggleHelp | Action::Click { .. } => self.mode = Mode::Main,
             Action::Quit => return self.quit(),
             _ => {}

@@ -385,3 +385,18 @@ pub(crate) fn skills_offset(rows: &[Row], offset: usize, cursor: usize, height: 
     }
     off
 }
+
+/// Scrolls a popup (help, stats) by a movement action: a line, a page, to
+/// either end, never past `max`. False for any other action.
+pub(crate) fn scroll_popup(scroll: &mut usize, action: &Action, max: usize, page: usize) -> bool {
+    *scroll = match action {
+        Action::Up | Action::ScrollUp { .. } => scroll.saturating_sub(1),
+        Action::Down | Action::ScrollDown { .. } => (*scroll + 1).min(max),
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => (*scroll + page).min(max),
+        Action::First => 0,
+        Action::Last => max,
+        _ => return false,
+    };
+    true
+}
