@@ -5,12 +5,16 @@
 
 pub mod args;
 mod change;
+mod import;
 mod list;
 mod lookup;
 mod out;
 mod profiles;
+mod remove;
+mod roadmaps;
 mod show;
 mod status;
+mod use_roadmap;
 mod validate;
 
 use std::io;
@@ -95,7 +99,7 @@ pub fn run(args: &Args, command: &Command) -> ExitCode {
 }
 
 fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Failure> {
-    let source = RoadmapSource::from_option(args.roadmap.as_deref());
+    let source = RoadmapSource::resolve(args.roadmap.as_deref());
     match command {
         Command::Status { json } => status::status(&View::open(source, args)?, *json, now),
         Command::Next { n, json } => status::next(&View::open(source, args)?, *n, *json, now),
@@ -120,6 +124,22 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
         }
         Command::Validate { file } => validate::validate(&source, file.as_deref()),
         Command::Profiles { json } => profiles::profiles(&args.profile, *json),
+        Command::Import {
+            file,
+            content,
+            id,
+            dry_run,
+            output,
+        } => import::import(&import::Request {
+            file,
+            content: content.as_deref(),
+            id: id.as_deref(),
+            dry_run: *dry_run,
+            output: output.as_deref(),
+        }),
+        Command::Roadmaps { json } => roadmaps::roadmaps(&args.profile, *json),
+        Command::Use { target } => use_roadmap::use_roadmap(target),
+        Command::Remove { id } => remove::remove(id, &args.profile),
     }
 }
 

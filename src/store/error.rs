@@ -27,6 +27,9 @@ pub enum StoreError {
     FutureVersion { path: PathBuf, found: u64 },
     #[error("profile {} is not a regular file; move it away and try again", path.display())]
     NotAFile { path: PathBuf },
+    /// A file of the roadmap library (not a profile) is damaged.
+    #[error("{} is damaged ({detail}); delete it, then choose a roadmap again with `roadmap use`", path.display())]
+    LibraryDamaged { path: PathBuf, detail: String },
 }
 
 impl StoreError {

@@ -8,6 +8,7 @@
 pub mod error;
 pub mod file;
 pub mod format;
+pub mod library;
 pub mod merge;
 pub mod paths;
 

@@ -53,7 +53,7 @@ pub fn run(args: &Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let source = RoadmapSource::from_option(args.roadmap.as_deref());
+    let source = RoadmapSource::resolve(args.roadmap.as_deref());
     let profile = args.profile.clone();
     // The first frame comes before anything that can wait: a large roadmap
     // takes a moment to load.
