@@ -139,6 +139,13 @@ fn read_content(dir: &Path, warnings: &mut Vec<String>) -> Result<Vec<ContentFil
     Ok(files)
 }
 
+fn failed(e: import::ImportError) -> Failure {
+    user(
+        e.to_string(),
+        "nothing was written; see docs/importing.md for the files `roadmap import` reads",
+    )
+}
+
 pub fn import(req: &Request<'_>) -> Result<(), Failure> {
     let shown = req.file.display().to_string();
     let bytes = read_bounded(req.file)?;
@@ -152,18 +159,30 @@ pub fn import(req: &Request<'_>) -> Result<(), Failure> {
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("imported");
-    let options = Options {
+    let mut options = Options {
         source: shown.clone(),
         id: req.id.map(str::to_string),
         fallback_id: slug(stem),
         with_content: req.content.is_some(),
+        previous: import::Previous::new(),
     };
-    let converted = import::convert(&bytes, &content, &options).map_err(|e| {
-        user(
-            e.to_string(),
-            "nothing was written; see docs/importing.md for the files `roadmap import` reads",
-        )
-    })?;
+    let first = import::convert(&bytes, &content, &options).map_err(failed)?;
+    // Imported before: nodes found again keep their ids, so progress
+    // carries over even when a label changed.
+    let earlier = match req.output {
+        Some(path) => Some(path.to_path_buf()),
+        None => Library::open().ok().map(|lib| lib.path_of(&first.id)),
+    };
+    let converted = match earlier
+        .filter(|p| p.is_file())
+        .and_then(|p| crate::session::load_file(&p).ok())
+    {
+        Some(before) => {
+            options.previous = import::previous_ids(&before);
+            import::convert(&bytes, &content, &options).map_err(failed)?
+        }
+        None => first,
+    };
     warnings.extend(converted.warnings);
     let builtin_id = model::builtin().map(|r| r.id).unwrap_or_default();
     if req.output.is_none() && (converted.id == BUILTIN_ID || converted.id == builtin_id) {

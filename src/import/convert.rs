@@ -131,7 +131,14 @@ pub(super) fn convert(
     // Ids: aliases first (the node ids, which re-imports find again).
     let mut ids = Ids::with_capacity(nodes.len() * 2);
     for &n in graph.topics.iter().chain(&graph.subtopics) {
-        ids.reserve(&node_alias(&nodes[n].id));
+        let alias = node_alias(&nodes[n].id);
+        if let Some((id, aliases)) = options.previous.get(&alias) {
+            ids.reserve(id);
+            for a in aliases {
+                ids.reserve(a);
+            }
+        }
+        ids.reserve(&alias);
     }
     let mut slug_count: HashMap<String, usize> = HashMap::new();
     for &n in graph.topics.iter().chain(&graph.subtopics) {
@@ -143,6 +150,10 @@ pub(super) fn convert(
     let mut stages = Vec::with_capacity(members.len());
     let mut choices = Vec::new();
     let make_skill = |n: usize, ids: &mut Ids, skill_id: &mut [String], parent: Option<&str>| {
+        if let Some((id, _)) = options.previous.get(&node_alias(&nodes[n].id)) {
+            skill_id[n].clone_from(id);
+            return id.clone();
+        }
         let label = nodes[n].label();
         let base = slug(label);
         let duplicate = slug_count.get(&base).copied().unwrap_or(0) > 1;
@@ -170,7 +181,7 @@ pub(super) fn convert(
                 requires.sort();
                 requires.dedup();
                 requires.truncate(limits::MAX_LIST);
-                skills.push(skill(nodes, t, &id, requires, &texts));
+                skills.push(skill(nodes, t, &id, requires, &texts, options));
                 (id, cut(nodes[t].label().to_string(), limits::MAX_TITLE))
             }
             None => (slug(&title), title.clone()),
@@ -184,7 +195,7 @@ pub(super) fn convert(
             {
                 groups.entry(legend).or_default().push(id.clone());
             }
-            skills.push(skill(nodes, s, &id, requires, &texts));
+            skills.push(skill(nodes, s, &id, requires, &texts, options));
         }
         for (_, mut from) in groups {
             if from.len() < 2 {
@@ -262,8 +273,14 @@ fn skill(
     id: &str,
     requires: Vec<String>,
     texts: &HashMap<usize, Content>,
+    options: &Options,
 ) -> OutSkill {
     let node = &nodes[n];
+    let alias = node_alias(&node.id);
+    let mut aliases = vec![alias.clone()];
+    if let Some((_, before)) = options.previous.get(&alias) {
+        aliases.extend(before.iter().filter(|a| **a != alias && *a != id).cloned());
+    }
     let content = texts.get(&n);
     OutSkill {
         id: id.to_string(),
@@ -274,7 +291,7 @@ fn skill(
         optional: node
             .legend()
             .is_some_and(|l| l.to_ascii_lowercase().contains("optional")),
-        aliases: vec![node_alias(&node.id)],
+        aliases,
     }
 }
 

@@ -38,6 +38,25 @@ pub struct Options {
     pub fallback_id: String,
     /// Whether a content folder was given (then missing files are reported).
     pub with_content: bool,
+    /// The ids an earlier import gave each node (see [`previous_ids`]): a
+    /// node found again keeps its id and aliases, so progress carries over
+    /// even when its label changed.
+    pub previous: Previous,
+}
+
+/// Per node alias (`rs-…`): the skill id and the aliases it had.
+pub type Previous = std::collections::HashMap<String, (String, Vec<String>)>;
+
+/// What an earlier import of a roadmap named each roadmap.sh node.
+pub fn previous_ids(roadmap: &crate::model::Roadmap) -> Previous {
+    roadmap
+        .skills
+        .iter()
+        .filter_map(|s| {
+            let node = s.aliases.iter().find(|a| a.starts_with("rs-"))?;
+            Some((node.clone(), (s.id.clone(), s.aliases.clone())))
+        })
+        .collect()
 }
 
 /// A converted roadmap: our format's JSON, not yet validated.

@@ -7,6 +7,7 @@
 
 mod change;
 mod common;
+mod import;
 mod list_show;
 mod profiles;
 mod roadmap_files;
