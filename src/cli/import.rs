@@ -139,7 +139,7 @@ fn read_content(dir: &Path, warnings: &mut Vec<String>) -> Result<Vec<ContentFil
     Ok(files)
 }
 
-fn failed(e: import::ImportError) -> Failure {
+fn failed(e: &import::ImportError) -> Failure {
     user(
         e.to_string(),
         "nothing was written; see docs/importing.md for the files `roadmap import` reads",
@@ -166,7 +166,7 @@ pub fn import(req: &Request<'_>) -> Result<(), Failure> {
         with_content: req.content.is_some(),
         previous: import::Previous::new(),
     };
-    let first = import::convert(&bytes, &content, &options).map_err(failed)?;
+    let first = import::convert(&bytes, &content, &options).map_err(|e| failed(&e))?;
     // Imported before: nodes found again keep their ids, so progress
     // carries over even when a label changed.
     let earlier = match req.output {
@@ -179,7 +179,7 @@ pub fn import(req: &Request<'_>) -> Result<(), Failure> {
     {
         Some(before) => {
             options.previous = import::previous_ids(&before);
-            import::convert(&bytes, &content, &options).map_err(failed)?
+            import::convert(&bytes, &content, &options).map_err(|e| failed(&e))?
         }
         None => first,
     };
