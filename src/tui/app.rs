@@ -9,6 +9,7 @@ pub(crate) mod nav;
 mod rows;
 mod search;
 mod status;
+mod switcher;
 
 use chrono::{DateTime, Utc};
 
@@ -16,6 +17,7 @@ pub use filter::Filter;
 pub use history::{HISTORY_LEVELS, History};
 use rows::{build_rows, first_skill_row};
 pub use search::SearchState;
+pub use switcher::{LoadedRoadmap, SwitchEntry, SwitcherState};
 
 use super::action::{Action, Effect};
 use super::keymap::KeyMode;
@@ -84,6 +86,8 @@ pub enum Mode {
         error: String,
         failure: Option<String>,
     },
+    /// The roadmap switcher.
+    Switcher(Box<SwitcherState>),
 }
 
 /// The details pane: which link is selected and how far it is scrolled.
@@ -130,6 +134,9 @@ pub struct App {
     pub(crate) dirty: bool,
     /// Where quitting stands.
     pub(crate) exit: Exit,
+    /// The other roadmaps opened in this session, each as it was left
+    /// (place, history, undo), while this one is shown.
+    pub(crate) parked: Vec<App>,
 }
 
 /// Where quitting stands.
@@ -181,6 +188,7 @@ impl App {
             pending: None,
             dirty: false,
             exit: Exit::Stay,
+            parked: Vec::new(),
         };
         app.recompute(now);
         // Start where the learner is: the first stage not finished yet.
@@ -253,6 +261,7 @@ impl App {
             Mode::Help { .. } => KeyMode::Help,
             Mode::Search(_) => KeyMode::Search,
             Mode::Unreadable { .. } => KeyMode::Unreadable,
+            Mode::Switcher(_) => KeyMode::Switcher,
         }
     }
 
@@ -386,6 +395,14 @@ impl App {
                 self.no_browser(&url);
                 return Vec::new();
             }
+            Action::Roadmaps(listed) => {
+                self.on_roadmaps(listed);
+                return Vec::new();
+            }
+            Action::RoadmapLoaded(loaded) => {
+                self.on_roadmap_loaded(loaded, now);
+                return Vec::new();
+            }
             // Esc on a message closes just the message (the view stays).
             Action::Close if matches!(self.mode, Mode::Main) && self.message.is_some() => {
                 self.clear_message();
@@ -399,6 +416,7 @@ impl App {
             Mode::Main => self.update_main(action, now),
             Mode::Help { .. } => self.update_help(&action),
             Mode::Search(_) => self.update_search(&action),
+            Mode::Switcher(_) => self.update_switcher(action, now),
             Mode::Unreadable { .. } => match action {
                 Action::MoveAside => vec![Effect::MoveAside],
                 Action::Quit => vec![Effect::Quit],
@@ -443,6 +461,7 @@ impl App {
                 self.jump_next();
                 Vec::new()
             }
+            Action::OpenSwitcher => vec![Effect::ListRoadmaps],
             Action::Enter => self.enter(),
             Action::Close => {
                 self.step_out();

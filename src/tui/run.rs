@@ -324,11 +324,31 @@ fn perform(app: &mut App, store: &Store, action: Action) -> bool {
                         .map_err(|e| e.to_string()),
                 ),
                 Effect::Quit => return true,
+                Effect::ListRoadmaps => Action::Roadmaps(roadmap_entries(app.profile())),
+                Effect::LoadRoadmap(source) => Action::RoadmapLoaded(
+                    source
+                        .load()
+                        .map(|r| super::app::LoadedRoadmap(Box::new(r)))
+                        .map_err(|e| e.to_string().lines().next().unwrap_or("").to_string()),
+                ),
             };
             queue.push_back(outcome);
         }
     }
     false
+}
+
+/// The library's roadmaps with the profile's progress on each, for the
+/// switcher.
+fn roadmap_entries(
+    profile: &crate::model::Profile,
+) -> Result<Vec<super::app::SwitchEntry>, String> {
+    let lib = crate::store::library::Library::open().map_err(|e| e.to_string())?;
+    let listed = crate::library::list(&lib).map_err(|e| e.to_string())?;
+    Ok(crate::library::summarise(listed, profile)
+        .iter()
+        .map(super::app::SwitchEntry::from)
+        .collect())
 }
 
 /// Asks the terminal to put `text` on the clipboard (OSC 52). Terminals

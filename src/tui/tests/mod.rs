@@ -9,6 +9,7 @@ mod screens;
 mod search_filter;
 mod snapshots;
 mod snapshots_nav;
+mod switcher;
 mod update;
 mod update_nav;
 mod update_status;

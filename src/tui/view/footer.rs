@@ -49,6 +49,9 @@ fn idle_hint(app: &App) -> &'static str {
         (Mode::Search(_), _) => "type to filter · ↑↓ choose · Enter jump · Esc cancel",
         (Mode::Help { .. }, _) => "? or Esc closes the help",
         (Mode::Unreadable { .. }, _) => "m moves the damaged profile aside · q quits",
+        (Mode::Switcher(_), _) => {
+            "↑↓ choose a roadmap · Enter shows it where you left it · Esc closes"
+        }
         (Mode::Main, Pane::Stages) => {
             "↑↓ choose a stage · Enter shows its skills · Tab/←→ switch pane"
         }

@@ -12,6 +12,7 @@ mod popup;
 pub mod search;
 mod skills;
 mod stages;
+mod switcher;
 pub mod text;
 
 use ratatui::buffer::Buffer;
@@ -42,6 +43,7 @@ impl Widget for &App {
             Mode::Unreadable { error, failure } => {
                 popup::unreadable(self, error, failure.as_deref(), area, buf);
             }
+            Mode::Switcher(s) => switcher::render(self, s, area, buf),
         }
     }
 }
