@@ -416,7 +416,7 @@ impl App {
             Mode::Main => self.update_main(action, now),
             Mode::Help { .. } => self.update_help(&action),
             Mode::Search(_) => self.update_search(&action),
-            Mode::Switcher(_) => self.update_switcher(action, now),
+            Mode::Switcher(_) => self.update_switcher(&action, now),
             Mode::Unreadable { .. } => match action {
                 Action::MoveAside => vec![Effect::MoveAside],
                 Action::Quit => vec![Effect::Quit],

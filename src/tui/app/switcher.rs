@@ -89,7 +89,7 @@ impl App {
         }
     }
 
-    pub(crate) fn update_switcher(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
+    pub(crate) fn update_switcher(&mut self, action: &Action, now: DateTime<Utc>) -> Vec<Effect> {
         let Mode::Switcher(state) = &mut self.mode else {
             return Vec::new();
         };
