@@ -24,9 +24,21 @@ pub fn is_valid_id(id: &str) -> bool {
 pub fn slug(label: &str) -> String {
     let mut out = String::with_capacity(label.len().min(SLUG_MAX));
     let mut dash = false;
-    for c in label.chars() {
+    let mut chars = label.chars();
+    while let Some(c) = chars.next() {
         if out.len() >= SLUG_MAX {
             break;
+        }
+        if c == '\u{1b}' {
+            // An escape sequence is not part of the name: skip it whole
+            // (CSI up to its final letter, OSC up to BEL).
+            match chars.next() {
+                Some('[') => while chars.next().is_some_and(|c| !c.is_ascii_alphabetic()) {},
+                Some(']') => while chars.next().is_some_and(|c| c != '\u{7}') {},
+                _ => {}
+            }
+            dash = true;
+            continue;
         }
         if c.is_ascii_alphanumeric() {
             if dash && !out.is_empty() {
