@@ -77,6 +77,8 @@ struct Graph<'a> {
     subtopics: Vec<usize>,
     /// Solid edges between two topics, as given.
     solid: Vec<(usize, usize)>,
+    /// The same, per topic, both directions.
+    solid_adj: Vec<Vec<usize>>,
     /// Any edge between tracked nodes, both directions.
     links: Vec<Vec<usize>>,
 }
@@ -364,26 +366,24 @@ impl<'a> Graph<'a> {
             links[a].push(b);
             links[b].push(a);
         }
+        let mut solid_adj = vec![Vec::new(); nodes.len()];
+        for &(a, b) in &solid {
+            solid_adj[a].push(b);
+            solid_adj[b].push(a);
+        }
         Graph {
             nodes,
             role,
             topics,
             subtopics,
             solid,
+            solid_adj,
             links,
         }
     }
 
     fn solid_neighbours(&self, t: usize) -> impl Iterator<Item = usize> + '_ {
-        self.solid.iter().filter_map(move |&(a, b)| {
-            if a == t {
-                Some(b)
-            } else if b == t {
-                Some(a)
-            } else {
-                None
-            }
-        })
+        self.solid_adj[t].iter().copied()
     }
 
     /// Topics in the order of the solid path; ties (and cycles) broken by
@@ -491,6 +491,9 @@ impl<'a> Graph<'a> {
     }
 }
 
+/// How many topics above and below are looked at for the nearest one.
+const NEAREST_SCAN: usize = 512;
+
 /// The topic nearest to node `s` on the page; `by_y` is sorted by y.
 fn nearest(nodes: &[RawNode], by_y: &[usize], s: usize) -> usize {
     let (y, x) = nodes[s].at();
@@ -501,8 +504,9 @@ fn nearest(nodes: &[RawNode], by_y: &[usize], s: usize) -> usize {
     };
     let mut best = (f64::INFINITY, by_y[start.min(by_y.len() - 1)]);
     // Walk outwards from the same height; stop once the height alone is
-    // farther than the best so far.
-    for &t in &by_y[start..] {
+    // farther than the best so far, or after a bounded number of topics (a
+    // hostile file with every node on one line stays linear).
+    for &t in by_y[start..].iter().take(NEAREST_SCAN) {
         if (nodes[t].at().0 - y).powi(2) > best.0 {
             break;
         }
@@ -511,7 +515,7 @@ fn nearest(nodes: &[RawNode], by_y: &[usize], s: usize) -> usize {
             best = (d, t);
         }
     }
-    for &t in by_y[..start].iter().rev() {
+    for &t in by_y[..start].iter().rev().take(NEAREST_SCAN) {
         if (nodes[t].at().0 - y).powi(2) > best.0 {
             break;
         }

@@ -95,12 +95,15 @@ pub fn node_alias(node_id: &str) -> String {
 #[derive(Debug, Default)]
 pub(super) struct Ids {
     taken: HashSet<String>,
+    /// Per base, the next number to try: many equal labels stay linear.
+    next: std::collections::HashMap<String, usize>,
 }
 
 impl Ids {
     pub fn with_capacity(n: usize) -> Ids {
         Ids {
             taken: HashSet::with_capacity(n),
+            next: std::collections::HashMap::new(),
         }
     }
 
@@ -121,13 +124,13 @@ impl Ids {
         if self.taken.insert(base.clone()) {
             return base;
         }
-        let mut n = 2usize;
+        let n = self.next.entry(base.clone()).or_insert(2);
         loop {
             let candidate = format!("{base}-{n}");
+            *n += 1;
             if self.taken.insert(candidate.clone()) {
                 return candidate;
             }
-            n += 1;
         }
     }
 }
