@@ -244,3 +244,24 @@ fn an_unknown_roadmap_id_says_what_exists() {
             "no roadmap 'nothing-here' in your library",
         ));
 }
+
+#[test]
+fn a_damaged_in_use_file_falls_back_to_the_builtin_roadmap_and_is_reported() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.home.path().join("roadmaps")).unwrap();
+    std::fs::write(env.home.path().join("roadmaps/in-use"), "{damaged").unwrap();
+    env.bare()
+        .arg("status")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Backend"));
+    env.bare()
+        .arg("roadmaps")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("in-use is damaged"))
+        .stderr(predicate::str::contains("roadmap use"));
+    // Choosing again repairs it.
+    env.bare().args(["use", "builtin"]).assert().success();
+    env.bare().arg("roadmaps").assert().success();
+}
