@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 
 use super::layout::{centered, follow, popup_space};
 use super::popup_block;
-use super::text::{fit, pad, width};
+use super::text::{pad, width};
 use crate::tui::app::{App, SwitcherState};
 
 const BAR: usize = 12;
@@ -38,6 +38,21 @@ pub fn render(app: &App, state: &SwitcherState, area: Rect, buf: &mut Buffer) {
         t.dim(),
     )
     .render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
+    let place = |e: &crate::tui::app::SwitchEntry| {
+        if e.key == e.kind {
+            format!(" {}", e.key)
+        } else {
+            format!(" {} · {}", e.key, e.kind)
+        }
+    };
+    // One column for every row's id, so the bars line up.
+    let place_width = state
+        .entries
+        .iter()
+        .map(|e| width(&place(e)))
+        .max()
+        .unwrap_or(0)
+        .min(cells / 3);
     let h = usize::from(inner.height.saturating_sub(2));
     let offset = follow(0, state.cursor, h).min(state.entries.len().saturating_sub(h));
     for (row, i) in (offset..state.entries.len()).take(h).enumerate() {
@@ -48,18 +63,19 @@ pub fn render(app: &App, state: &SwitcherState, area: Rect, buf: &mut Buffer) {
             if shown { '●' } else { ' ' },
             if e.in_use { '*' } else { ' ' }
         );
-        let place = fit(&format!(" {} · {}", e.key, e.kind), cells / 3);
+        let place = pad(&place(e), place_width);
         let mut spans = vec![Span::styled(mark, t.accent())];
         match &e.loaded {
             Ok((title, _, finished, total, percent)) => {
-                let numbers = format!(" {percent:>3}% {finished}/{total} ");
-                let room = cells.saturating_sub(width(&place) + width(&numbers) + BAR + 5);
+                let numbers = pad(&format!(" {percent:>3}% {finished}/{total}"), 14);
+                let room = cells.saturating_sub(place_width + width(&numbers) + BAR + 6);
                 spans.push(Span::raw(pad(title, room)));
+                spans.push(Span::raw(" "));
                 spans.push(Span::styled(bar(*finished, *total), t.accent()));
                 spans.push(Span::raw(numbers));
             }
             Err(err) => {
-                let room = cells.saturating_sub(width(&place) + 5);
+                let room = cells.saturating_sub(place_width + 5);
                 spans.push(Span::styled(
                     pad(&format!("cannot be loaded: {err}"), room),
                     t.error(),
