@@ -66,6 +66,13 @@ fn roadmaps_lists_builtin_and_imported_with_progress_and_use_changes_the_default
     assert_eq!(bare["title"], "Bread Baking");
     assert_eq!(entry(&list, "tea-brewing").unwrap()["finished"], 0);
 
+    // ROADMAP_FILE takes a library id like --roadmap does.
+    env.bare()
+        .env("ROADMAP_FILE", "tea-brewing")
+        .arg("status")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Brewing"));
     env.bare()
         .args(["use", "bare"])
         .assert()
