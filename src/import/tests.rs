@@ -214,9 +214,25 @@ fn content_files_give_descriptions_and_resources_with_their_kinds() {
         "{joined}"
     );
     // Hostile text in a content file is cleaned by the loader like any roadmap.
+    let raw = content()
+        .into_iter()
+        .find(|f| f.path.starts_with("oven-spring@"))
+        .unwrap();
+    assert!(raw.bytes.contains(&0x1b) && raw.bytes.contains(&0x07));
     let oven = r.skill("oven-spring-evil").unwrap();
-    assert!(!oven.description.chars().any(crate::model::text::is_unsafe));
-    assert!(!oven.title.chars().any(crate::model::text::is_unsafe));
+    assert!(
+        oven.description.contains("Hostile text"),
+        "{}",
+        oven.description
+    );
+    let unsafe_char = crate::model::text::is_unsafe;
+    assert!(
+        !oven.description.chars().any(unsafe_char),
+        "{:?}",
+        oven.description
+    );
+    assert!(!oven.title.chars().any(unsafe_char), "{:?}", oven.title);
+    assert!(!oven.resources[0].title.chars().any(unsafe_char));
 }
 
 #[test]

@@ -188,7 +188,15 @@ fn hostile_text_never_reaches_the_terminal() {
         .assert()
         .success();
     let status = texts(&a).0;
-    for text in [out, err, status] {
+    let (bare_out, bare_err) = import(&env, &[BARE, "--content", CONTENT]);
+    let a = env
+        .bare()
+        .args(["--roadmap", "bare", "show", "oven-spring-evil"])
+        .assert()
+        .success();
+    let shown = texts(&a).0;
+    assert!(shown.contains("Hostile text"), "{shown}");
+    for text in [out, err, status, bare_out, bare_err, shown] {
         assert!(
             !text
                 .chars()
