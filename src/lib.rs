@@ -5,6 +5,8 @@
 //! two faces over them.
 
 pub mod cli;
+pub mod import;
+pub mod library;
 pub mod model;
 pub mod session;
 pub mod store;

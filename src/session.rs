@@ -16,6 +16,11 @@ pub const PROFILE_ENV: &str = "ROADMAP_PROFILE";
 pub enum RoadmapSource {
     Builtin,
     File(PathBuf),
+    /// A roadmap of the library (imported), by id, and where it is kept.
+    Library {
+        id: String,
+        path: PathBuf,
+    },
 }
 
 impl RoadmapSource {
@@ -29,7 +34,9 @@ impl RoadmapSource {
     pub fn name(&self) -> String {
         match self {
             RoadmapSource::Builtin => model::BUILTIN_NAME.to_string(),
-            RoadmapSource::File(p) => p.display().to_string(),
+            RoadmapSource::File(p) | RoadmapSource::Library { path: p, .. } => {
+                p.display().to_string()
+            }
         }
     }
 
@@ -38,7 +45,15 @@ impl RoadmapSource {
         match self {
             RoadmapSource::Builtin => model::builtin(),
             RoadmapSource::File(path) => load_file(path),
+            RoadmapSource::Library { id, path } => crate::library::load(id, path),
         }
+    }
+
+    /// The roadmap named by `--roadmap` (a library id or a file), or the
+    /// one in use (`roadmap use`), else the built-in one. See
+    /// [`crate::library::resolve`].
+    pub fn resolve(arg: Option<&Path>) -> Self {
+        crate::library::resolve(arg)
     }
 }
 

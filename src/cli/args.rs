@@ -16,8 +16,9 @@ use crate::model::Status;
     after_help = "Run without a command to open the interactive view."
 )]
 pub struct Args {
-    /// Roadmap file to use instead of the built-in backend roadmap.
-    #[arg(long, global = true, env = crate::session::ROADMAP_ENV, value_name = "FILE")]
+    /// Roadmap to use instead of the one in use: a file, an imported
+    /// roadmap's id, or `builtin` (see `roadmap roadmaps`).
+    #[arg(long, global = true, env = crate::session::ROADMAP_ENV, value_name = "FILE|ID")]
     pub roadmap: Option<PathBuf>,
 
     /// Profile to read and write progress in.
@@ -192,6 +193,44 @@ pub enum Command {
         /// Write to FILE instead of printing (replaced whole, never half-written).
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+    /// Convert a roadmap.sh roadmap (its JSON, optionally its content
+    /// folder) into your library. Personal use only: see docs/importing.md.
+    Import {
+        /// The roadmap.sh roadmap file (JSON: nodes and edges, or the API document).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The roadmap's content folder (`<slug>@<nodeId>.md` files).
+        #[arg(long, value_name = "DIR")]
+        content: Option<PathBuf>,
+        /// The id to give the roadmap (default: its slug or the file name).
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+        /// Convert and report, but write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Write the converted roadmap to FILE instead of the library.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// List the roadmaps you can use (built-in, imported, files used
+    /// before), with your progress on each.
+    Roadmaps {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make a roadmap the default: `builtin`, an imported roadmap's id, or a file.
+    Use {
+        /// `builtin`, an imported roadmap's id, or a roadmap file.
+        #[arg(value_name = "ID|FILE")]
+        target: PathBuf,
+    },
+    /// Remove an imported roadmap from the library (your progress on it stays in the profile).
+    Remove {
+        /// The imported roadmap's id (see `roadmap roadmaps`).
+        #[arg(value_name = "ID")]
+        id: String,
     },
 }
 

@@ -6,15 +6,19 @@
 pub mod args;
 mod change;
 mod export;
+mod import;
 mod list;
 mod log;
 mod lookup;
 mod out;
 mod profiles;
+mod remove;
+mod roadmaps;
 mod show;
 mod show_choice;
 mod stats;
 mod status;
+mod use_roadmap;
 mod validate;
 
 use std::io;
@@ -99,7 +103,7 @@ pub fn run(args: &Args, command: &Command) -> ExitCode {
 }
 
 fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Failure> {
-    let source = RoadmapSource::from_option(args.roadmap.as_deref());
+    let source = RoadmapSource::resolve(args.roadmap.as_deref());
     match command {
         Command::Status { json } => status::status(&View::open(source, args)?, *json, now),
         Command::Next { n, json } => status::next(
@@ -125,6 +129,22 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
         Command::Export { format, output } => {
             export::export(&View::open(source, args)?, *format, output.as_deref())
         }
+        Command::Import {
+            file,
+            content,
+            id,
+            dry_run,
+            output,
+        } => import::import(&import::Request {
+            file,
+            content: content.as_deref(),
+            id: id.as_deref(),
+            dry_run: *dry_run,
+            output: output.as_deref(),
+        }),
+        Command::Roadmaps { json } => roadmaps::roadmaps(&args.profile, *json),
+        Command::Use { target } => use_roadmap::use_roadmap(target),
+        Command::Remove { id } => remove::remove(id, &args.profile),
     }
 }
 

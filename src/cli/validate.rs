@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::Failure;
 use super::out::{self, line, plural};
+use crate::model::Roadmap;
 use crate::session::{RoadmapSource, load_file};
 
 /// Loads `file` (or the roadmap in use) and prints a one-line summary, or
@@ -17,16 +18,25 @@ pub fn validate(in_use: &RoadmapSource, file: Option<&Path>) -> Result<(), Failu
     let mut text = String::new();
     line!(
         text,
-        "ok: {}: {}, {}, {} towards progress, {}, {}",
+        "ok: {}: {}",
         crate::model::text::clean(&name),
+        summary(&roadmap)
+    );
+    out::emit(&text)
+}
+
+/// "2 stages, 5 skills, 4 count towards progress, 1 choice, 6 prerequisite
+/// edges": what `validate` and `import` say of a roadmap.
+pub fn summary(roadmap: &Roadmap) -> String {
+    format!(
+        "{}, {}, {} towards progress, {}, {}",
         plural(roadmap.stages.len(), "stage"),
         plural(roadmap.skills.len(), "skill"),
-        match crate::model::progress::counted_total(&roadmap) {
+        match crate::model::progress::counted_total(roadmap) {
             1 => "1 counts".to_string(),
             n => format!("{n} count"),
         },
         plural(roadmap.choices.len(), "choice"),
         plural(roadmap.edge_count(), "prerequisite edge"),
-    );
-    out::emit(&text)
+    )
 }

@@ -16,6 +16,13 @@ pub enum ResourceKind {
     Course,
     Book,
     Practice,
+    /// Open-source code to read or contribute to.
+    Opensource,
+    Podcast,
+    /// Another roadmap.
+    Roadmap,
+    /// A news feed to follow.
+    Feed,
 }
 
 impl ResourceKind {
@@ -27,6 +34,10 @@ impl ResourceKind {
             ResourceKind::Course => "course",
             ResourceKind::Book => "book",
             ResourceKind::Practice => "practice",
+            ResourceKind::Opensource => "opensource",
+            ResourceKind::Podcast => "podcast",
+            ResourceKind::Roadmap => "roadmap",
+            ResourceKind::Feed => "feed",
         }
     }
 }

@@ -37,6 +37,9 @@ pub enum StoreError {
         why: String,
         fix: String,
     },
+    /// A file of the roadmap library (not a profile) is damaged.
+    #[error("{} is damaged ({detail}); delete it, then choose a roadmap again with `roadmap use`", path.display())]
+    LibraryDamaged { path: PathBuf, detail: String },
 }
 
 impl StoreError {

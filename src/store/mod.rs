@@ -10,6 +10,7 @@
 pub mod error;
 pub mod file;
 pub mod format;
+pub mod library;
 pub mod merge;
 pub mod paths;
 pub mod safe;

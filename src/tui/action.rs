@@ -2,7 +2,9 @@
 //! the mouse), terminal events, and the outcomes of effects the run loop
 //! performed. `update` is the only consumer.
 
+use super::app::{LoadedRoadmap, SwitchEntry};
 use crate::model::{Profile, Status};
+use crate::session::RoadmapSource;
 
 /// One input to [`crate::tui::app::App::update`].
 #[derive(Debug, Clone, PartialEq)]
@@ -80,6 +82,13 @@ pub enum Action {
     Forward,
     /// Open the stats view: streaks, the calendar, pace and finish date.
     OpenStats,
+    /// Open the roadmap switcher (the run loop lists the roadmaps first).
+    OpenSwitcher,
+    /// The library's roadmaps with the profile's progress on each, or why
+    /// they could not be listed.
+    Roadmaps(Result<Vec<SwitchEntry>, String>),
+    /// The roadmap the switcher asked for, loaded, or why not.
+    RoadmapLoaded(Result<LoadedRoadmap, String>),
 }
 
 /// What the run loop must do after an update. `update` never touches files
@@ -96,4 +105,9 @@ pub enum Effect {
     Quit,
     /// Put this text on the clipboard through the terminal (OSC 52).
     Copy(String),
+    /// List the library's roadmaps with the profile's progress, then
+    /// report `Roadmaps`.
+    ListRoadmaps,
+    /// Load this roadmap, then report `RoadmapLoaded`.
+    LoadRoadmap(RoadmapSource),
 }

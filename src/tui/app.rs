@@ -10,6 +10,7 @@ mod rows;
 mod search;
 mod stats;
 mod status;
+mod switcher;
 
 use chrono::{DateTime, Utc};
 
@@ -17,6 +18,7 @@ pub use filter::Filter;
 pub use history::{HISTORY_LEVELS, History};
 use rows::{build_rows, first_skill_row};
 pub use search::SearchState;
+pub use switcher::{LoadedRoadmap, SwitchEntry, SwitcherState};
 
 use super::action::{Action, Effect};
 use super::keymap::KeyMode;
@@ -91,6 +93,8 @@ pub enum Mode {
         error: String,
         failure: Option<String>,
     },
+    /// The roadmap switcher.
+    Switcher(Box<SwitcherState>),
 }
 
 /// The details pane: which link is selected and how far it is scrolled.
@@ -143,6 +147,9 @@ pub struct App {
     pub(crate) unsaved: Vec<SetStatus>,
     /// Where quitting stands.
     pub(crate) exit: Exit,
+    /// The other roadmaps opened in this session, each as it was left
+    /// (place, history, undo), while this one is shown.
+    pub(crate) parked: Vec<App>,
 }
 
 /// Where quitting stands.
@@ -196,6 +203,7 @@ impl App {
             dirty: false,
             unsaved: Vec::new(),
             exit: Exit::Stay,
+            parked: Vec::new(),
         };
         app.recompute(now);
         // Start where the learner is: the first stage not finished yet.
@@ -275,6 +283,7 @@ impl App {
             Mode::Search(_) => KeyMode::Search,
             Mode::Unreadable { .. } => KeyMode::Unreadable,
             Mode::Stats { .. } => KeyMode::Stats,
+            Mode::Switcher(_) => KeyMode::Switcher,
         }
     }
 
@@ -409,6 +418,14 @@ impl App {
                 self.no_browser(&url);
                 return Vec::new();
             }
+            Action::Roadmaps(listed) => {
+                self.on_roadmaps(listed);
+                return Vec::new();
+            }
+            Action::RoadmapLoaded(loaded) => {
+                self.on_roadmap_loaded(loaded, now);
+                return Vec::new();
+            }
             // Esc on a message closes just the message (the view stays).
             Action::Close if matches!(self.mode, Mode::Main) && self.message.is_some() => {
                 self.clear_message();
@@ -423,6 +440,7 @@ impl App {
             Mode::Help { .. } => self.update_help(&action),
             Mode::Search(_) => self.update_search(&action),
             Mode::Stats { .. } => self.update_stats(&action, now),
+            Mode::Switcher(_) => self.update_switcher(&action, now),
             Mode::Unreadable { .. } => match action {
                 Action::MoveAside => vec![Effect::MoveAside],
                 Action::Quit => vec![Effect::Quit],
@@ -471,6 +489,7 @@ impl App {
                 self.jump_next();
                 Vec::new()
             }
+            Action::OpenSwitcher => vec![Effect::ListRoadmaps],
             Action::Enter => self.enter(),
             Action::Close => {
                 self.step_out();

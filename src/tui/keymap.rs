@@ -16,15 +16,17 @@ pub enum KeyMode {
     Help,
     Unreadable,
     Stats,
+    Switcher,
 }
 
 impl KeyMode {
-    pub const ALL: [KeyMode; 5] = [
+    pub const ALL: [KeyMode; 6] = [
         KeyMode::Main,
         KeyMode::Search,
         KeyMode::Stats,
         KeyMode::Help,
         KeyMode::Unreadable,
+        KeyMode::Switcher,
     ];
 
     pub fn title(self) -> &'static str {
@@ -34,6 +36,7 @@ impl KeyMode {
             KeyMode::Help => "This help",
             KeyMode::Unreadable => "Damaged profile",
             KeyMode::Stats => "Stats",
+            KeyMode::Switcher => "Roadmap switcher",
         }
     }
 }
@@ -118,7 +121,7 @@ impl Binding {
     }
 }
 
-use KeyMode::{Help, Main, Search, Stats, Unreadable};
+use KeyMode::{Help, Main, Search, Stats, Switcher, Unreadable};
 
 /// Every key binding, in the order the help lists them.
 #[rustfmt::skip]
@@ -148,6 +151,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding { mode: Main, keys: &[ch('F')], action: Action::PrevFilter, help: "previous filter (back to all skills)", hint: None },
     Binding { mode: Main, keys: &[ch('['), ctrl('o')], action: Action::Back, help: "back to before the last jump (link, next, search)", hint: Some("back") },
     Binding { mode: Main, keys: &[ch(']')], action: Action::Forward, help: "forward again", hint: Some("fwd") },
+    Binding { mode: Main, keys: &[ch('m')], action: Action::OpenSwitcher, help: "switch roadmap (each keeps its place and undo)", hint: None },
     Binding { mode: Main, keys: &[key(KeyCode::Esc)], action: Action::Close, help: "step back out: details → skills → stages (q quits)", hint: None },
     Binding { mode: Main, keys: &[ch('?')], action: Action::ToggleHelp, help: "this help", hint: Some("help") },
     Binding { mode: Main, keys: &[ch('q'), ctrl('c')], action: Action::Quit, help: "quit", hint: Some("quit") },
@@ -179,6 +183,13 @@ pub static BINDINGS: &[Binding] = &[
     Binding { mode: Help, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
     Binding { mode: Unreadable, keys: &[ch('m')], action: Action::MoveAside, help: "move the damaged profile aside and start fresh", hint: Some("move aside") },
     Binding { mode: Unreadable, keys: &[ch('q'), ctrl('c')], action: Action::Quit, help: "quit, leaving the file as it is", hint: Some("quit") },
+    Binding { mode: Switcher, keys: &[key(KeyCode::Up), ch('k')], action: Action::Up, help: "previous roadmap", hint: None },
+    Binding { mode: Switcher, keys: &[key(KeyCode::Down), ch('j')], action: Action::Down, help: "next roadmap", hint: Some("choose") },
+    Binding { mode: Switcher, keys: &[ch('g'), key(KeyCode::Home)], action: Action::First, help: "first", hint: None },
+    Binding { mode: Switcher, keys: &[ch('G'), key(KeyCode::End)], action: Action::Last, help: "last", hint: None },
+    Binding { mode: Switcher, keys: &[key(KeyCode::Enter)], action: Action::Enter, help: "show the roadmap (where you left it)", hint: Some("switch") },
+    Binding { mode: Switcher, keys: &[key(KeyCode::Esc), ch('m'), ch('q')], action: Action::Close, help: "close the switcher", hint: Some("close") },
+    Binding { mode: Switcher, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
 ];
 
 /// What the mouse does, for the help.

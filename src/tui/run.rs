@@ -53,7 +53,7 @@ pub fn run(args: &Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let source = RoadmapSource::from_option(args.roadmap.as_deref());
+    let source = RoadmapSource::resolve(args.roadmap.as_deref());
     let profile = args.profile.clone();
     // The first frame comes before anything that can wait: a large roadmap
     // takes a moment to load.
@@ -330,11 +330,31 @@ fn perform(app: &mut App, store: &Store, action: Action) -> bool {
                         .map_err(|e| e.to_string()),
                 ),
                 Effect::Quit => return true,
+                Effect::ListRoadmaps => Action::Roadmaps(roadmap_entries(app.profile())),
+                Effect::LoadRoadmap(source) => Action::RoadmapLoaded(
+                    source
+                        .load()
+                        .map(|r| super::app::LoadedRoadmap(Box::new(r)))
+                        .map_err(|e| e.to_string().lines().next().unwrap_or("").to_string()),
+                ),
             };
             queue.push_back(outcome);
         }
     }
     false
+}
+
+/// The library's roadmaps with the profile's progress on each, for the
+/// switcher.
+fn roadmap_entries(
+    profile: &crate::model::Profile,
+) -> Result<Vec<super::app::SwitchEntry>, String> {
+    let lib = crate::store::library::Library::open().map_err(|e| e.to_string())?;
+    let listed = crate::library::list(&lib).map_err(|e| e.to_string())?;
+    Ok(crate::library::summarise(listed, profile)
+        .iter()
+        .map(super::app::SwitchEntry::from)
+        .collect())
 }
 
 /// Asks the terminal to put `text` on the clipboard (OSC 52). Terminals

@@ -9,6 +9,7 @@ mod change;
 mod common;
 mod counting;
 mod export;
+mod import;
 mod journal;
 mod list_show;
 mod profiles;

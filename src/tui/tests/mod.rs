@@ -11,6 +11,7 @@ mod search_filter;
 mod snapshots;
 mod snapshots_nav;
 mod stats;
+mod switcher;
 mod update;
 mod update_nav;
 mod update_saving;

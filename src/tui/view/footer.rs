@@ -50,6 +50,9 @@ fn idle_hint(app: &App) -> &'static str {
         (Mode::Help { .. }, _) => "? or Esc closes the help",
         (Mode::Stats { .. }, _) => "↑↓ PgUp PgDn scroll · Esc or a closes the stats",
         (Mode::Unreadable { .. }, _) => "m moves the damaged profile aside · q quits",
+        (Mode::Switcher(_), _) => {
+            "↑↓ choose a roadmap · Enter shows it where you left it · Esc closes"
+        }
         (Mode::Main, Pane::Stages) => {
             "↑↓ choose a stage · Enter shows its skills · Tab/←→ switch pane"
         }

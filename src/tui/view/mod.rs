@@ -13,6 +13,7 @@ pub mod search;
 mod skills;
 mod stages;
 pub mod stats;
+mod switcher;
 pub mod text;
 
 use ratatui::buffer::Buffer;
@@ -44,6 +45,7 @@ impl Widget for &App {
             Mode::Unreadable { error, failure } => {
                 popup::unreadable(self, error, failure.as_deref(), area, buf);
             }
+            Mode::Switcher(s) => switcher::render(self, s, area, buf),
         }
     }
 }

@@ -1,0 +1,37 @@
+//! `roadmap use ID|FILE`: makes a roadmap the default for every command
+//! and the interactive view. It must load first; nothing changes otherwise.
+
+use std::path::Path;
+
+use super::Failure;
+use super::out::{self, line};
+use crate::session::RoadmapSource;
+use crate::store::library::{InUse, Library};
+
+pub fn use_roadmap(target: &Path) -> Result<(), Failure> {
+    let source = RoadmapSource::resolve(Some(target));
+    let roadmap = source.load()?;
+    let lib = Library::open()?;
+    let mut state = lib.state().unwrap_or_default();
+    let named = match &source {
+        RoadmapSource::Builtin => {
+            state.in_use = InUse::Builtin;
+            crate::store::library::BUILTIN_ID.to_string()
+        }
+        RoadmapSource::Library { id, .. } => {
+            state.in_use = InUse::Library { id: id.clone() };
+            id.clone()
+        }
+        RoadmapSource::File(path) => {
+            // Absolute, so it still names the file from another folder.
+            let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            state.remember(&path);
+            state.in_use = InUse::File { path: path.clone() };
+            path.display().to_string()
+        }
+    };
+    lib.set_state(&state)?;
+    let mut text = String::new();
+    line!(text, "now using {named}: {}", roadmap.title);
+    out::emit(&text)
+}

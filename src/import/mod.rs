@@ -1,0 +1,107 @@
+//! Converting roadmap.sh roadmaps into our format. Pure: bytes in, our
+//! roadmap JSON and warnings out; no files, no terminal. The caller reads
+//! the files and passes the result through [`crate::model::load`], so an
+//! imported roadmap is validated and cleaned like any other.
+//!
+//! See docs/importing.md for what is read and how it maps.
+
+mod content;
+mod convert;
+mod ids;
+mod source;
+
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+
+pub use ids::{is_valid_id, node_alias, slug};
+
+/// One file of a roadmap.sh content folder: its path relative to the
+/// folder (`/`-separated) and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What the caller knows besides the bytes.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// How the roadmap file is named in messages.
+    pub source: String,
+    /// The id to give the roadmap (`--id`); otherwise the document's slug,
+    /// else `fallback_id`.
+    pub id: Option<String>,
+    /// Used when neither `id` nor the document names the roadmap (the
+    /// file's name, for instance).
+    pub fallback_id: String,
+    /// Whether a content folder was given (then missing files are reported).
+    pub with_content: bool,
+    /// The ids an earlier import gave each node (see [`previous_ids`]): a
+    /// node found again keeps its id and aliases, so progress carries over
+    /// even when its label changed.
+    pub previous: Previous,
+}
+
+/// Per node alias (`rs-…`): the skill id and the aliases it had.
+pub type Previous = std::collections::HashMap<String, (String, Vec<String>)>;
+
+/// What an earlier import of a roadmap named each roadmap.sh node.
+pub fn previous_ids(roadmap: &crate::model::Roadmap) -> Previous {
+    roadmap
+        .skills
+        .iter()
+        .filter_map(|s| {
+            let node = s.aliases.iter().find(|a| a.starts_with("rs-"))?;
+            Some((node.clone(), (s.id.clone(), s.aliases.clone())))
+        })
+        .collect()
+}
+
+/// A converted roadmap: our format's JSON, not yet validated.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub id: String,
+    pub json: Vec<u8>,
+    /// Things that were read but could not be kept, in plain words, already
+    /// cleaned for the terminal.
+    pub warnings: Vec<String>,
+}
+
+/// Why a file could not be converted: the file, the place when known, what
+/// went wrong and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    pub source: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", crate::model::text::clean(&self.source))?;
+        if let Some(line) = self.line {
+            write!(f, "line {line}")?;
+            if let Some(column) = self.column {
+                write!(f, ", column {column}")?;
+            }
+            f.write_str(": ")?;
+        }
+        f.write_str(&crate::model::text::clean(&self.message))
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Converts a roadmap.sh roadmap JSON (bare `{nodes, edges}` or the API
+/// document with `title`, `description` and `slug`) and its content files.
+pub fn convert(
+    bytes: &[u8],
+    content: &[ContentFile],
+    options: &Options,
+) -> Result<Imported, ImportError> {
+    let doc = source::parse(bytes, &options.source)?;
+    convert::convert(&doc, content, options)
+}

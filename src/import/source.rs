@@ -1,0 +1,181 @@
+//! The roadmap.sh JSON as read: React-Flow nodes and edges, optionally
+//! wrapped in the API document. Unknown fields are ignored (the format
+//! grows); known fields of the wrong type are errors with a position.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::ImportError;
+use crate::model::limits;
+use crate::model::text::clip;
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Document {
+    #[serde(default)]
+    pub title: Option<Value>,
+    #[serde(default)]
+    pub description: Option<Value>,
+    #[serde(default)]
+    pub slug: Option<Value>,
+    pub nodes: Vec<RawNode>,
+    #[serde(default)]
+    pub edges: Vec<RawEdge>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct RawNode {
+    pub id: String,
+    #[serde(default, rename = "type")]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub position: Option<Position>,
+    #[serde(default)]
+    pub data: Option<NodeData>,
+}
+
+#[derive(Debug, Default, Clone, Copy, Deserialize)]
+pub(super) struct Position {
+    #[serde(default)]
+    pub x: Option<f64>,
+    #[serde(default)]
+    pub y: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct NodeData {
+    #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
+    pub legend: Option<Legend>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Legend {
+    #[serde(default)]
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct RawEdge {
+    pub source: String,
+    pub target: String,
+    #[serde(default)]
+    pub data: Option<EdgeData>,
+    #[serde(default)]
+    pub style: Option<Value>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct EdgeData {
+    #[serde(default, rename = "edgeStyle")]
+    pub edge_style: Option<String>,
+}
+
+impl RawEdge {
+    /// Dashed edges hang subtopics on topics; solid ones (the default) are
+    /// the main path.
+    pub fn dashed(&self) -> bool {
+        if let Some(style) = self.data.as_ref().and_then(|d| d.edge_style.as_deref()) {
+            return style.eq_ignore_ascii_case("dashed");
+        }
+        self.style
+            .as_ref()
+            .and_then(|s| s.get("strokeDasharray"))
+            .is_some_and(|d| match d {
+                Value::String(s) => !s.trim().is_empty() && s.trim() != "0",
+                Value::Number(n) => n.as_f64().is_some_and(|n| n > 0.0),
+                _ => false,
+            })
+    }
+}
+
+impl RawNode {
+    pub fn label(&self) -> &str {
+        self.data
+            .as_ref()
+            .and_then(|d| d.label.as_deref())
+            .unwrap_or("")
+            .trim()
+    }
+
+    pub fn legend(&self) -> Option<&str> {
+        self.data
+            .as_ref()
+            .and_then(|d| d.legend.as_ref())
+            .and_then(|l| l.label.as_deref())
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+    }
+
+    pub fn kind(&self) -> &str {
+        self.kind.as_deref().unwrap_or("")
+    }
+
+    /// (y, x): top to bottom, then left to right. Missing coordinates and
+    /// NaN count as 0.
+    pub fn at(&self) -> (f64, f64) {
+        let p = self.position.unwrap_or_default();
+        let fix = |v: Option<f64>| v.filter(|v| v.is_finite()).unwrap_or(0.0);
+        (fix(p.y), fix(p.x))
+    }
+}
+
+/// Text from a field that may be a string or an object of strings (some
+/// versions of the API document give `title: { page, card }`).
+pub(super) fn text_of(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Value::Object(map) => ["page", "card", "text"]
+            .iter()
+            .find_map(|k| map.get(*k).and_then(Value::as_str))
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
+        _ => None,
+    }
+}
+
+/// Parses the bytes, or says where and why they are not a roadmap.sh file.
+pub(super) fn parse(bytes: &[u8], source: &str) -> Result<Document, ImportError> {
+    let fail = |line, column, message: String| ImportError {
+        source: source.to_string(),
+        line,
+        column,
+        message,
+    };
+    if bytes.len() > limits::MAX_FILE_BYTES {
+        return Err(fail(
+            None,
+            None,
+            format!(
+                "the file is {} bytes, more than the limit of {} bytes",
+                bytes.len(),
+                limits::MAX_FILE_BYTES
+            ),
+        ));
+    }
+    match serde_json::from_slice::<Document>(bytes) {
+        Ok(doc) => Ok(doc),
+        Err(err) => {
+            let msg = err.to_string();
+            let msg = msg
+                .rsplit_once(" at line ")
+                .map_or(msg.as_str(), |(m, _)| m);
+            let msg = clip(msg, 300);
+            let what = if err.is_data() && msg.contains("missing field `nodes`") {
+                "this is not a roadmap.sh roadmap: it has no \"nodes\"; import the roadmap's JSON file (the one with \"nodes\" and \"edges\"), or the document roadmap.sh serves for it".to_string()
+            } else if err.is_data() {
+                format!(
+                    "{msg}; the file does not have the shape of a roadmap.sh roadmap (nodes with id, type, position and data; edges with source and target)"
+                )
+            } else {
+                format!("{msg}; the file is not valid JSON: import the roadmap's .json file")
+            };
+            let (line, column) = if err.line() > 0 {
+                (Some(err.line()), Some(err.column()))
+            } else {
+                (None, None)
+            };
+            Err(fail(line, column, what))
+        }
+    }
+}

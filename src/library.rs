@@ -1,0 +1,172 @@
+//! The roadmaps a learner chooses from: the built-in one, imported ones
+//! (kept by [`crate::store::library`]) and files used before; and how
+//! `--roadmap` and the roadmap in use are resolved.
+
+use std::path::{Path, PathBuf};
+
+use crate::import::is_valid_id;
+use crate::model::{self, LoadError, Problem, ProblemKind, Profile, Roadmap, Tally};
+use crate::session::{RoadmapSource, load_file};
+use crate::store::StoreError;
+use crate::store::library::{BUILTIN_ID, InUse, Library};
+
+/// Resolves `--roadmap`: `builtin`, the id of an imported roadmap, or a
+/// file path. An argument that looks like an id (no dot, no slash) names
+/// the library's roadmap when there is one, else a file when there is
+/// one. Without an argument: the roadmap in use (`roadmap use`), else the
+/// built-in one. Never fails: a name that resolves to nothing fails when
+/// it is loaded, with a message saying so.
+pub fn resolve(arg: Option<&Path>) -> RoadmapSource {
+    match arg {
+        Some(path) => named(path),
+        None => in_use(),
+    }
+}
+
+fn named(path: &Path) -> RoadmapSource {
+    let Some(id) = path.to_str().filter(|s| is_valid_id(s)) else {
+        return RoadmapSource::File(path.to_path_buf());
+    };
+    if id == BUILTIN_ID {
+        return RoadmapSource::Builtin;
+    }
+    match Library::open() {
+        Ok(lib) if lib.contains(id) || !path.exists() => RoadmapSource::Library {
+            id: id.to_string(),
+            path: lib.path_of(id),
+        },
+        _ => RoadmapSource::File(path.to_path_buf()),
+    }
+}
+
+/// The roadmap `roadmap use` chose. A missing or damaged record (or no data
+/// folder) means the built-in roadmap; `roadmap roadmaps` reports damage.
+fn in_use() -> RoadmapSource {
+    let Ok(lib) = Library::open() else {
+        return RoadmapSource::Builtin;
+    };
+    match lib.state().map(|s| s.in_use) {
+        Ok(InUse::Library { id }) if is_valid_id(&id) => RoadmapSource::Library {
+            path: lib.path_of(&id),
+            id,
+        },
+        Ok(InUse::File { path }) => RoadmapSource::File(path),
+        _ => RoadmapSource::Builtin,
+    }
+}
+
+/// Loads a library roadmap; a missing one is named as such.
+pub fn load(id: &str, path: &Path) -> Result<Roadmap, LoadError> {
+    if !path.exists() {
+        return Err(LoadError {
+            source: id.to_string(),
+            problems: vec![Problem::new(ProblemKind::Unreadable(format!(
+                "there is no roadmap '{id}' in your library ({}) and no file '{id}' here; `roadmap roadmaps` lists the roadmaps, `roadmap import` adds one",
+                path.parent().unwrap_or(path).display()
+            )))],
+        });
+    }
+    load_file(path)
+}
+
+/// Where a listed roadmap comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Builtin,
+    Imported,
+    File,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Builtin => "builtin",
+            Kind::Imported => "imported",
+            Kind::File => "file",
+        }
+    }
+}
+
+/// One roadmap of the library.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    /// What `roadmap use` and `--roadmap` take: `builtin`, an id or a path.
+    pub key: String,
+    pub kind: Kind,
+    pub source: RoadmapSource,
+    pub in_use: bool,
+}
+
+/// A listed roadmap, loaded, with the profile's progress on it.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub listed: Listed,
+    /// The roadmap's title, id and progress, or why it does not load.
+    pub loaded: Result<(String, String, Tally), String>,
+}
+
+/// The built-in roadmap, the imported ones (by id) and the files used
+/// before, most recent first; the one in use is marked.
+pub fn list(lib: &Library) -> Result<Vec<Listed>, StoreError> {
+    let state = lib.state()?;
+    let mut out = vec![Listed {
+        key: BUILTIN_ID.to_string(),
+        kind: Kind::Builtin,
+        source: RoadmapSource::Builtin,
+        in_use: state.in_use == InUse::Builtin,
+    }];
+    for id in lib.ids()? {
+        out.push(Listed {
+            in_use: state.in_use == (InUse::Library { id: id.clone() }),
+            source: RoadmapSource::Library {
+                path: lib.path_of(&id),
+                id: id.clone(),
+            },
+            key: id,
+            kind: Kind::Imported,
+        });
+    }
+    let mut files: Vec<PathBuf> = state.files.clone();
+    if let InUse::File { path } = &state.in_use
+        && !files.contains(path)
+    {
+        files.insert(0, path.clone());
+    }
+    for path in files {
+        out.push(Listed {
+            key: path.display().to_string(),
+            kind: Kind::File,
+            in_use: state.in_use == (InUse::File { path: path.clone() }),
+            source: RoadmapSource::File(path),
+        });
+    }
+    Ok(out)
+}
+
+/// Progress on one roadmap: counted skills finished and counted in all.
+pub fn progress(roadmap: &Roadmap, profile: &Profile) -> Tally {
+    let states = profile.states(roadmap);
+    model::evaluate(roadmap, &states).overall
+}
+
+/// Loads every listed roadmap and measures the profile's progress on it.
+pub fn summarise(listed: Vec<Listed>, profile: &Profile) -> Vec<Summary> {
+    listed
+        .into_iter()
+        .map(|l| {
+            let loaded = l
+                .source
+                .load()
+                .map(|r| {
+                    let tally = progress(&r, profile);
+                    (r.title.clone(), r.id.clone(), tally)
+                })
+                .map_err(|e| first_line(&e.to_string()));
+            Summary { listed: l, loaded }
+        })
+        .collect()
+}
+
+fn first_line(text: &str) -> String {
+    text.lines().next().unwrap_or("").to_string()
+}
