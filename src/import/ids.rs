@@ -115,6 +115,8 @@ impl Ids {
     /// `base` if free, else `base-2`, `base-3`, …; `fallback` when `base`
     /// is empty.
     pub fn unique(&mut self, base: &str, fallback: &str) -> String {
+        // A base built from an empty slug ("-stage") starts with a dash.
+        let base = base.trim_start_matches('-');
         let base = if base.is_empty() { fallback } else { base };
         let mut base = base.to_string();
         base.truncate(SLUG_MAX + 10);
