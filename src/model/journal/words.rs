@@ -66,6 +66,14 @@ pub fn pace(p: &Pace) -> String {
     if p.history_days == 0 {
         return "no activity yet".to_string();
     }
+    // Less than a week says nothing about a week: no extrapolated rate.
+    if p.history_days < 7 {
+        return format!(
+            "{} h in {} so far (a weekly pace needs a week of activity)",
+            p.total_hours,
+            plural(u64::from(p.history_days), "day")
+        );
+    }
     let recent_weeks = p.history_days.min(RECENT_DAYS).div_ceil(7);
     format!(
         "{} a week in the last {} · {} a week overall ({} h in {})",
@@ -135,6 +143,30 @@ pub fn projection_kind(p: &Projection) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pace_needs_a_week_of_activity() {
+        let p = |history_days, total_hours| Pace {
+            history_days,
+            recent_hours: total_hours,
+            recent_per_week: per_week(total_hours, history_days),
+            total_hours,
+            overall_per_week: per_week(total_hours, history_days),
+        };
+        // One busy day is not "161 h a week".
+        assert_eq!(
+            pace(&p(1, 23)),
+            "23 h in 1 day so far (a weekly pace needs a week of activity)"
+        );
+        assert_eq!(
+            pace(&p(14, 14)),
+            "7 h a week in the last 2 weeks · 7 h a week overall (14 h in 14 days)"
+        );
+    }
+
+    fn per_week(hours: u32, days: u32) -> f64 {
+        f64::from(hours) * 7.0 / f64::from(days)
+    }
 
     #[test]
     fn words_for_numbers() {
