@@ -5,7 +5,9 @@
 //! two faces over them.
 
 pub mod cli;
+pub mod config;
 pub mod model;
+pub mod options;
 pub mod session;
 pub mod store;
 pub mod synth;

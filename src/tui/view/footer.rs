@@ -7,13 +7,12 @@ use ratatui::widgets::Widget;
 
 use super::text::{fit, width};
 use crate::tui::app::{App, Message, Mode, Pane};
-use crate::tui::keymap::hints;
 
 pub fn render(app: &App, hints_area: Rect, status_area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let mut spans = Vec::new();
     let mut used = 0;
-    let all = hints(app.key_mode());
+    let all = app.keymap.hints(app.key_mode());
     let room = usize::from(hints_area.width);
     let piece = |(key, word): &(String, &str)| width(key) + width(word) + 3;
     // The last two (help and quit in the main view) always stay; others are
