@@ -2,7 +2,8 @@
 //! it cannot drift from the CLI) plus the environment, files, exit codes
 //! and the keys of the interactive view (from the keymap in use).
 
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::Write as _;
 
 use clap::CommandFactory;
 
@@ -15,13 +16,52 @@ pub fn man(keymap: &Keymap) -> Result<(), Failure> {
 
 /// The whole page, in roff.
 pub fn page(keymap: &Keymap) -> String {
-    let cmd = Args::command().version(env!("CARGO_PKG_VERSION"));
+    let mut cmd = Args::command().version(env!("CARGO_PKG_VERSION"));
+    cmd.build();
+    let man = clap_mangen::Man::new(cmd.clone());
     let mut buf = Vec::new();
     // Writing to a Vec cannot fail.
-    let _ = clap_mangen::Man::new(cmd).render(&mut buf);
+    let _ = man.render_title(&mut buf);
+    let _ = man.render_name_section(&mut buf);
+    let _ = man.render_synopsis_section(&mut buf);
+    let _ = man.render_description_section(&mut buf);
+    let _ = man.render_options_section(&mut buf);
+    let _ = buf.write_all(b".SH COMMANDS\n");
+    // Unbuilt: the global options stay on the main synopsis only.
+    commands(&Args::command(), "roadmap", &mut buf);
+    let _ = man.render_extra_section(&mut buf);
+    let _ = man.render_version_section(&mut buf);
     let mut s = String::from_utf8_lossy(&buf).into_owned();
     s.push_str(&extra(keymap));
     s
+}
+
+/// Every subcommand (and theirs) with its synopsis and options, on this
+/// one page.
+fn commands(cmd: &clap::Command, prefix: &str, buf: &mut Vec<u8>) {
+    for sub in cmd
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set() && c.get_name() != "help")
+    {
+        let name = format!("{prefix} {}", sub.get_name());
+        let man = clap_mangen::Man::new(sub.clone().bin_name(name.clone()));
+        let mut part = Vec::new();
+        let _ = man.render_synopsis_section(&mut part);
+        let _ = man.render_description_section(&mut part);
+        let mut text = String::from_utf8_lossy(&part).into_owned();
+        text = text.replacen(".SH SYNOPSIS\n", &format!(".SS \"{}\"\n", esc(&name)), 1);
+        text = text.replacen(".SH DESCRIPTION\n", ".PP\n", 1);
+        buf.extend_from_slice(text.as_bytes());
+        if sub.get_arguments().any(|a| !a.is_hide_set()) {
+            let mut part = Vec::new();
+            let _ = man.render_options_section(&mut part);
+            let text = String::from_utf8_lossy(&part).replacen(".SH OPTIONS\n", "", 1);
+            buf.extend_from_slice(text.as_bytes());
+        }
+        if sub.has_subcommands() {
+            commands(sub, &name, buf);
+        }
+    }
 }
 
 /// Escapes text for roff: backslashes, hyphens, and a leading dot or quote.

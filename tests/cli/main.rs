@@ -7,10 +7,12 @@
 
 mod change;
 mod common;
+mod config;
 mod counting;
 mod list_show;
 mod profiles;
 mod roadmap_files;
+mod shell;
 mod status;
 mod usage;
 
@@ -24,6 +26,7 @@ fn usage_errors_never_echo_escape_sequences() {
             "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{202e}rtl\u{9b}31m",
         ])
         .env("ROADMAP_HOME", home.path())
+        .env("ROADMAP_CONFIG", home.path().join("no-config.toml"))
         .env_remove("ROADMAP_FILE")
         .env_remove("ROADMAP_PROFILE")
         .output()

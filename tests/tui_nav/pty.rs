@@ -42,6 +42,7 @@ impl Tui {
         cmd.arg("--roadmap");
         cmd.arg(roadmap);
         cmd.env("ROADMAP_HOME", home);
+        cmd.env("ROADMAP_CONFIG", home.join("no-config.toml"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("ROADMAP_FILE");
         cmd.env_remove("ROADMAP_PROFILE");
