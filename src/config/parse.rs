@@ -11,7 +11,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Config, ConfigError, Defaults};
-use crate::tui::keymap::{Key, KeyMode, Keymap};
+use crate::tui::keymap::{Key, KeyMode, Keymap, KeymapError};
 use crate::tui::keyname::KEY_HELP;
 use crate::tui::theme::Palette;
 
@@ -75,13 +75,11 @@ pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
         }
     }
     if let Err(e) = keymap.check() {
-        // Point at the table of the mode, or at the start of the file.
-        let span = raw
-            .keys
-            .keys()
-            .find(|m| matches!(&e, crate::tui::keymap::KeymapError::Conflict { mode, .. } if mode.name() == m.get_ref()))
-            .map_or(0..0, Spanned::span);
-        return Err(at(span, e.to_string(), "a key can do one thing per mode"));
+        return Err(at(
+            conflict_span(&raw, &e),
+            e.to_string(),
+            "a key can do one thing per mode",
+        ));
     }
 
     let palette = match &raw.theme {
@@ -129,6 +127,28 @@ pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
         palette,
         defaults,
     })
+}
+
+/// Where the config made a conflict: the line rebinding one of the two
+/// actions (the built-in keys never clash), else the top of the file.
+fn conflict_span(raw: &Raw, e: &KeymapError) -> Range<usize> {
+    let KeymapError::Conflict {
+        mode,
+        first,
+        second,
+        ..
+    } = e
+    else {
+        return 0..0;
+    };
+    raw.keys
+        .iter()
+        .filter(|(m, _)| m.get_ref() == mode.name())
+        .flat_map(|(_, actions)| actions.keys())
+        .filter(|name| name.get_ref() == second || name.get_ref() == first)
+        .map(Spanned::span)
+        .max_by_key(|span| span.start)
+        .unwrap_or(0..0)
 }
 
 /// A key (`"j"`) or a list of keys (`["j", "down"]`, `[]` for none).

@@ -117,7 +117,8 @@ fn unknown_key_names_are_refused() {
 #[test]
 fn two_actions_on_one_key_in_a_mode_are_refused() {
     let e = err("[keys.main]\nquit = \"j\"\n");
-    assert_eq!(e.at, Some((1, 7)));
+    // At the line that made the clash.
+    assert_eq!(e.at, Some((2, 1)));
     assert!(e.problem.contains("\"j\""), "{e}");
     assert!(
         e.problem.contains("'down'") && e.problem.contains("'quit'"),

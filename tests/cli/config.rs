@@ -62,7 +62,7 @@ fn a_broken_config_says_where_and_what_to_do() {
         .code(1);
     let (_, stderr) = texts(&out);
     assert!(
-        stderr.contains(&format!("{}:1:7:", file.display())),
+        stderr.contains(&format!("{}:2:1:", file.display())),
         "{stderr}"
     );
     assert!(
