@@ -113,6 +113,10 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
         Command::Config { action } => return config_cmd::config(action),
         Command::Completions { shell } => return completions::completions(*shell),
         Command::Paths => return paths::paths(),
+        // A named file needs nothing from the config.
+        Command::Validate { file: Some(file) } => {
+            return validate::validate(&crate::session::RoadmapSource::Builtin, Some(file));
+        }
         Command::Man => {
             // The keys bound now, or the built-in ones if the config is broken.
             let keymap = crate::config::load().map(|c| c.keymap).unwrap_or_default();

@@ -97,6 +97,7 @@ fn the_interactive_view_does_not_start_on_a_broken_config_but_other_commands_wor
         &["completions", "bash"],
         &["man"],
         &["paths"],
+        &["validate", SMALL],
     ] {
         env.bare()
             .env("ROADMAP_CONFIG", &file)
