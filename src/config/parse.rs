@@ -52,7 +52,7 @@ pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
     let from_toml = |e: toml::de::Error| ConfigError {
         file: file.to_string(),
         at: e.span().map(|s| line_column(text, s.start)),
-        problem: e.message().trim().replace('`', "'"),
+        problem: plain(e.message()),
         help: SEE_DEFAULT.to_string(),
     };
     let raw: Raw = toml::from_str(text).map_err(from_toml)?;
@@ -243,4 +243,34 @@ pub(super) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
+}
+
+/// serde's and toml's wording, in the words of a settings file.
+fn plain(message: &str) -> String {
+    let m = message.trim().replace('`', "'");
+    if m == "duplicate key" {
+        return "this is written twice; keep one (theme = \"light\" and a [theme] table \
+                cannot both be there: put preset = \"light\" in the table)"
+            .to_string();
+    }
+    if let Some((found, expected)) = m
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.split_once(", expected "))
+    {
+        let wanted = match expected {
+            "a map" => "a table of settings",
+            "a string" => "text in quotes",
+            other => other,
+        };
+        return format!("this should be {wanted}, not {found}");
+    }
+    if let Some(rest) = m.strip_prefix("unknown field ") {
+        if let Some((name, known)) = rest.split_once(", expected one of ") {
+            return format!("there is no setting {name} here; the settings here are {known}");
+        }
+        if let Some((name, known)) = rest.split_once(", expected ") {
+            return format!("there is no setting {name} here; the settings here are {known}");
+        }
+    }
+    m
 }

@@ -67,7 +67,10 @@ fn keys_are_rebound_per_mode_with_several_keys() {
 fn unknown_top_level_key_is_refused_with_line_and_column() {
     let e = err("\n\ncolour = \"red\"\n");
     assert_eq!(e.at, Some((3, 1)));
-    assert!(e.problem.contains("colour"), "{e}");
+    assert_eq!(
+        e.problem,
+        "there is no setting 'colour' here; the settings here are 'keys', 'theme', 'defaults'"
+    );
     assert!(e.to_string().starts_with("config.toml:3:1: "), "{e}");
     assert!(e.help.contains("roadmap config default"));
 }
@@ -76,6 +79,7 @@ fn unknown_top_level_key_is_refused_with_line_and_column() {
 fn wrong_types_are_refused() {
     let e = err("[defaults]\nprofile = 3\n");
     assert_eq!(e.at, Some((2, 11)));
+    assert_eq!(e.problem, "this should be text in quotes, not integer '3'");
     let e = err("[keys.main]\nquit = 3\n");
     assert_eq!(e.at, Some((2, 8)));
     assert!(e.problem.contains("found integer"), "{e}");
@@ -86,7 +90,14 @@ fn wrong_types_are_refused() {
     let e = err("[theme]\naccent = 3\n");
     assert_eq!(e.at, Some((2, 10)));
     let e = err("keys = 1\n");
-    assert_eq!(e.at.map(|a| a.0), Some(1));
+    assert_eq!(e.at, Some((1, 8)));
+    assert_eq!(
+        e.problem,
+        "this should be a table of settings, not integer '1'"
+    );
+    let e = err("theme = \"light\"\n[theme]\nok = \"red\"\n");
+    assert_eq!(e.at, Some((2, 2)));
+    assert!(e.problem.contains("written twice"), "{e}");
     let e = err("[defaults\n");
     assert_eq!(e.at.map(|a| a.0), Some(1));
 }
