@@ -5,9 +5,11 @@
 //! two faces over them.
 
 pub mod cli;
+pub mod config;
 pub mod import;
 pub mod library;
 pub mod model;
+pub mod options;
 pub mod session;
 pub mod store;
 pub mod synth;

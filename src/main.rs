@@ -9,6 +9,10 @@ use roadmap::model::text::clean_multiline;
 use roadmap::tui;
 
 fn main() -> ExitCode {
+    // A completion script asking for candidates: answer and exit.
+    clap_complete::CompleteEnv::with_factory(<Args as clap::CommandFactory>::command)
+        .var(cli::completions::COMPLETE_ENV)
+        .complete();
     let args = match Args::try_parse() {
         Ok(args) => args,
         Err(err) => {
@@ -26,6 +30,10 @@ fn main() -> ExitCode {
     };
     match &args.command {
         Some(command) => cli::run(&args, command),
-        None => tui::run(&args),
+        // The interactive view does not start on a broken config file.
+        None => match cli::options(&args) {
+            Ok(options) => tui::run(&options),
+            Err(failure) => cli::report(&failure),
+        },
     }
 }

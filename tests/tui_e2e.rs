@@ -47,6 +47,7 @@ impl Tui {
         cmd.arg("--roadmap");
         cmd.arg(roadmap);
         cmd.env("ROADMAP_HOME", home);
+        cmd.env("ROADMAP_CONFIG", home.join("no-config.toml"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("ROADMAP_FILE");
         cmd.env_remove("ROADMAP_PROFILE");
@@ -318,6 +319,7 @@ fn without_a_terminal_it_exits_2_and_points_to_the_cli() {
         .arg("--roadmap")
         .arg(fixture())
         .env("ROADMAP_HOME", home.path())
+        .env("ROADMAP_CONFIG", home.path().join("no-config.toml"))
         .stdin(std::process::Stdio::null())
         .output()
         .unwrap();
@@ -375,6 +377,7 @@ fn changes_saved_by_another_instance_show_up_without_a_key_press() {
         .arg(fixture())
         .args(["done", "terminal"])
         .env("ROADMAP_HOME", home.path())
+        .env("ROADMAP_CONFIG", home.path().join("no-config.toml"))
         .env_remove("ROADMAP_FILE")
         .env_remove("ROADMAP_PROFILE")
         .output()
@@ -460,6 +463,7 @@ fn a_change_to_a_skill_stamped_in_the_future_is_saved_and_never_reverts_another(
         .arg(fixture())
         .args(["start", "internet"])
         .env("ROADMAP_HOME", home.path())
+        .env("ROADMAP_CONFIG", home.path().join("no-config.toml"))
         .env_remove("ROADMAP_FILE")
         .env_remove("ROADMAP_PROFILE")
         .output()

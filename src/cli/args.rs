@@ -17,13 +17,17 @@ use crate::model::Status;
 )]
 pub struct Args {
     /// Roadmap to use instead of the one in use: a file, an imported
-    /// roadmap's id, or `builtin` (see `roadmap roadmaps`).
-    #[arg(long, global = true, env = crate::session::ROADMAP_ENV, value_name = "FILE|ID")]
+    /// roadmap's id, or `builtin` (see `roadmap roadmaps`; default: the
+    /// config file's [defaults] roadmap, else the one chosen with `roadmap use`).
+    #[arg(long, global = true, env = crate::session::ROADMAP_ENV, value_name = "FILE|ID",
+          value_hint = clap::ValueHint::FilePath)]
     pub roadmap: Option<PathBuf>,
 
-    /// Profile to read and write progress in.
-    #[arg(long, global = true, env = crate::session::PROFILE_ENV, value_name = "NAME", default_value = crate::store::DEFAULT_PROFILE)]
-    pub profile: String,
+    /// Profile to read and write progress in [default: the config file's
+    /// [defaults] profile, else "default"].
+    #[arg(long, global = true, env = crate::session::PROFILE_ENV, value_name = "NAME",
+          add = clap_complete::engine::ArgValueCandidates::new(super::completions::profiles))]
+    pub profile: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -114,7 +118,7 @@ pub enum Command {
     /// List skills, optionally of one stage or some statuses.
     List {
         /// Only the skills of this stage (see the stage ids in 'roadmap list').
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", add = clap_complete::engine::ArgValueCandidates::new(super::completions::stages))]
         stage: Option<String>,
         /// Only skills with one of these statuses: several values separated
         /// by commas (todo,doing) or by repeating the option.
@@ -127,7 +131,7 @@ pub enum Command {
     /// Everything about one skill, or about one choice and its options.
     Show {
         /// A skill id (or an earlier id of it) or a choice id.
-        #[arg(value_name = "ID")]
+        #[arg(value_name = "ID", add = clap_complete::engine::ArgValueCandidates::new(super::completions::skills))]
         id: String,
         /// Print JSON instead of text.
         #[arg(long)]
@@ -136,26 +140,26 @@ pub enum Command {
     /// Mark skills done (for an option of a choice: pick it).
     Done {
         /// Skill ids (or earlier ids of them).
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = clap_complete::engine::ArgValueCandidates::new(super::completions::skills))]
         ids: Vec<String>,
     },
     /// Mark skills in progress (doing).
     Start {
         /// Skill ids (or earlier ids of them).
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = clap_complete::engine::ArgValueCandidates::new(super::completions::skills))]
         ids: Vec<String>,
     },
     /// Mark skills skipped: you know them already, or they are not for you.
     /// Skipping an option of a choice declines it; it does not pick it.
     Skip {
         /// Skill ids (or earlier ids of them).
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = clap_complete::engine::ArgValueCandidates::new(super::completions::skills))]
         ids: Vec<String>,
     },
     /// Set skills back to todo (says which skills become locked again).
     Reset {
         /// Skill ids (or earlier ids of them).
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = clap_complete::engine::ArgValueCandidates::new(super::completions::skills))]
         ids: Vec<String>,
     },
     /// Check a roadmap file (default: the one in use) and summarise it.
@@ -232,6 +236,58 @@ pub enum Command {
         #[arg(value_name = "ID")]
         id: String,
     },
+    /// The config file: where it is read from, a complete default one, or
+    /// check one.
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+    /// Print a completion script for a shell (skill ids, stage ids and
+    /// profile names complete too).
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff), e.g. `roadmap man > ~/.local/share/man/man1/roadmap.1`.
+    Man,
+    /// Print the version, the profile format version, and the data and
+    /// config folders in use.
+    Paths,
+}
+
+const COMPLETIONS_HELP: &str = "Install, e.g.:\n  \
+    bash: echo 'source <(roadmap completions bash)' >> ~/.bashrc\n  \
+    zsh:  echo 'source <(roadmap completions zsh)' >> ~/.zshrc\n  \
+    fish: roadmap completions fish > ~/.config/fish/completions/roadmap.fish";
+
+/// `roadmap config …`.
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print where the config file is read from (`ROADMAP_CONFIG`, else the
+    /// platform config folder), and whether it exists.
+    Path,
+    /// Print a complete config file with every setting at its default,
+    /// explained.
+    Default,
+    /// Check a config file (default: the one in use); exit 1 if it is
+    /// broken, saying where and why.
+    Check {
+        /// The config file to check (default: the one in use).
+        #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+        file: Option<PathBuf>,
+    },
+}
+
+/// The shells `roadmap completions` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
 }
 
 #[cfg(test)]

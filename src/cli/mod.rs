@@ -5,12 +5,16 @@
 
 pub mod args;
 mod change;
+pub mod completions;
+mod config_cmd;
 mod export;
 mod import;
 mod list;
 mod log;
 mod lookup;
+pub mod man;
 mod out;
+mod paths;
 mod profiles;
 mod remove;
 mod roadmaps;
@@ -28,8 +32,10 @@ use chrono::{DateTime, Utc};
 
 pub use args::{Args, Command};
 
+use crate::config::ConfigError;
 use crate::model::{Evaluation, LoadError, Profile, SkillState, evaluate};
-use crate::session::{RoadmapSource, Session, SessionError};
+use crate::options::Options;
+use crate::session::{Session, SessionError};
 use crate::store::StoreError;
 
 /// Why a command failed. Every variant exits with code 1.
@@ -47,6 +53,8 @@ pub enum Failure {
     },
     /// Writing the output failed (other than a closed pipe).
     Output(io::Error),
+    /// The config file is broken.
+    Config(ConfigError),
 }
 
 impl From<LoadError> for Failure {
@@ -86,6 +94,7 @@ impl Failure {
                 }
             }
             Failure::Output(e) => out::line!(text, "error: cannot write the output: {e}"),
+            Failure::Config(e) => out::line!(text, "error: {e}"),
         }
         text
     }
@@ -95,19 +104,39 @@ impl Failure {
 pub fn run(args: &Args, command: &Command) -> ExitCode {
     match dispatch(args, command, Utc::now()) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => {
-            out::emit_err(&failure.message());
-            ExitCode::FAILURE
-        }
+        Err(failure) => report(&failure),
     }
 }
 
+/// Prints why a run failed; exit code 1.
+pub fn report(failure: &Failure) -> ExitCode {
+    out::emit_err(&failure.message());
+    ExitCode::FAILURE
+}
+
 fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Failure> {
-    let source = RoadmapSource::resolve(args.roadmap.as_deref());
+    // Commands that work whatever the config file holds.
     match command {
-        Command::Status { json } => status::status(&View::open(source, args)?, *json, now),
+        Command::Config { action } => return config_cmd::config(action),
+        Command::Completions { shell } => return completions::completions(*shell),
+        Command::Paths => return paths::paths(),
+        // A named file needs nothing from the config.
+        Command::Validate { file: Some(file) } => {
+            return validate::validate(&crate::session::RoadmapSource::Builtin, Some(file));
+        }
+        Command::Man => {
+            // The keys bound now, or the built-in ones if the config is broken.
+            let keymap = crate::config::load().map(|c| c.keymap).unwrap_or_default();
+            return man::man(&keymap);
+        }
+        _ => {}
+    }
+    let options = options(args)?;
+    let o = &options;
+    match command {
+        Command::Status { json } => status::status(&View::open(o)?, *json, now),
         Command::Next { n, json } => status::next(
-            &View::open(source, args)?,
+            &View::open(o)?,
             usize::try_from(*n).unwrap_or(usize::MAX),
             *json,
             now,
@@ -116,18 +145,18 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
             stage,
             status,
             json,
-        } => list::list(&View::open(source, args)?, stage.as_deref(), status, *json),
-        Command::Show { id, json } => show::show(&View::open(source, args)?, id, *json),
-        Command::Done { ids } => change::change(&open(source, args)?, ids, change::Verb::Done),
-        Command::Start { ids } => change::change(&open(source, args)?, ids, change::Verb::Start),
-        Command::Skip { ids } => change::change(&open(source, args)?, ids, change::Verb::Skip),
-        Command::Reset { ids } => change::change(&open(source, args)?, ids, change::Verb::Reset),
-        Command::Validate { file } => validate::validate(&source, file.as_deref()),
-        Command::Profiles { json } => profiles::profiles(&args.profile, *json),
-        Command::Log { since, json } => log::log(&View::open(source, args)?, *since, *json, now),
-        Command::Stats { json } => stats::stats(&View::open(source, args)?, *json, now),
+        } => list::list(&View::open(o)?, stage.as_deref(), status, *json),
+        Command::Show { id, json } => show::show(&View::open(o)?, id, *json),
+        Command::Done { ids } => change::change(&open(o)?, ids, change::Verb::Done),
+        Command::Start { ids } => change::change(&open(o)?, ids, change::Verb::Start),
+        Command::Skip { ids } => change::change(&open(o)?, ids, change::Verb::Skip),
+        Command::Reset { ids } => change::change(&open(o)?, ids, change::Verb::Reset),
+        Command::Validate { file } => validate::validate(&o.roadmap, file.as_deref()),
+        Command::Profiles { json } => profiles::profiles(&o.profile, *json),
+        Command::Log { since, json } => log::log(&View::open(o)?, *since, *json, now),
+        Command::Stats { json } => stats::stats(&View::open(o)?, *json, now),
         Command::Export { format, output } => {
-            export::export(&View::open(source, args)?, *format, output.as_deref())
+            export::export(&View::open(o)?, *format, output.as_deref())
         }
         Command::Import {
             file,
@@ -142,14 +171,22 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
             dry_run: *dry_run,
             output: output.as_deref(),
         }),
-        Command::Roadmaps { json } => roadmaps::roadmaps(&args.profile, *json),
+        Command::Roadmaps { json } => roadmaps::roadmaps(&o.profile, *json),
         Command::Use { target } => use_roadmap::use_roadmap(target),
-        Command::Remove { id } => remove::remove(id, &args.profile),
+        Command::Remove { id } => remove::remove(id, &o.profile),
+        Command::Config { .. } | Command::Completions { .. } | Command::Paths | Command::Man => {
+            Ok(())
+        }
     }
 }
 
-fn open(source: RoadmapSource, args: &Args) -> Result<Session, Failure> {
-    Ok(Session::open(source, &args.profile)?)
+/// The options of this run: flags and environment over the config file.
+pub fn options(args: &Args) -> Result<Options, Failure> {
+    Options::load(args.roadmap.as_deref(), args.profile.as_deref()).map_err(Failure::Config)
+}
+
+fn open(options: &Options) -> Result<Session, Failure> {
+    Ok(Session::open(options.roadmap.clone(), &options.profile)?)
 }
 
 /// A read-only look at the profile's progress on the roadmap.
@@ -161,8 +198,8 @@ pub(crate) struct View {
 }
 
 impl View {
-    fn open(source: RoadmapSource, args: &Args) -> Result<View, Failure> {
-        let session = open(source, args)?;
+    fn open(options: &Options) -> Result<View, Failure> {
+        let session = open(options)?;
         let profile = session.store.load()?;
         let states = profile.states(&session.roadmap);
         let eval = evaluate(&session.roadmap, &states);

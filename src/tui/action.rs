@@ -111,3 +111,60 @@ pub enum Effect {
     /// Load this roadmap, then report `RoadmapLoaded`.
     LoadRoadmap(RoadmapSource),
 }
+
+impl Action {
+    /// The action's name in the config file (`[keys.main] quit = "x"`).
+    /// One name per variant, checked by the compiler: a new action gets its
+    /// name here and can then be rebound. Names of actions no key produces
+    /// (mouse, terminal, outcomes) are never looked up.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::First => "first",
+            Action::Last => "last",
+            Action::PageUp => "page-up",
+            Action::PageDown => "page-down",
+            Action::Left => "left",
+            Action::Right => "right",
+            Action::NextPane => "next-pane",
+            Action::PrevPane => "prev-pane",
+            Action::Enter => "enter",
+            Action::ToggleDone => "toggle-done",
+            Action::SetStatus(Status::Doing) => "doing",
+            Action::SetStatus(Status::Skipped) => "skip",
+            Action::SetStatus(Status::Todo) => "reset",
+            Action::SetStatus(Status::Done) => "done",
+            Action::Undo => "undo",
+            Action::JumpNext => "jump-next",
+            Action::OpenResource => "open",
+            Action::OpenSearch => "search",
+            Action::SearchInput(_) => "type",
+            Action::SearchBackspace => "backspace",
+            Action::SearchClear => "clear",
+            Action::ToggleHelp => "help",
+            Action::Close => "close",
+            Action::Quit => "quit",
+            Action::MoveAside => "move-aside",
+            Action::Click { .. } => "click",
+            Action::ScrollUp { .. } => "scroll-up",
+            Action::ScrollDown { .. } => "scroll-down",
+            Action::Resize(..) => "resize",
+            Action::Saved(_) => "saved",
+            Action::MovedAside(_) => "moved-aside",
+            Action::Opened(_) => "opened",
+            Action::Reloaded(_) => "reloaded",
+            Action::Terminate => "terminate",
+            Action::CopyUrl => "copy-url",
+            Action::NoBrowser(_) => "no-browser",
+            Action::NextFilter => "next-filter",
+            Action::PrevFilter => "prev-filter",
+            Action::Back => "back",
+            Action::Forward => "forward",
+            Action::OpenStats => "stats",
+            Action::OpenSwitcher => "switcher",
+            Action::Roadmaps(_) => "roadmaps",
+            Action::RoadmapLoaded(_) => "roadmap-loaded",
+        }
+    }
+}

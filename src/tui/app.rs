@@ -21,7 +21,7 @@ pub use search::SearchState;
 pub use switcher::{LoadedRoadmap, SwitchEntry, SwitcherState};
 
 use super::action::{Action, Effect};
-use super::keymap::KeyMode;
+use super::keymap::{KeyMode, Keymap};
 use super::theme::Theme;
 use super::view::layout::{self, Areas};
 use super::view::text::Zone;
@@ -109,6 +109,8 @@ pub struct App {
     pub(crate) profile: Profile,
     pub(crate) profile_name: String,
     pub(crate) theme: Theme,
+    /// The keys in use (built-in, or rebound by the config file).
+    pub(crate) keymap: Keymap,
     /// The zone dates are shown in (files stay UTC).
     pub(crate) zone: Zone,
     /// Which skills the skills pane shows.
@@ -179,6 +181,7 @@ impl App {
             profile,
             profile_name: crate::model::text::clean(profile_name).into_owned(),
             theme: Theme::default(),
+            keymap: Keymap::default(),
             zone: Zone::default(),
             filter: Filter::All,
             live,
@@ -233,6 +236,17 @@ impl App {
     pub fn with_theme(mut self, theme: Theme) -> App {
         self.theme = theme;
         self
+    }
+
+    #[must_use]
+    pub fn with_keymap(mut self, keymap: Keymap) -> App {
+        self.keymap = keymap;
+        self
+    }
+
+    /// The keys in use.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
     }
 
     /// Shows dates in `zone` (the run loop passes the user's).
@@ -514,7 +528,7 @@ impl App {
     }
 
     fn update_help(&mut self, action: &Action) -> Vec<Effect> {
-        let max = super::view::help::max_scroll(self.size);
+        let max = super::view::help::max_scroll(self.size, &self.keymap);
         let page = super::view::help::page(self.size).saturating_sub(1).max(1);
         let Mode::Help { scroll } = &mut self.mode else {
             return Vec::new();

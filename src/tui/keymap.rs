@@ -1,5 +1,12 @@
-//! The one table from keys to actions. The help overlay and the footer are
-//! generated from it, so they cannot drift from what the keys do.
+//! The one table from keys to actions: the built-in rows below, with the
+//! keys of the user's config laid over them ([`Keymap::rebind`]) and then
+//! checked ([`Keymap::check`]). The help overlay and the footer are drawn
+//! from the same value, so they cannot drift from what the keys do.
+//!
+//! To add an action: a variant in [`Action`] with a name in
+//! [`Action::name`], and a row in [`DEFAULTS`]. To add a mode: a
+//! [`KeyMode`] variant in `ALL` with a `name` and a `title`. The config file
+//! picks both up by those names; nothing else needs to know.
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -28,6 +35,22 @@ impl KeyMode {
         KeyMode::Unreadable,
         KeyMode::Switcher,
     ];
+
+    /// The table's name in the config file (`[keys.main]`).
+    pub fn name(self) -> &'static str {
+        match self {
+            KeyMode::Main => "main",
+            KeyMode::Search => "search",
+            KeyMode::Help => "help",
+            KeyMode::Unreadable => "unreadable",
+            KeyMode::Stats => "stats",
+            KeyMode::Switcher => "switcher",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<KeyMode> {
+        KeyMode::ALL.into_iter().find(|m| m.name() == name)
+    }
 
     pub fn title(self) -> &'static str {
         match self {
@@ -96,9 +119,9 @@ impl Key {
     }
 }
 
-/// One row of the table.
+/// One built-in row of the table.
 #[derive(Debug)]
-pub struct Binding {
+pub struct Row {
     pub mode: KeyMode,
     /// Empty for "any other text" (typing in the search box).
     pub keys: &'static [Key],
@@ -108,10 +131,30 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
+/// One row of a keymap in use: a built-in row, maybe with other keys.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Binding {
+    pub mode: KeyMode,
+    /// Empty for "any other text" (typing in the search box).
+    pub keys: Vec<Key>,
+    pub action: Action,
+    pub help: &'static str,
+    /// Short word for the footer; `None` keeps the binding out of it.
+    pub hint: Option<&'static str>,
+}
+
 impl Binding {
+    /// Typing in the search box is text, not a key: it cannot be rebound.
+    fn rebindable(&self) -> bool {
+        !matches!(self.action, Action::SearchInput(_))
+    }
+
     pub fn keys_label(&self) -> String {
-        if self.keys.is_empty() {
+        if !self.rebindable() {
             return "text".to_string();
+        }
+        if self.keys.is_empty() {
+            return "(no key)".to_string();
         }
         self.keys
             .iter()
@@ -123,73 +166,73 @@ impl Binding {
 
 use KeyMode::{Help, Main, Search, Stats, Switcher, Unreadable};
 
-/// Every key binding, in the order the help lists them.
+/// Every built-in key binding, in the order the help lists them.
 #[rustfmt::skip]
-pub static BINDINGS: &[Binding] = &[
-    Binding { mode: Main, keys: &[key(KeyCode::Up), ch('k')], action: Action::Up, help: "move up", hint: None },
-    Binding { mode: Main, keys: &[key(KeyCode::Down), ch('j')], action: Action::Down, help: "move down", hint: None },
-    Binding { mode: Main, keys: &[key(KeyCode::Left), ch('h')], action: Action::Left, help: "the pane to the left on screen", hint: None },
-    Binding { mode: Main, keys: &[key(KeyCode::Right), ch('l')], action: Action::Right, help: "the pane to the right on screen", hint: None },
-    Binding { mode: Main, keys: &[key(KeyCode::Tab)], action: Action::NextPane, help: "next pane", hint: None },
-    Binding { mode: Main, keys: &[key(KeyCode::BackTab)], action: Action::PrevPane, help: "previous pane", hint: None },
-    Binding { mode: Main, keys: &[key(KeyCode::Enter)], action: Action::Enter, help: "open: a stage's skills, a skill's details, a link", hint: None },
-    Binding { mode: Main, keys: &[ch('g'), key(KeyCode::Home)], action: Action::First, help: "first", hint: None },
-    Binding { mode: Main, keys: &[ch('G'), key(KeyCode::End)], action: Action::Last, help: "last", hint: None },
-    Binding { mode: Main, keys: &[key(KeyCode::PageUp), ctrl('u')], action: Action::PageUp, help: "page up", hint: None },
-    Binding { mode: Main, keys: &[key(KeyCode::PageDown), ctrl('d')], action: Action::PageDown, help: "page down", hint: None },
-    Binding { mode: Main, keys: &[ch(' ')], action: Action::ToggleDone, help: "toggle done (done on an option picks it)", hint: Some("done") },
-    Binding { mode: Main, keys: &[ch('p')], action: Action::SetStatus(Status::Doing), help: "mark doing (in progress)", hint: Some("doing") },
-    Binding { mode: Main, keys: &[ch('s')], action: Action::SetStatus(Status::Skipped), help: "skip (known, or not for you; declines an option)", hint: Some("skip") },
-    Binding { mode: Main, keys: &[ch('r')], action: Action::SetStatus(Status::Todo), help: "reset to todo", hint: Some("reset") },
-    Binding { mode: Main, keys: &[ch('u')], action: Action::Undo, help: "undo the last status change (several levels)", hint: Some("undo") },
-    Binding { mode: Main, keys: &[ch('n')], action: Action::JumpNext, help: "jump to the top suggestion", hint: Some("next") },
-    Binding { mode: Main, keys: &[ch('/')], action: Action::OpenSearch, help: "search skills by title, id or description", hint: Some("search") },
-    Binding { mode: Main, keys: &[ch('o')], action: Action::OpenResource, help: "open the selected resource in the browser", hint: Some("open") },
-    Binding { mode: Main, keys: &[ch('y')], action: Action::CopyUrl, help: "copy the selected resource's address (works over SSH)", hint: None },
-    Binding { mode: Main, keys: &[ch('a')], action: Action::OpenStats, help: "stats: streaks, calendar, pace, finish date", hint: Some("stats") },
-    Binding { mode: Main, keys: &[ch('f')], action: Action::NextFilter, help: "next filter: unfinished, a status, locked, available", hint: Some("filter") },
-    Binding { mode: Main, keys: &[ch('F')], action: Action::PrevFilter, help: "previous filter (back to all skills)", hint: None },
-    Binding { mode: Main, keys: &[ch('['), ctrl('o')], action: Action::Back, help: "back to before the last jump (link, next, search)", hint: Some("back") },
-    Binding { mode: Main, keys: &[ch(']')], action: Action::Forward, help: "forward again", hint: Some("fwd") },
-    Binding { mode: Main, keys: &[ch('m')], action: Action::OpenSwitcher, help: "switch roadmap (each keeps its place and undo)", hint: None },
-    Binding { mode: Main, keys: &[key(KeyCode::Esc)], action: Action::Close, help: "step back out: details → skills → stages (q quits)", hint: None },
-    Binding { mode: Main, keys: &[ch('?')], action: Action::ToggleHelp, help: "this help", hint: Some("help") },
-    Binding { mode: Main, keys: &[ch('q'), ctrl('c')], action: Action::Quit, help: "quit", hint: Some("quit") },
-    Binding { mode: Search, keys: &[], action: Action::SearchInput(' '), help: "filter skills by title, id or description", hint: None },
-    Binding { mode: Search, keys: &[key(KeyCode::Up), ctrl('p'), ctrl('k')], action: Action::Up, help: "previous result", hint: Some("choose") },
-    Binding { mode: Search, keys: &[key(KeyCode::Down), ctrl('n'), ctrl('j')], action: Action::Down, help: "next result", hint: None },
-    Binding { mode: Search, keys: &[key(KeyCode::PageUp)], action: Action::PageUp, help: "page up", hint: None },
-    Binding { mode: Search, keys: &[key(KeyCode::PageDown)], action: Action::PageDown, help: "page down", hint: None },
-    Binding { mode: Search, keys: &[key(KeyCode::Enter)], action: Action::Enter, help: "jump to the result", hint: Some("jump") },
-    Binding { mode: Search, keys: &[key(KeyCode::Backspace)], action: Action::SearchBackspace, help: "delete a character", hint: None },
-    Binding { mode: Search, keys: &[ctrl('u')], action: Action::SearchClear, help: "clear the query", hint: None },
-    Binding { mode: Search, keys: &[key(KeyCode::Esc)], action: Action::Close, help: "cancel", hint: Some("cancel") },
-    Binding { mode: Search, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
-    Binding { mode: Stats, keys: &[key(KeyCode::Up), ch('k')], action: Action::Up, help: "scroll up", hint: None },
-    Binding { mode: Stats, keys: &[key(KeyCode::Down), ch('j')], action: Action::Down, help: "scroll down", hint: Some("scroll") },
-    Binding { mode: Stats, keys: &[key(KeyCode::PageUp), ctrl('u')], action: Action::PageUp, help: "page up", hint: None },
-    Binding { mode: Stats, keys: &[key(KeyCode::PageDown), ctrl('d'), ch(' ')], action: Action::PageDown, help: "page down", hint: Some("page") },
-    Binding { mode: Stats, keys: &[ch('g'), key(KeyCode::Home)], action: Action::First, help: "top", hint: None },
-    Binding { mode: Stats, keys: &[ch('G'), key(KeyCode::End)], action: Action::Last, help: "bottom", hint: None },
-    Binding { mode: Stats, keys: &[key(KeyCode::Esc), ch('a'), ch('q')], action: Action::Close, help: "close the stats", hint: Some("close") },
-    Binding { mode: Stats, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
-    Binding { mode: Help, keys: &[key(KeyCode::Up), ch('k')], action: Action::Up, help: "scroll up", hint: None },
-    Binding { mode: Help, keys: &[key(KeyCode::Down), ch('j')], action: Action::Down, help: "scroll down", hint: Some("scroll") },
-    Binding { mode: Help, keys: &[key(KeyCode::PageUp), ctrl('u')], action: Action::PageUp, help: "page up", hint: None },
-    Binding { mode: Help, keys: &[key(KeyCode::PageDown), ctrl('d'), ch(' ')], action: Action::PageDown, help: "page down", hint: Some("page") },
-    Binding { mode: Help, keys: &[ch('g'), key(KeyCode::Home)], action: Action::First, help: "top", hint: None },
-    Binding { mode: Help, keys: &[ch('G'), key(KeyCode::End)], action: Action::Last, help: "bottom", hint: None },
-    Binding { mode: Help, keys: &[ch('?'), key(KeyCode::Esc), ch('q')], action: Action::Close, help: "close the help", hint: Some("close") },
-    Binding { mode: Help, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
-    Binding { mode: Unreadable, keys: &[ch('m')], action: Action::MoveAside, help: "move the damaged profile aside and start fresh", hint: Some("move aside") },
-    Binding { mode: Unreadable, keys: &[ch('q'), ctrl('c')], action: Action::Quit, help: "quit, leaving the file as it is", hint: Some("quit") },
-    Binding { mode: Switcher, keys: &[key(KeyCode::Up), ch('k')], action: Action::Up, help: "previous roadmap", hint: None },
-    Binding { mode: Switcher, keys: &[key(KeyCode::Down), ch('j')], action: Action::Down, help: "next roadmap", hint: Some("choose") },
-    Binding { mode: Switcher, keys: &[ch('g'), key(KeyCode::Home)], action: Action::First, help: "first", hint: None },
-    Binding { mode: Switcher, keys: &[ch('G'), key(KeyCode::End)], action: Action::Last, help: "last", hint: None },
-    Binding { mode: Switcher, keys: &[key(KeyCode::Enter)], action: Action::Enter, help: "show the roadmap (where you left it)", hint: Some("switch") },
-    Binding { mode: Switcher, keys: &[key(KeyCode::Esc), ch('m'), ch('q')], action: Action::Close, help: "close the switcher", hint: Some("close") },
-    Binding { mode: Switcher, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
+pub static DEFAULTS: &[Row] = &[
+    Row { mode: Main, keys: &[key(KeyCode::Up), ch('k')], action: Action::Up, help: "move up", hint: None },
+    Row { mode: Main, keys: &[key(KeyCode::Down), ch('j')], action: Action::Down, help: "move down", hint: None },
+    Row { mode: Main, keys: &[key(KeyCode::Left), ch('h')], action: Action::Left, help: "the pane to the left on screen", hint: None },
+    Row { mode: Main, keys: &[key(KeyCode::Right), ch('l')], action: Action::Right, help: "the pane to the right on screen", hint: None },
+    Row { mode: Main, keys: &[key(KeyCode::Tab)], action: Action::NextPane, help: "next pane", hint: None },
+    Row { mode: Main, keys: &[key(KeyCode::BackTab)], action: Action::PrevPane, help: "previous pane", hint: None },
+    Row { mode: Main, keys: &[key(KeyCode::Enter)], action: Action::Enter, help: "open: a stage's skills, a skill's details, a link", hint: None },
+    Row { mode: Main, keys: &[ch('g'), key(KeyCode::Home)], action: Action::First, help: "first", hint: None },
+    Row { mode: Main, keys: &[ch('G'), key(KeyCode::End)], action: Action::Last, help: "last", hint: None },
+    Row { mode: Main, keys: &[key(KeyCode::PageUp), ctrl('u')], action: Action::PageUp, help: "page up", hint: None },
+    Row { mode: Main, keys: &[key(KeyCode::PageDown), ctrl('d')], action: Action::PageDown, help: "page down", hint: None },
+    Row { mode: Main, keys: &[ch(' ')], action: Action::ToggleDone, help: "toggle done (done on an option picks it)", hint: Some("done") },
+    Row { mode: Main, keys: &[ch('p')], action: Action::SetStatus(Status::Doing), help: "mark doing (in progress)", hint: Some("doing") },
+    Row { mode: Main, keys: &[ch('s')], action: Action::SetStatus(Status::Skipped), help: "skip (known, or not for you; declines an option)", hint: Some("skip") },
+    Row { mode: Main, keys: &[ch('r')], action: Action::SetStatus(Status::Todo), help: "reset to todo", hint: Some("reset") },
+    Row { mode: Main, keys: &[ch('u')], action: Action::Undo, help: "undo the last status change (several levels)", hint: Some("undo") },
+    Row { mode: Main, keys: &[ch('n')], action: Action::JumpNext, help: "jump to the top suggestion", hint: Some("next") },
+    Row { mode: Main, keys: &[ch('/')], action: Action::OpenSearch, help: "search skills by title, id or description", hint: Some("search") },
+    Row { mode: Main, keys: &[ch('o')], action: Action::OpenResource, help: "open the selected resource in the browser", hint: Some("open") },
+    Row { mode: Main, keys: &[ch('y')], action: Action::CopyUrl, help: "copy the selected resource's address (works over SSH)", hint: None },
+    Row { mode: Main, keys: &[ch('a')], action: Action::OpenStats, help: "stats: streaks, calendar, pace, finish date", hint: Some("stats") },
+    Row { mode: Main, keys: &[ch('f')], action: Action::NextFilter, help: "next filter: unfinished, a status, locked, available", hint: Some("filter") },
+    Row { mode: Main, keys: &[ch('F')], action: Action::PrevFilter, help: "previous filter (back to all skills)", hint: None },
+    Row { mode: Main, keys: &[ch('['), ctrl('o')], action: Action::Back, help: "back to before the last jump (link, next, search)", hint: Some("back") },
+    Row { mode: Main, keys: &[ch(']')], action: Action::Forward, help: "forward again", hint: Some("fwd") },
+    Row { mode: Main, keys: &[ch('m')], action: Action::OpenSwitcher, help: "switch roadmap (each keeps its place and undo)", hint: None },
+    Row { mode: Main, keys: &[key(KeyCode::Esc)], action: Action::Close, help: "step back out: details → skills → stages (q quits)", hint: None },
+    Row { mode: Main, keys: &[ch('?')], action: Action::ToggleHelp, help: "this help", hint: Some("help") },
+    Row { mode: Main, keys: &[ch('q'), ctrl('c')], action: Action::Quit, help: "quit", hint: Some("quit") },
+    Row { mode: Search, keys: &[], action: Action::SearchInput(' '), help: "filter skills by title, id or description", hint: None },
+    Row { mode: Search, keys: &[key(KeyCode::Up), ctrl('p'), ctrl('k')], action: Action::Up, help: "previous result", hint: Some("choose") },
+    Row { mode: Search, keys: &[key(KeyCode::Down), ctrl('n'), ctrl('j')], action: Action::Down, help: "next result", hint: None },
+    Row { mode: Search, keys: &[key(KeyCode::PageUp)], action: Action::PageUp, help: "page up", hint: None },
+    Row { mode: Search, keys: &[key(KeyCode::PageDown)], action: Action::PageDown, help: "page down", hint: None },
+    Row { mode: Search, keys: &[key(KeyCode::Enter)], action: Action::Enter, help: "jump to the result", hint: Some("jump") },
+    Row { mode: Search, keys: &[key(KeyCode::Backspace)], action: Action::SearchBackspace, help: "delete a character", hint: None },
+    Row { mode: Search, keys: &[ctrl('u')], action: Action::SearchClear, help: "clear the query", hint: None },
+    Row { mode: Search, keys: &[key(KeyCode::Esc)], action: Action::Close, help: "cancel", hint: Some("cancel") },
+    Row { mode: Search, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
+    Row { mode: Stats, keys: &[key(KeyCode::Up), ch('k')], action: Action::Up, help: "scroll up", hint: None },
+    Row { mode: Stats, keys: &[key(KeyCode::Down), ch('j')], action: Action::Down, help: "scroll down", hint: Some("scroll") },
+    Row { mode: Stats, keys: &[key(KeyCode::PageUp), ctrl('u')], action: Action::PageUp, help: "page up", hint: None },
+    Row { mode: Stats, keys: &[key(KeyCode::PageDown), ctrl('d'), ch(' ')], action: Action::PageDown, help: "page down", hint: Some("page") },
+    Row { mode: Stats, keys: &[ch('g'), key(KeyCode::Home)], action: Action::First, help: "top", hint: None },
+    Row { mode: Stats, keys: &[ch('G'), key(KeyCode::End)], action: Action::Last, help: "bottom", hint: None },
+    Row { mode: Stats, keys: &[key(KeyCode::Esc), ch('a'), ch('q')], action: Action::Close, help: "close the stats", hint: Some("close") },
+    Row { mode: Stats, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
+    Row { mode: Help, keys: &[key(KeyCode::Up), ch('k')], action: Action::Up, help: "scroll up", hint: None },
+    Row { mode: Help, keys: &[key(KeyCode::Down), ch('j')], action: Action::Down, help: "scroll down", hint: Some("scroll") },
+    Row { mode: Help, keys: &[key(KeyCode::PageUp), ctrl('u')], action: Action::PageUp, help: "page up", hint: None },
+    Row { mode: Help, keys: &[key(KeyCode::PageDown), ctrl('d'), ch(' ')], action: Action::PageDown, help: "page down", hint: Some("page") },
+    Row { mode: Help, keys: &[ch('g'), key(KeyCode::Home)], action: Action::First, help: "top", hint: None },
+    Row { mode: Help, keys: &[ch('G'), key(KeyCode::End)], action: Action::Last, help: "bottom", hint: None },
+    Row { mode: Help, keys: &[ch('?'), key(KeyCode::Esc), ch('q')], action: Action::Close, help: "close the help", hint: Some("close") },
+    Row { mode: Help, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
+    Row { mode: Unreadable, keys: &[ch('m')], action: Action::MoveAside, help: "move the damaged profile aside and start fresh", hint: Some("move aside") },
+    Row { mode: Unreadable, keys: &[ch('q'), ctrl('c')], action: Action::Quit, help: "quit, leaving the file as it is", hint: Some("quit") },
+    Row { mode: Switcher, keys: &[key(KeyCode::Up), ch('k')], action: Action::Up, help: "previous roadmap", hint: None },
+    Row { mode: Switcher, keys: &[key(KeyCode::Down), ch('j')], action: Action::Down, help: "next roadmap", hint: Some("choose") },
+    Row { mode: Switcher, keys: &[ch('g'), key(KeyCode::Home)], action: Action::First, help: "first", hint: None },
+    Row { mode: Switcher, keys: &[ch('G'), key(KeyCode::End)], action: Action::Last, help: "last", hint: None },
+    Row { mode: Switcher, keys: &[key(KeyCode::Enter)], action: Action::Enter, help: "show the roadmap (where you left it)", hint: Some("switch") },
+    Row { mode: Switcher, keys: &[key(KeyCode::Esc), ch('m'), ch('q')], action: Action::Close, help: "close the switcher", hint: Some("close") },
+    Row { mode: Switcher, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
 ];
 
 /// What the mouse does, for the help.
@@ -198,42 +241,207 @@ pub const MOUSE_HELP: &[(&str, &str)] = &[
     ("wheel", "scroll the pane under the pointer"),
 ];
 
-/// The bindings of one mode.
-pub fn bindings(mode: KeyMode) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| b.mode == mode)
+/// The keys in use: the built-in table, possibly rebound by the config.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
 }
 
-/// Maps a key press to an action in `mode`.
-pub fn key_action(mode: KeyMode, event: KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-    let pressed = Key {
-        code: event.code,
-        ctrl,
-    };
-    if let Some(b) = bindings(mode).find(|b| b.keys.contains(&pressed)) {
-        return Some(b.action.clone());
-    }
-    match (mode, event.code) {
-        (KeyMode::Search, KeyCode::Char(c))
-            if !ctrl && !event.modifiers.contains(KeyModifiers::ALT) =>
-        {
-            Some(Action::SearchInput(c))
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            bindings: DEFAULTS
+                .iter()
+                .map(|r| Binding {
+                    mode: r.mode,
+                    keys: r.keys.to_vec(),
+                    action: r.action.clone(),
+                    help: r.help,
+                    hint: r.hint,
+                })
+                .collect(),
         }
-        _ => None,
     }
 }
 
-/// Maps any terminal event to an action in `mode`.
-pub fn event_action(mode: KeyMode, event: &Event) -> Option<Action> {
-    match event {
-        Event::Key(k) => key_action(mode, *k),
-        Event::Mouse(m) => mouse_action(*m),
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        _ => None,
+/// Why a rebinding was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeymapError {
+    /// No action of that name in that mode: the names there are listed.
+    UnknownAction {
+        mode: KeyMode,
+        name: String,
+        known: Vec<&'static str>,
+    },
+    /// Two actions share one key in one mode.
+    Conflict {
+        mode: KeyMode,
+        key: String,
+        first: &'static str,
+        second: &'static str,
+    },
+}
+
+impl std::fmt::Display for KeymapError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KeymapError::UnknownAction { mode, name, known } => write!(
+                f,
+                "there is no action '{}' in [keys.{}]; the actions there are: {}",
+                crate::model::text::clip(name, 40),
+                mode.name(),
+                known.join(", ")
+            ),
+            KeymapError::Conflict {
+                mode,
+                key,
+                first,
+                second,
+            } => write!(
+                f,
+                "the key \"{key}\" is bound to both '{first}' and '{second}' in [keys.{}]; \
+                 give one of them another key (a rebound action loses its built-in keys, \
+                 the other keeps them)",
+                mode.name()
+            ),
+        }
     }
+}
+
+impl Keymap {
+    /// The bindings of one mode, in the order the help lists them.
+    pub fn bindings(&self, mode: KeyMode) -> impl Iterator<Item = &Binding> {
+        self.bindings.iter().filter(move |b| b.mode == mode)
+    }
+
+    /// The names the config file can rebind in `mode` (typing in the
+    /// search box is not a key and cannot be rebound).
+    pub fn action_names(&self, mode: KeyMode) -> Vec<&'static str> {
+        self.bindings(mode)
+            .filter(|b| b.rebindable())
+            .map(|b| b.action.name())
+            .collect()
+    }
+
+    /// Gives the action called `name` in `mode` these keys instead of its
+    /// own. Call [`Keymap::check`] once every rebinding is done.
+    pub fn rebind(&mut self, mode: KeyMode, name: &str, keys: Vec<Key>) -> Result<(), KeymapError> {
+        let known = self.action_names(mode);
+        let row = self
+            .bindings
+            .iter_mut()
+            .find(|b| b.mode == mode && b.rebindable() && b.action.name() == name)
+            .ok_or_else(|| KeymapError::UnknownAction {
+                mode,
+                name: name.to_string(),
+                known,
+            })?;
+        row.keys = keys;
+        Ok(())
+    }
+
+    /// Refuses a key bound to two actions in one mode.
+    pub fn check(&self) -> Result<(), KeymapError> {
+        for mode in KeyMode::ALL {
+            let rows: Vec<&Binding> = self.bindings(mode).collect();
+            for (i, a) in rows.iter().enumerate() {
+                for b in &rows[i + 1..] {
+                    if let Some(k) = a.keys.iter().find(|k| b.keys.contains(k)) {
+                        return Err(KeymapError::Conflict {
+                            mode,
+                            key: k.notation(),
+                            first: a.action.name(),
+                            second: b.action.name(),
+                        });
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Maps a key press to an action in `mode`.
+    pub fn key_action(&self, mode: KeyMode, event: KeyEvent) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        let pressed = Key {
+            code: event.code,
+            ctrl,
+        };
+        if let Some(b) = self.bindings(mode).find(|b| b.keys.contains(&pressed)) {
+            return Some(b.action.clone());
+        }
+        match (mode, event.code) {
+            (KeyMode::Search, KeyCode::Char(c))
+                if !ctrl && !event.modifiers.contains(KeyModifiers::ALT) =>
+            {
+                Some(Action::SearchInput(c))
+            }
+            _ => None,
+        }
+    }
+
+    /// Maps any terminal event to an action in `mode`.
+    pub fn event_action(&self, mode: KeyMode, event: &Event) -> Option<Action> {
+        match event {
+            Event::Key(k) => self.key_action(mode, *k),
+            Event::Mouse(m) => mouse_action(*m),
+            Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+            _ => None,
+        }
+    }
+
+    /// The footer hints of `mode`: (key label, word), in table order. An
+    /// action bound to no key at all is left out.
+    pub fn hints(&self, mode: KeyMode) -> Vec<(String, &'static str)> {
+        self.bindings(mode)
+            .filter_map(|b| {
+                let word = b.hint?;
+                let key = if b.action == Action::SearchInput(' ') {
+                    "text".to_string()
+                } else {
+                    let k = b.keys.first()?;
+                    if k.code == KeyCode::Char(' ') {
+                        "␣".to_string()
+                    } else {
+                        k.label()
+                    }
+                };
+                Some((key, word))
+            })
+            .collect()
+    }
+
+    /// The first key bound to `action` in `mode`, as the help shows it.
+    pub fn key_of(&self, mode: KeyMode, action: &Action) -> Option<String> {
+        self.bindings(mode)
+            .find(|b| &b.action == action)
+            .and_then(|b| b.keys.first())
+            .map(|k| k.label())
+    }
+}
+
+/// The built-in keymap, for code and tests that have no config.
+pub fn builtin() -> &'static Keymap {
+    static BUILTIN: std::sync::LazyLock<Keymap> = std::sync::LazyLock::new(Keymap::default);
+    &BUILTIN
+}
+
+/// The built-in bindings of one mode.
+pub fn bindings(mode: KeyMode) -> impl Iterator<Item = &'static Binding> {
+    builtin().bindings(mode)
+}
+
+/// Maps a key press to an action in `mode` with the built-in keys.
+pub fn key_action(mode: KeyMode, event: KeyEvent) -> Option<Action> {
+    builtin().key_action(mode, event)
+}
+
+/// The built-in footer hints of `mode`.
+pub fn hints(mode: KeyMode) -> Vec<(String, &'static str)> {
+    builtin().hints(mode)
 }
 
 fn mouse_action(m: MouseEvent) -> Option<Action> {
@@ -244,26 +452,6 @@ fn mouse_action(m: MouseEvent) -> Option<Action> {
         MouseEventKind::ScrollDown => Some(Action::ScrollDown { column, row }),
         _ => None,
     }
-}
-
-/// The footer hints of `mode`: (key label, word), in table order.
-pub fn hints(mode: KeyMode) -> Vec<(String, &'static str)> {
-    bindings(mode)
-        .filter_map(|b| {
-            let word = b.hint?;
-            let key = b.keys.first().map_or_else(
-                || "text".to_string(),
-                |k| {
-                    if k.code == KeyCode::Char(' ') {
-                        "␣".to_string()
-                    } else {
-                        k.label()
-                    }
-                },
-            );
-            Some((key, word))
-        })
-        .collect()
 }
 
 #[cfg(test)]

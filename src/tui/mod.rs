@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 pub mod clipboard;
 pub mod keymap;
+pub mod keyname;
 pub mod run;
 pub mod theme;
 pub mod view;

@@ -22,9 +22,8 @@ use signal_hook::iterator::Signals;
 
 use super::action::{Action, Effect};
 use super::app::App;
-use super::keymap;
 use super::theme::Theme;
-use crate::cli::Args;
+use crate::options::Options;
 use crate::session::{RoadmapSource, Session};
 use crate::store::Store;
 
@@ -32,7 +31,7 @@ use crate::store::Store;
 pub const EXIT_NOT_A_TERMINAL: u8 = 2;
 
 /// `roadmap` with no subcommand: the interactive view.
-pub fn run(args: &Args) -> ExitCode {
+pub fn run(options: &Options) -> ExitCode {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         eprintln!(
             "roadmap: the interactive view needs a terminal on stdin and stdout.\n\
@@ -53,8 +52,10 @@ pub fn run(args: &Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let source = RoadmapSource::resolve(args.roadmap.as_deref());
-    let profile = args.profile.clone();
+    let source = options.roadmap.clone();
+    let profile = options.profile.clone();
+    let keymap = options.config.keymap.clone();
+    let palette = options.config.palette;
     // The first frame comes before anything that can wait: a large roadmap
     // takes a moment to load.
     let result = with_terminal(|terminal| {
@@ -64,7 +65,10 @@ pub fn run(args: &Args) -> ExitCode {
             frame.render_widget(ratatui::widgets::Paragraph::new(text), frame.area());
         })?;
         let (mut app, store) = match load(source, profile, &tx, &inputs) {
-            Some(Ok(started)) => started,
+            Some(Ok((app, store))) => (
+                app.with_keymap(keymap).with_theme(Theme::from_env(palette)),
+                store,
+            ),
             Some(Err(message)) => return Ok(Err(message)),
             // A signal while loading: nothing is unsaved yet.
             None => return Ok(Ok(None)),
@@ -136,9 +140,7 @@ fn start(source: RoadmapSource, profile: &str) -> Result<(App, Store), String> {
         }
         Err(e) => return Err(e.to_string()),
     };
-    let app = app
-        .with_theme(Theme::from_env())
-        .with_zone(super::view::text::Zone::Local);
+    let app = app.with_zone(super::view::text::Zone::Local);
     Ok((app, store))
 }
 
@@ -276,7 +278,7 @@ fn event_loop(
             return Ok(());
         };
         let action = match input {
-            Input::Terminal(event) => match keymap::event_action(app.key_mode(), &event?) {
+            Input::Terminal(event) => match app.keymap().event_action(app.key_mode(), &event?) {
                 Some(action) => action,
                 None => continue,
             },

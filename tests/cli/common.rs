@@ -27,6 +27,8 @@ impl Env {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_roadmap"));
         cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
             .env("ROADMAP_HOME", self.home.path())
+            // Never the user's config file: one that does not exist.
+            .env("ROADMAP_CONFIG", self.home.path().join("no-config.toml"))
             .env_remove("ROADMAP_FILE")
             .env_remove("ROADMAP_PROFILE");
         cmd

@@ -117,6 +117,7 @@ fn closed_pipe_is_not_an_error() {
     let file = env.write("big.json", &big.to_string());
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_roadmap"))
         .env("ROADMAP_HOME", env.home.path())
+        .env("ROADMAP_CONFIG", env.home.path().join("no-config.toml"))
         .env_remove("ROADMAP_FILE")
         .env_remove("ROADMAP_PROFILE")
         .arg("--roadmap")

@@ -7,6 +7,7 @@
 
 mod change;
 mod common;
+mod config;
 mod counting;
 mod export;
 mod import;
@@ -14,6 +15,7 @@ mod journal;
 mod list_show;
 mod profiles;
 mod roadmap_files;
+mod shell;
 mod status;
 mod usage;
 
@@ -27,6 +29,7 @@ fn usage_errors_never_echo_escape_sequences() {
             "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{202e}rtl\u{9b}31m",
         ])
         .env("ROADMAP_HOME", home.path())
+        .env("ROADMAP_CONFIG", home.path().join("no-config.toml"))
         .env_remove("ROADMAP_FILE")
         .env_remove("ROADMAP_PROFILE")
         .output()

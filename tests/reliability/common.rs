@@ -89,6 +89,7 @@ impl Env {
 pub fn cmd_at(home: &Path) -> Command {
     let mut c = Command::new(BIN);
     c.env("ROADMAP_HOME", home)
+        .env("ROADMAP_CONFIG", home.join("no-config.toml"))
         .env_remove("ROADMAP_FILE")
         .env_remove("ROADMAP_PROFILE");
     c

@@ -68,6 +68,7 @@ fn run_and_kill(
         .env("ROADMAP_BIN", BIN)
         .env("ROADMAP", roadmap)
         .env("ROADMAP_HOME", env.home())
+        .env("ROADMAP_CONFIG", env.home().join("no-config.toml"))
         .env_remove("ROADMAP_FILE")
         .env_remove("ROADMAP_PROFILE")
         .env("VERB", verb)

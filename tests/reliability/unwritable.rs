@@ -85,6 +85,7 @@ fn no_home_directory_is_a_clear_error() {
         let run = |args: &[&str]| {
             let mut cmd = std::process::Command::new(crate::common::BIN);
             cmd.env_remove("ROADMAP_HOME")
+                .env("ROADMAP_CONFIG", env.root.path().join("no-config.toml"))
                 .env_remove("ROADMAP_FILE")
                 .env_remove("ROADMAP_PROFILE")
                 .env("XDG_DATA_HOME", "")
@@ -133,6 +134,7 @@ fn a_full_disk_is_a_clear_error_and_leaves_no_partial_file() {
         .arg(&small)
         .args(["done", "go"])
         .env("ROADMAP_HOME", env.home())
+        .env("ROADMAP_CONFIG", env.home().join("no-config.toml"))
         .env_remove("ROADMAP_FILE")
         .env_remove("ROADMAP_PROFILE")
         .output()

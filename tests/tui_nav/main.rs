@@ -5,6 +5,7 @@
 
 mod pty;
 
+mod config;
 mod keys;
 mod resize;
 mod signals;

@@ -30,6 +30,17 @@ impl Tui {
     /// Starts `roadmap --roadmap ROADMAP` in a `cols`×`rows` terminal with
     /// `home` as its data folder.
     pub fn start(home: &Path, roadmap: &Path, cols: u16, rows: u16) -> Tui {
+        Tui::start_with_config(home, roadmap, cols, rows, &home.join("no-config.toml"))
+    }
+
+    /// As [`Tui::start`], reading the config file `config`.
+    pub fn start_with_config(
+        home: &Path,
+        roadmap: &Path,
+        cols: u16,
+        rows: u16,
+        config: &Path,
+    ) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -42,6 +53,7 @@ impl Tui {
         cmd.arg("--roadmap");
         cmd.arg(roadmap);
         cmd.env("ROADMAP_HOME", home);
+        cmd.env("ROADMAP_CONFIG", config);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("ROADMAP_FILE");
         cmd.env_remove("ROADMAP_PROFILE");

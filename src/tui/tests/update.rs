@@ -261,7 +261,10 @@ fn help_opens_scrolls_and_closes() {
     let Mode::Help { scroll } = a.mode else {
         panic!()
     };
-    assert_eq!(scroll, crate::tui::view::help::max_scroll((80, 24)));
+    assert_eq!(
+        scroll,
+        crate::tui::view::help::max_scroll((80, 24), crate::tui::keymap::builtin())
+    );
     assert!(scroll > 0, "the help is longer than 24 rows");
     run(&mut a, [Action::Up, Action::Close]);
     assert_eq!(a.key_mode(), KeyMode::Main);

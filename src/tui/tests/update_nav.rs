@@ -312,7 +312,7 @@ fn the_help_pages_and_jumps() {
     let mut a = app(TUI).with_size(80, 24);
     run(&mut a, [Action::ToggleHelp]);
     let page = crate::tui::view::help::page(a.size);
-    let max = crate::tui::view::help::max_scroll(a.size);
+    let max = crate::tui::view::help::max_scroll(a.size, crate::tui::keymap::builtin());
     let scroll = |a: &App| match a.mode {
         Mode::Help { scroll } => scroll,
         _ => panic!("the help closed"),

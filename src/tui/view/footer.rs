@@ -6,14 +6,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::text::{fit, width};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Message, Mode, Pane};
-use crate::tui::keymap::hints;
+use crate::tui::keymap::KeyMode;
 
 pub fn render(app: &App, hints_area: Rect, status_area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let mut spans = Vec::new();
     let mut used = 0;
-    let all = hints(app.key_mode());
+    let all = app.keymap.hints(app.key_mode());
     let room = usize::from(hints_area.width);
     let piece = |(key, word): &(String, &str)| width(key) + width(word) + 3;
     // The last two (help and quit in the main view) always stay; others are
@@ -38,32 +39,96 @@ pub fn render(app: &App, hints_area: Rect, status_area: Rect, buf: &mut Buffer) 
     let line = match &app.message {
         Some(Message::Info(text)) => Line::styled(format!(" {}", fit(text, cells)), t.ok()),
         Some(Message::Error(text)) => Line::styled(format!(" {}", fit(text, cells)), t.error()),
-        None => Line::styled(format!(" {}", fit(idle_hint(app), cells)), t.dim()),
+        None => Line::styled(format!(" {}", fit(&idle_hint(app), cells)), t.dim()),
     };
     line.render(status_area, buf);
 }
 
-/// What to do next where the focus is, when there is no message.
-fn idle_hint(app: &App) -> &'static str {
+/// What to do next where the focus is, when there is no message, with the
+/// keys bound now.
+fn idle_hint(app: &App) -> String {
+    let keymap = app.keymap();
+    let key = |mode: KeyMode, action: Action| {
+        keymap
+            .key_of(mode, &action)
+            .unwrap_or_else(|| "(no key)".to_string())
+    };
+    // "↑↓" and "←→" read as one; other keys get a slash.
+    let pair = |mode: KeyMode, a: Action, b: Action| {
+        let (a, b) = (key(mode, a), key(mode, b));
+        if matches!((a.as_str(), b.as_str()), ("↑", "↓") | ("←", "→")) {
+            format!("{a}{b}")
+        } else {
+            format!("{a}/{b}")
+        }
+    };
+    let main = KeyMode::Main;
+    let ud = pair(main, Action::Up, Action::Down);
+    let enter = key(main, Action::Enter);
+    let panes = format!(
+        "{}/{} switch pane",
+        key(main, Action::NextPane),
+        pair(main, Action::Left, Action::Right)
+    );
+    let done = key(main, Action::ToggleDone);
     match (&app.mode, app.focus) {
-        (Mode::Search(_), _) => "type to filter · ↑↓ choose · Enter jump · Esc cancel",
-        (Mode::Help { .. }, _) => "? or Esc closes the help",
-        (Mode::Stats { .. }, _) => "↑↓ PgUp PgDn scroll · Esc or a closes the stats",
-        (Mode::Unreadable { .. }, _) => "m moves the damaged profile aside · q quits",
+        (Mode::Search(_), _) => {
+            let s = KeyMode::Search;
+            format!(
+                "type to filter · {} choose · {} jump · {} cancel",
+                pair(s, Action::Up, Action::Down),
+                key(s, Action::Enter),
+                key(s, Action::Close)
+            )
+        }
+        (Mode::Help { .. }, _) => {
+            let keys: Vec<String> = keymap
+                .bindings(KeyMode::Help)
+                .find(|b| b.action == Action::Close)
+                .map(|b| b.keys.iter().take(2).map(|k| k.label()).collect())
+                .unwrap_or_default();
+            format!("{} closes the help", keys.join(" or "))
+        }
+        (Mode::Unreadable { .. }, _) => {
+            let u = KeyMode::Unreadable;
+            format!(
+                "{} moves the damaged profile aside · {} quits",
+                key(u, Action::MoveAside),
+                key(u, Action::Quit)
+            )
+        }
+        (Mode::Stats { .. }, _) => {
+            let st = KeyMode::Stats;
+            format!(
+                "{} {} scroll · {} closes the stats",
+                pair(st, Action::Up, Action::Down),
+                pair(st, Action::PageUp, Action::PageDown),
+                key(st, Action::Close)
+            )
+        }
         (Mode::Switcher(_), _) => {
-            "↑↓ choose a roadmap · Enter shows it where you left it · Esc closes"
+            let sw = KeyMode::Switcher;
+            format!(
+                "{} choose a roadmap · {} shows it where you left it · {} closes",
+                pair(sw, Action::Up, Action::Down),
+                key(sw, Action::Enter),
+                key(sw, Action::Close)
+            )
         }
         (Mode::Main, Pane::Stages) => {
-            "↑↓ choose a stage · Enter shows its skills · Tab/←→ switch pane"
+            format!("{ud} choose a stage · {enter} shows its skills · {panes}")
         }
-        (Mode::Main, Pane::Skills) => {
-            "↑↓ choose a skill · Enter details · Space done · p doing · Tab/←→ switch pane"
-        }
-        (Mode::Main, Pane::Details) => {
-            "↑↓ choose a link · Enter follows it or opens the resource · o opens · y copies"
-        }
+        (Mode::Main, Pane::Skills) => format!(
+            "{ud} choose a skill · {enter} details · {done} done · {} doing · {panes}",
+            key(main, Action::SetStatus(crate::model::Status::Doing))
+        ),
+        (Mode::Main, Pane::Details) => format!(
+            "{ud} choose a link · {enter} follows it or opens the resource · {} opens · {} copies",
+            key(main, Action::OpenResource),
+            key(main, Action::CopyUrl)
+        ),
         (Mode::Main, Pane::Next) => {
-            "↑↓ choose a suggestion · Enter jumps to it · Space marks it done"
+            format!("{ud} choose a suggestion · {enter} jumps to it · {done} marks it done")
         }
     }
 }

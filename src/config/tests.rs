@@ -1,0 +1,208 @@
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Color;
+
+use super::*;
+use crate::tui::action::Action;
+use crate::tui::keymap::KeyMode;
+
+fn err(text: &str) -> ConfigError {
+    parse(text, "config.toml").expect_err("should be refused")
+}
+
+fn press(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+#[test]
+fn an_empty_file_is_the_defaults() {
+    assert_eq!(parse("", "c").unwrap(), Config::default());
+}
+
+#[test]
+fn the_default_file_parses_back_to_the_defaults() {
+    let text = default_text();
+    assert_eq!(parse(&text, "default").unwrap(), Config::default());
+    // It names every action of every mode and every element.
+    for mode in KeyMode::ALL {
+        assert!(text.contains(&format!("[keys.{}]", mode.name())));
+        for name in Config::default().keymap.action_names(mode) {
+            assert!(text.contains(&format!("\n{name} = [")), "{name}");
+        }
+    }
+    for (name, _) in Palette::ELEMENTS {
+        assert!(text.contains(&format!("\n{name} = ")), "{name}");
+    }
+}
+
+#[test]
+fn keys_are_rebound_per_mode_with_several_keys() {
+    let c = parse(
+        "[keys.main]\nquit = [\"x\", \"ctrl-q\"]\ndown = \"ctrl-n\"\n[keys.help]\nclose = \"esc\"\n",
+        "c",
+    )
+    .unwrap();
+    let main = |e| c.keymap.key_action(KeyMode::Main, e);
+    assert_eq!(main(press('x')), Some(Action::Quit));
+    assert_eq!(
+        main(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL)),
+        Some(Action::Quit)
+    );
+    // The old keys are free now.
+    assert_eq!(main(press('q')), None);
+    assert_eq!(main(press('j')), None);
+    assert_eq!(
+        main(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL)),
+        Some(Action::Down)
+    );
+    assert_eq!(c.keymap.key_action(KeyMode::Help, press('q')), None);
+    // The footer shows the key actually bound.
+    assert!(
+        c.keymap
+            .hints(KeyMode::Main)
+            .contains(&("x".to_string(), "quit"))
+    );
+}
+
+#[test]
+fn unknown_top_level_key_is_refused_with_line_and_column() {
+    let e = err("\n\ncolour = \"red\"\n");
+    assert_eq!(e.at, Some((3, 1)));
+    assert_eq!(
+        e.problem,
+        "there is no setting 'colour' here; the settings here are 'keys', 'theme', 'defaults'"
+    );
+    assert!(e.to_string().starts_with("config.toml:3:1: "), "{e}");
+    assert!(e.help.contains("roadmap config default"));
+}
+
+#[test]
+fn wrong_types_are_refused() {
+    let e = err("[defaults]\nprofile = 3\n");
+    assert_eq!(e.at, Some((2, 11)));
+    assert_eq!(e.problem, "this should be text in quotes, not integer '3'");
+    let e = err("[keys.main]\nquit = 3\n");
+    assert_eq!(e.at, Some((2, 8)));
+    assert!(e.problem.contains("found integer"), "{e}");
+    let e = err("[keys.main]\nquit = [\"x\", 3]\n");
+    assert!(e.problem.contains("string"), "{e}");
+    let e = err("theme = 3\n");
+    assert_eq!(e.at, Some((1, 9)));
+    let e = err("[theme]\naccent = 3\n");
+    assert_eq!(e.at, Some((2, 10)));
+    let e = err("keys = 1\n");
+    assert_eq!(e.at, Some((1, 8)));
+    assert_eq!(
+        e.problem,
+        "this should be a table of settings, not integer '1'"
+    );
+    let e = err("theme = \"light\"\n[theme]\nok = \"red\"\n");
+    assert_eq!(e.at, Some((2, 2)));
+    assert!(e.problem.contains("written twice"), "{e}");
+    let e = err("[defaults\n");
+    assert_eq!(e.at.map(|a| a.0), Some(1));
+}
+
+#[test]
+fn unknown_actions_and_modes_are_refused_with_the_names_there_are() {
+    let e = err("[keys.main]\nqiut = \"x\"\n");
+    assert_eq!(e.at, Some((2, 1)));
+    assert!(e.problem.contains("no action 'qiut' in [keys.main]"), "{e}");
+    assert!(e.problem.contains("quit"), "{e}");
+    // Typing in the search box is not a key.
+    let e = err("[keys.search]\ntype = \"x\"\n");
+    assert!(e.problem.contains("no action 'type'"), "{e}");
+    let e = err("[keys.stats2]\nquit = \"x\"\n");
+    assert_eq!(e.at, Some((1, 7)));
+    assert!(e.problem.contains("no key mode 'stats2'"), "{e}");
+    assert!(e.help.contains("main"), "{e}");
+}
+
+#[test]
+fn unknown_key_names_are_refused() {
+    let e = err("[keys.main]\nquit = [\"q\", \"hyper-q\"]\n");
+    assert_eq!(e.at, Some((2, 8)));
+    assert!(e.problem.contains("\"hyper-q\" is not a key"), "{e}");
+    assert!(e.help.contains("ctrl-"), "{e}");
+}
+
+#[test]
+fn two_actions_on_one_key_in_a_mode_are_refused() {
+    let e = err("[keys.main]\nquit = \"j\"\n");
+    // At the line that made the clash.
+    assert_eq!(e.at, Some((2, 1)));
+    assert!(e.problem.contains("\"j\""), "{e}");
+    assert!(
+        e.problem.contains("'down'") && e.problem.contains("'quit'"),
+        "{e}"
+    );
+    // The same key in two modes is fine.
+    parse(
+        "[keys.main]\nquit = \"x\"\n[keys.help]\nclose = \"x\"\n",
+        "c",
+    )
+    .unwrap();
+    // Moving the other action off the key resolves it.
+    parse("[keys.main]\nquit = \"j\"\ndown = \"down\"\n", "c").unwrap();
+}
+
+#[test]
+fn themes_by_preset_name_and_colours() {
+    assert_eq!(
+        parse("theme = \"light\"\n", "c").unwrap().palette,
+        Palette::LIGHT
+    );
+    let c = parse(
+        "[theme]\npreset = \"light\"\naccent = \"#ff8000\"\nok = \"light-green\"\ndim = \"244\"\n",
+        "c",
+    )
+    .unwrap();
+    assert_eq!(c.palette.accent, Color::Rgb(0xff, 0x80, 0));
+    assert_eq!(c.palette.ok, Color::LightGreen);
+    assert_eq!(c.palette.dim, Color::Indexed(244));
+    assert_eq!(c.palette.warn, Palette::LIGHT.warn);
+    let e = err("theme = \"solarized\"\n");
+    assert!(
+        e.problem.contains("no theme 'solarized'") && e.help.contains("light"),
+        "{e}"
+    );
+    let e = err("[theme]\naccnet = \"red\"\n");
+    assert_eq!(e.at, Some((2, 1)));
+    assert!(e.help.contains("accent"), "{e}");
+    let e = err("[theme]\naccent = \"reddish\"\n");
+    assert_eq!(e.at, Some((2, 10)));
+    assert!(e.help.contains("hex"), "{e}");
+}
+
+#[test]
+fn defaults_and_bad_profile_names() {
+    let c = parse(
+        "[defaults]\nprofile = \"work\"\nroadmap = \"r.json\"\n",
+        "c",
+    )
+    .unwrap();
+    assert_eq!(c.defaults.profile.as_deref(), Some("work"));
+    assert_eq!(c.defaults.roadmap, Some(PathBuf::from("r.json")));
+    let e = err("[defaults]\nprofile = \"../x\"\n");
+    assert_eq!(e.at, Some((2, 11)));
+    let e = err("[defaults]\nprofil = \"x\"\n");
+    assert_eq!(e.at, Some((2, 1)));
+}
+
+#[test]
+fn files_are_read_relative_roadmaps_resolved_and_junk_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, "[defaults]\nroadmap = \"r.json\"\n").unwrap();
+    let c = load_file(&file).unwrap();
+    assert_eq!(c.defaults.roadmap, Some(dir.path().join("r.json")));
+    std::fs::write(&file, [0xff, 0xfe]).unwrap();
+    assert!(load_file(&file).unwrap_err().problem.contains("UTF-8"));
+    assert!(
+        load_file(dir.path())
+            .unwrap_err()
+            .problem
+            .contains("folder")
+    );
+    let missing = load_file(&dir.path().join("nope.toml")).unwrap_err();
+    assert!(missing.problem.contains("cannot read"), "{missing}");
+}
