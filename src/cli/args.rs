@@ -227,13 +227,13 @@ pub enum Command {
     /// Make a roadmap the default: `builtin`, an imported roadmap's id, or a file.
     Use {
         /// `builtin`, an imported roadmap's id, or a roadmap file.
-        #[arg(value_name = "ID|FILE")]
+        #[arg(value_name = "ID|FILE", add = clap_complete::engine::ArgValueCandidates::new(super::completions::roadmaps))]
         target: PathBuf,
     },
     /// Remove an imported roadmap from the library (your progress on it stays in the profile).
     Remove {
         /// The imported roadmap's id (see `roadmap roadmaps`).
-        #[arg(value_name = "ID")]
+        #[arg(value_name = "ID", add = clap_complete::engine::ArgValueCandidates::new(super::completions::roadmaps))]
         id: String,
     },
     /// The config file: where it is read from, a complete default one, or

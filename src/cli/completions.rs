@@ -77,3 +77,14 @@ pub fn profiles() -> Vec<CompletionCandidate> {
         .map(CompletionCandidate::new)
         .collect()
 }
+
+/// Imported roadmaps' ids, and `builtin`.
+pub fn roadmaps() -> Vec<CompletionCandidate> {
+    let imported = crate::store::library::Library::open()
+        .and_then(|lib| lib.ids())
+        .unwrap_or_default();
+    std::iter::once(crate::store::library::BUILTIN_ID.to_string())
+        .chain(imported)
+        .map(CompletionCandidate::new)
+        .collect()
+}

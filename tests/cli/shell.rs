@@ -84,6 +84,21 @@ fn bash_completes_skill_ids_stage_ids_and_profiles() {
         complete_in_bash(&env, "roadmap --profile wo", &[]),
         ["work"]
     );
+    // Imported roadmaps' ids, for `use` and `remove`.
+    let api =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/api.json");
+    env.bare()
+        .args(["import", api.to_str().unwrap()])
+        .assert()
+        .success();
+    assert_eq!(
+        complete_in_bash(&env, "roadmap use te", &[]),
+        ["tea-brewing"]
+    );
+    assert_eq!(
+        complete_in_bash(&env, "roadmap remove t", &[]),
+        ["tea-brewing"]
+    );
 }
 
 #[test]
