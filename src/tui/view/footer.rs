@@ -18,12 +18,16 @@ pub fn render(app: &App, hints_area: Rect, status_area: Rect, buf: &mut Buffer) 
     let room = usize::from(hints_area.width);
     let piece = |(key, word): &(String, &str)| width(key) + width(word) + 3;
     // The last two (help and quit in the main view) always stay; others are
-    // dropped from the right when the line is too short.
+    // dropped from the right when the line is too short: once one does not
+    // fit, none after it is shown (a pair like "[ back", "] fwd" never
+    // shows half).
     let kept = all.len().saturating_sub(2);
     let reserve: usize = all[kept..].iter().map(piece).sum();
+    let mut full = false;
     for (i, hint) in all.iter().enumerate() {
         let cost = piece(hint);
-        if i < kept && used + cost + reserve > room {
+        if i < kept && (full || used + cost + reserve > room) {
+            full = true;
             continue;
         }
         used += cost;
