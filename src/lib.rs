@@ -5,6 +5,7 @@
 //! two faces over them.
 
 pub mod cli;
+pub mod editor;
 pub mod model;
 pub mod session;
 pub mod store;

@@ -5,10 +5,13 @@
 
 pub mod args;
 mod change;
+mod goal;
 mod list;
 mod lookup;
+mod note;
 mod out;
 mod profiles;
+mod search;
 mod show;
 mod show_choice;
 mod status;
@@ -117,6 +120,18 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
         Command::Reset { ids } => change::change(&open(source, args)?, ids, change::Verb::Reset),
         Command::Validate { file } => validate::validate(&source, file.as_deref()),
         Command::Profiles { json } => profiles::profiles(&args.profile, *json),
+        Command::Note {
+            id,
+            message,
+            show,
+            clear,
+        } => note::note(&open(source, args)?, id, message.as_deref(), *show, *clear),
+        Command::Search { text, json } => {
+            search::search(&View::open(source, args)?, &text.join(" "), *json)
+        }
+        Command::Goal { date, clear } => {
+            goal::goal(&open(source, args)?, date.as_deref(), *clear, now)
+        }
     }
 }
 

@@ -21,6 +21,8 @@ struct StatusJson<'a> {
     progress: ProgressJson,
     stages: Vec<StageJson<'a>>,
     orphans: usize,
+    /// The target date and what it asks for; `null` without one.
+    goal: Option<crate::model::goal::GoalPlan>,
 }
 
 /// Progress of the whole roadmap or of one stage: the same fields with the
@@ -81,6 +83,14 @@ pub fn status(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure
     let roadmap = &view.session.roadmap;
     let overall = view.eval.overall;
     let orphans = view.profile.orphans(roadmap).count();
+    let goal = crate::model::goal::for_profile(
+        &view.profile,
+        roadmap,
+        &view.states,
+        overall.hours_left,
+        now,
+        &chrono::Local,
+    );
     if json {
         return out::emit_json(&StatusJson {
             roadmap: &roadmap.id,
@@ -99,6 +109,7 @@ pub fn status(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure
                 })
                 .collect(),
             orphans,
+            goal,
         });
     }
 
@@ -150,6 +161,9 @@ pub fn status(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure
     }
     line!(text);
     line!(text, "{}", counted_note(roadmap, overall));
+    if let Some(goal) = goal {
+        line!(text, "{}", goal.summary());
+    }
     if orphans > 0 {
         line!(text);
         line!(

@@ -13,6 +13,8 @@ use serde::Serialize;
 
 use super::hlc::{self, Stamped};
 use super::profile::Profile;
+use super::roadmap::Roadmap;
+use super::status::{SkillState, Status};
 use super::unknown::Unknown;
 
 /// A roadmap's target date (`None`: cleared), stamped by the time rule.
@@ -53,7 +55,12 @@ impl Profile {
 
     /// Sets (or with `None` clears) the target date, stamped by the time
     /// rule at `now`. Returns false when nothing changes.
-    pub fn set_goal(&mut self, roadmap_id: &str, date: Option<NaiveDate>, now: DateTime<Utc>) -> bool {
+    pub fn set_goal(
+        &mut self,
+        roadmap_id: &str,
+        date: Option<NaiveDate>,
+        now: DateTime<Utc>,
+    ) -> bool {
         let progress = self.roadmaps.entry(roadmap_id.to_string()).or_default();
         let current = progress.goal.as_ref();
         if current.and_then(|g| g.date) == date {
@@ -107,8 +114,7 @@ pub fn plan<Tz: TimeZone>(
 ) -> GoalPlan {
     let today = now.with_timezone(zone).date_naive();
     let days_left = (date - today).num_days() + 1;
-    let hours_per_week =
-        (days_left > 0).then(|| hours_left as f64 * 7.0 / days_left as f64);
+    let hours_per_week = (days_left > 0).then(|| hours_left as f64 * 7.0 / days_left as f64);
     let verdict = match (hours_left, hours_per_week, pace) {
         (0, ..) => Verdict::Done,
         (_, None, _) => Verdict::Overdue,
@@ -138,9 +144,49 @@ impl GoalPlan {
         };
         match (self.verdict, self.hours_per_week) {
             (Verdict::Done, _) | (_, None) => format!("goal {} · {verdict}", self.date),
-            (_, Some(h)) => format!("goal {} · {} h a week · {verdict}", self.date, one_decimal(h)),
+            (_, Some(h)) => format!(
+                "goal {} · {} h a week · {verdict}",
+                self.date,
+                one_decimal(h)
+            ),
         }
     }
+}
+
+/// A simple pace until the journal's: hours of the skills finished in the
+/// last four weeks, per week; `None` before any skill was finished.
+pub fn recent_pace(roadmap: &Roadmap, states: &[SkillState], now: DateTime<Utc>) -> Option<f64> {
+    let since = now - chrono::Duration::weeks(4);
+    let mut any = false;
+    let mut hours = 0u64;
+    for (skill, state) in roadmap.skills.iter().zip(states) {
+        if let (Status::Done, Some(done)) = (state.status, state.done_at) {
+            any = true;
+            if done > since {
+                hours += u64::from(skill.hours.unwrap_or(0));
+            }
+        }
+    }
+    any.then(|| hours as f64 / 4.0)
+}
+
+/// The plan for `profile`'s goal on `roadmap`, if one is set.
+pub fn for_profile<Tz: TimeZone>(
+    profile: &Profile,
+    roadmap: &Roadmap,
+    states: &[SkillState],
+    hours_left: u64,
+    now: DateTime<Utc>,
+    zone: &Tz,
+) -> Option<GoalPlan> {
+    let date = profile.goal(&roadmap.id)?;
+    Some(plan(
+        hours_left,
+        now,
+        date,
+        zone,
+        recent_pace(roadmap, states, now),
+    ))
 }
 
 /// `4.5`, `12`, `0.3`: one decimal, none when whole.
@@ -171,10 +217,22 @@ mod tests {
         assert_eq!(p.days_left, 7);
         assert_eq!(p.hours_per_week, Some(14.0));
         assert_eq!(p.verdict, Verdict::Unknown);
-        assert_eq!(plan(14, now, day(2026, 12, 1), &Utc, Some(20.0)).verdict, Verdict::OnTrack);
-        assert_eq!(plan(14, now, day(2026, 12, 1), &Utc, Some(3.0)).verdict, Verdict::Behind);
-        assert_eq!(plan(0, now, day(2026, 12, 1), &Utc, None).verdict, Verdict::Done);
-        assert_eq!(plan(5, now, day(2026, 11, 24), &Utc, Some(9.0)).verdict, Verdict::Overdue);
+        assert_eq!(
+            plan(14, now, day(2026, 12, 1), &Utc, Some(20.0)).verdict,
+            Verdict::OnTrack
+        );
+        assert_eq!(
+            plan(14, now, day(2026, 12, 1), &Utc, Some(3.0)).verdict,
+            Verdict::Behind
+        );
+        assert_eq!(
+            plan(0, now, day(2026, 12, 1), &Utc, None).verdict,
+            Verdict::Done
+        );
+        assert_eq!(
+            plan(5, now, day(2026, 11, 24), &Utc, Some(9.0)).verdict,
+            Verdict::Overdue
+        );
     }
 
     #[test]
@@ -195,7 +253,10 @@ mod tests {
         let mut b = a.clone();
         assert!(b.set_goal("r", None, t(5)));
         assert!(!b.set_goal("r", None, t(6)));
-        let (ga, gb) = (a.roadmaps["r"].goal.clone().unwrap(), b.roadmaps["r"].goal.clone().unwrap());
+        let (ga, gb) = (
+            a.roadmaps["r"].goal.clone().unwrap(),
+            b.roadmaps["r"].goal.clone().unwrap(),
+        );
         assert_eq!(merge_goal(&ga, &gb).date, None);
         assert_eq!(merge_goal(&gb, &ga).date, None);
         assert_eq!(b.goal("r"), None);

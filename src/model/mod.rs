@@ -17,6 +17,7 @@ pub mod progress;
 mod reason;
 mod rfc3339;
 pub mod roadmap;
+pub mod search;
 pub mod status;
 pub mod text;
 pub mod unknown;
@@ -27,8 +28,8 @@ mod counting_tests;
 mod tests;
 
 pub use error::{LoadError, Problem, ProblemKind};
-pub use note::{Note, NoteEdit, NoteSaved};
 pub use load::{FORMAT_VERSION, limits, load};
+pub use note::{Note, NoteEdit, NoteSaved};
 pub use profile::{Change, Entry, PROFILE_VERSION, Profile, RoadmapProgress, SetStatus};
 pub use progress::{Evaluation, Suggestion, Tally, evaluate, next_steps};
 pub use reason::MAX_REASON;

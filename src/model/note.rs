@@ -99,7 +99,9 @@ pub enum NoteSaved {
     Saved,
     /// Another version was saved meanwhile: both are kept. `other` is when
     /// that version was saved.
-    Conflict { other: DateTime<Utc> },
+    Conflict {
+        other: DateTime<Utc>,
+    },
 }
 
 fn when(t: DateTime<Utc>) -> String {
@@ -174,7 +176,9 @@ impl Profile {
                 text,
                 origin,
             } => match &current {
-                Some(c) if *written_over != Some(c.at) && !c.is_empty() && !text.contains(&c.text) => {
+                Some(c)
+                    if *written_over != Some(c.at) && !c.is_empty() && !text.contains(&c.text) =>
+                {
                     outcome = NoteSaved::Conflict { other: c.at };
                     both(&c.text, c.at, text, origin)
                 }
@@ -230,7 +234,12 @@ pub fn merge_note(a: &Note, b: &Note) -> Note {
     }
     let at = hlc::stamp(new.at, Some(new.at));
     Note {
-        text: both(&old.text, old.at, &new.text, &format!("the copy saved at {}", when(new.at))),
+        text: both(
+            &old.text,
+            old.at,
+            &new.text,
+            &format!("the copy saved at {}", when(new.at)),
+        ),
         at,
         base: Some(new.at),
         unknown,

@@ -10,7 +10,11 @@ fn t(s: i64) -> DateTime<Utc> {
 }
 
 fn small() -> Roadmap {
-    load(include_bytes!("../../tests/fixtures/small.json"), "small.json").unwrap()
+    load(
+        include_bytes!("../../tests/fixtures/small.json"),
+        "small.json",
+    )
+    .unwrap()
 }
 
 fn replace(base: Option<DateTime<Utc>>, text: &str) -> NoteEdit {
@@ -29,9 +33,15 @@ fn text(p: &Profile, r: &Roadmap, i: usize) -> String {
 fn an_edit_over_the_stored_version_replaces_it() {
     let r = small();
     let mut p = Profile::default();
-    assert_eq!(p.edit_note(&r, 0, &replace(None, "first"), t(0)), NoteSaved::Saved);
+    assert_eq!(
+        p.edit_note(&r, 0, &replace(None, "first"), t(0)),
+        NoteSaved::Saved
+    );
     let base = p.note(&r, 0).map(|n| n.at);
-    assert_eq!(p.edit_note(&r, 0, &replace(base, "second"), t(1)), NoteSaved::Saved);
+    assert_eq!(
+        p.edit_note(&r, 0, &replace(base, "second"), t(1)),
+        NoteSaved::Saved
+    );
     assert_eq!(text(&p, &r, 0), "second");
     assert_eq!(p.note(&r, 0).unwrap().base, base);
 }
@@ -61,7 +71,10 @@ fn appending_adds_a_paragraph_to_what_is_stored() {
     p.edit_note(&r, 1, &NoteEdit::Append("one".into()), t(0));
     p.edit_note(&r, 1, &NoteEdit::Append("two\n".into()), t(1));
     assert_eq!(text(&p, &r, 1), "one\n\ntwo");
-    assert_eq!(p.edit_note(&r, 1, &NoteEdit::Append("  ".into()), t(2)), NoteSaved::Unchanged);
+    assert_eq!(
+        p.edit_note(&r, 1, &NoteEdit::Append("  ".into()), t(2)),
+        NoteSaved::Unchanged
+    );
 }
 
 #[test]
@@ -73,7 +86,10 @@ fn clearing_leaves_a_stamped_empty_note() {
     assert!(p.note(&r, 0).is_none());
     let stored = p.stored_note(&r, 0).unwrap();
     assert_eq!((stored.text.as_str(), stored.base), ("", Some(t(0))));
-    assert_eq!(p.edit_note(&r, 0, &NoteEdit::Clear, t(2)), NoteSaved::Unchanged);
+    assert_eq!(
+        p.edit_note(&r, 0, &NoteEdit::Clear, t(2)),
+        NoteSaved::Unchanged
+    );
 }
 
 #[test]
@@ -142,10 +158,15 @@ fn notes_survive_a_round_trip_with_unknown_fields() {
     let json = r#"{"version":1,"roadmaps":{"test":{"skills":{},"notes":{"a":{"text":"hi","at":"2026-11-25T12:00:00Z","color":"red"}},"goal":{"date":"2027-06-30","at":"2026-11-25T12:00:00Z"}}}}"#;
     let p: Profile = serde_json::from_str(json).unwrap();
     assert_eq!(p.roadmaps["test"].notes["a"].text, "hi");
-    assert_eq!(p.goal("test").map(|d| d.to_string()).as_deref(), Some("2027-06-30"));
+    assert_eq!(
+        p.goal("test").map(|d| d.to_string()).as_deref(),
+        Some("2027-06-30")
+    );
     let back = serde_json::to_string(&p).unwrap();
     assert!(back.contains(r#""color":"red""#), "{back}");
     let twice = r#"{"version":1,"roadmaps":{"t":{"notes":{"a":{"text":"x","at":"2026-11-25T12:00:00Z"},"a":{"text":"y","at":"2026-11-25T12:00:00Z"}}}}}"#;
-    let err = serde_json::from_str::<Profile>(twice).unwrap_err().to_string();
+    let err = serde_json::from_str::<Profile>(twice)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("'a'"), "{err}");
 }

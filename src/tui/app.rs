@@ -443,7 +443,7 @@ impl App {
             Action::NextFilter => self.step_filter(1),
             Action::PrevFilter => self.step_filter(-1),
             Action::OpenSearch => {
-                self.mode = Mode::Search(Box::new(SearchState::new(&self.roadmap)));
+                self.mode = Mode::Search(Box::new(SearchState::new(&self.roadmap, &self.profile)));
                 self.message = None;
                 Vec::new()
             }

@@ -9,6 +9,7 @@ mod change;
 mod common;
 mod counting;
 mod list_show;
+mod notes;
 mod profiles;
 mod roadmap_files;
 mod status;
