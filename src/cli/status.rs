@@ -161,21 +161,10 @@ pub fn status(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure
     }
     line!(text);
     line!(text, "{}", counted_note(roadmap, overall));
-    if let Some(goal) = goal {
+    if let Some(goal) = &goal {
         line!(text, "{}", goal.summary());
     }
-    if orphans > 0 {
-        line!(text);
-        line!(
-            text,
-            "{} for skills not in this roadmap (kept; they come back if you switch to a roadmap that has them)",
-            if orphans == 1 {
-                "1 entry".to_string()
-            } else {
-                format!("{orphans} entries")
-            }
-        );
-    }
+    orphans_line(orphans, &mut text);
     line!(text);
     let first = next_steps(roadmap, &view.states, &view.eval, now, 1);
     if let Some(s) = first.first() {
@@ -188,6 +177,21 @@ pub fn status(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure
         line!(text, "{}", nothing_left(roadmap, overall));
     }
     out::emit(&text)
+}
+
+fn orphans_line(orphans: usize, text: &mut String) {
+    if orphans > 0 {
+        line!(text);
+        line!(
+            text,
+            "{} for skills not in this roadmap (kept; they come back if you switch to a roadmap that has them)",
+            if orphans == 1 {
+                "1 entry".to_string()
+            } else {
+                format!("{orphans} entries")
+            }
+        );
+    }
 }
 
 /// `159 h left`, or `finished ✓` for a complete stage.

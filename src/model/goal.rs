@@ -189,6 +189,24 @@ pub fn for_profile<Tz: TimeZone>(
     ))
 }
 
+impl GoalPlan {
+    /// A few words for a narrow header: "16.4 h/wk · on track".
+    pub fn short(&self) -> String {
+        match (self.verdict, self.hours_per_week) {
+            (Verdict::Done, _) => "goal met".to_string(),
+            (_, None) => "goal overdue".to_string(),
+            (v, Some(h)) => {
+                let v = match v {
+                    Verdict::OnTrack => "on track",
+                    Verdict::Behind => "behind",
+                    _ => "goal",
+                };
+                format!("{} h/wk · {v}", one_decimal(h))
+            }
+        }
+    }
+}
+
 /// `4.5`, `12`, `0.3`: one decimal, none when whole.
 pub fn one_decimal(h: f64) -> String {
     let tenths = (h * 10.0).ceil() / 10.0;

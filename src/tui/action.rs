@@ -2,7 +2,9 @@
 //! the mouse), terminal events, and the outcomes of effects the run loop
 //! performed. `update` is the only consumer.
 
-use crate::model::{Profile, Status};
+use chrono::{DateTime, Utc};
+
+use crate::model::{NoteEdit, NoteSaved, Profile, Status};
 
 /// One input to [`crate::tui::app::App::update`].
 #[derive(Debug, Clone, PartialEq)]
@@ -78,6 +80,22 @@ pub enum Action {
     Back,
     /// Forward again, after going back.
     Forward,
+    /// `e`: edit the current skill's note in the editor.
+    EditNote,
+    /// The editor closed: the text saved in it (trailing blank lines
+    /// dropped), or why there is none. `base` is the stamp of the version
+    /// the editor was opened on.
+    NoteEdited {
+        skill: usize,
+        base: Option<DateTime<Utc>>,
+        result: Result<String, String>,
+    },
+    /// The store applied a note change: the saved profile and what the
+    /// change did, or the error text.
+    NoteSaved {
+        skill: usize,
+        result: Result<(Profile, NoteSaved), String>,
+    },
 }
 
 /// What the run loop must do after an update. `update` never touches files
@@ -94,4 +112,16 @@ pub enum Effect {
     Quit,
     /// Put this text on the clipboard through the terminal (OSC 52).
     Copy(String),
+    /// Open `text` (the note of `skill`, stamped `base`) in the editor,
+    /// with the terminal given back meanwhile; then report `NoteEdited`.
+    EditNote {
+        skill: usize,
+        text: String,
+        base: Option<DateTime<Utc>>,
+    },
+    /// Apply a note change under the store's lock; then report `NoteSaved`.
+    SaveNote {
+        skill: usize,
+        edit: NoteEdit,
+    },
 }

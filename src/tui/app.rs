@@ -4,8 +4,10 @@
 
 mod details;
 pub mod filter;
+mod goal;
 mod history;
 pub(crate) mod nav;
+pub(crate) mod note;
 mod rows;
 mod search;
 mod status;
@@ -66,6 +68,9 @@ pub struct Undo {
     pub skill: usize,
     pub before: Status,
     pub after: Status,
+    /// A change of the skill's note (its texts are on `App::note_undo`),
+    /// not of its status.
+    pub note: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,6 +112,8 @@ pub struct App {
     // Derived from the profile; recomputed only when statuses change.
     pub(crate) live: Live,
     pub(crate) suggestions: Vec<Suggestion>,
+    /// What the goal date asks for, when one is set.
+    pub(crate) goal: Option<crate::model::goal::GoalPlan>,
     // Derived from the roadmap (and the statuses while a filter is on).
     pub(crate) rows: Vec<Vec<Row>>,
     pub(crate) row_of: Vec<usize>,
@@ -125,6 +132,8 @@ pub struct App {
     pub(crate) history: History,
     // Bookkeeping.
     pub(crate) undo: Vec<Undo>,
+    /// The texts of the note changes on `undo`, in the same order.
+    pub(crate) note_undo: Vec<note::NoteUndo>,
     pub(crate) message: Option<Message>,
     /// What the last change did, to say "saved · …" once it is on disk.
     pub(crate) pending: Option<String>,
@@ -168,6 +177,7 @@ impl App {
             filter: Filter::All,
             live,
             suggestions: Vec::new(),
+            goal: None,
             rows,
             row_of,
             mode: Mode::Main,
@@ -182,6 +192,7 @@ impl App {
             size: (layout::MIN_WIDTH, layout::MIN_HEIGHT),
             history: History::default(),
             undo: Vec::new(),
+            note_undo: Vec::new(),
             message: None,
             pending: None,
             dirty: false,
@@ -342,6 +353,7 @@ impl App {
     fn refresh_suggestions(&mut self, now: DateTime<Utc>) {
         self.refilter();
         self.suggestions = self.live.next_steps(&self.roadmap, now, SUGGESTIONS);
+        self.goal = self.goal_plan(now);
         self.next_cursor = self
             .next_cursor
             .min(self.suggestions.len().saturating_sub(1));
@@ -394,6 +406,17 @@ impl App {
                 }
                 return Vec::new();
             }
+            Action::NoteEdited {
+                skill,
+                base,
+                result,
+            } => {
+                return self.on_note_edited(skill, base, result);
+            }
+            Action::NoteSaved { skill, result } => {
+                self.on_note_saved(skill, result);
+                return Vec::new();
+            }
             Action::NoBrowser(url) => {
                 self.no_browser(&url);
                 return Vec::new();
@@ -437,6 +460,7 @@ impl App {
                 None => Vec::new(),
             },
             Action::Undo => self.undo(now),
+            Action::EditNote => self.edit_note(),
             Action::Quit => self.quit(),
             Action::OpenResource => self.open_resource(),
             Action::CopyUrl => self.copy_url(),

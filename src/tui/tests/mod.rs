@@ -5,6 +5,7 @@
 mod counting;
 mod details;
 mod honest;
+mod notes;
 mod render;
 mod screens;
 mod search_filter;
