@@ -155,7 +155,7 @@ fn notes_of_different_skills_merge_side_by_side() {
 
 #[test]
 fn notes_survive_a_round_trip_with_unknown_fields() {
-    let json = r#"{"version":1,"roadmaps":{"test":{"skills":{},"notes":{"a":{"text":"hi","at":"2026-11-25T12:00:00Z","color":"red"}},"goal":{"date":"2027-06-30","at":"2026-11-25T12:00:00Z"}}}}"#;
+    let json = r#"{"version":1,"roadmaps":{"test":{"skills":{},"notes":{"a":{"text":"hi","at":"2026-11-25T12:00:00Z","color":"red"}},"finish_by":{"date":"2027-06-30","at":"2026-11-25T12:00:00Z"}}}}"#;
     let p: Profile = serde_json::from_str(json).unwrap();
     assert_eq!(p.roadmaps["test"].notes["a"].text, "hi");
     assert_eq!(

@@ -15,7 +15,7 @@ use super::unknown::{Plain, SeedFor, UniqueMap, read_fields};
 
 const CHANGE: &[&str] = &["at", "status"];
 const ENTRY: &[&str] = &["status", "changed", "done_at", "history"];
-const PROGRESS: &[&str] = &["skills", "notes", "goal"];
+const PROGRESS: &[&str] = &["skills", "notes", "finish_by"];
 const PROFILE: &[&str] = &["version", "roadmaps"];
 
 fn required<T, E: de::Error>(value: Option<T>, name: &'static str) -> Result<T, E> {
