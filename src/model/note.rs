@@ -24,6 +24,8 @@ use super::unknown::Unknown;
 /// The start of the line put between two versions of a note that were
 /// saved at the same time. Searching a note for it finds every conflict.
 pub const CONFLICT_MARK: &str = "===== roadmap kept both versions";
+/// How every marked line of a conflict starts.
+pub const CONFLICT_START: &str = "===== roadmap";
 
 /// One skill's note. An empty `text` is a cleared note: it stays in the
 /// profile with its stamp, so an older copy merged in later does not bring
@@ -131,6 +133,35 @@ fn both(above: &str, above_at: DateTime<Utc>, below: &str, origin: &str) -> Stri
     }
 }
 
+/// An edit of `ours` (from `origin`) that met `theirs`, saved at
+/// `theirs_at` meanwhile: the lines both start with once, then where they
+/// differ each version's rest, between marked lines.
+fn diverged(theirs: &str, theirs_at: DateTime<Utc>, ours: &str, origin: &str) -> String {
+    let (a, b): (Vec<&str>, Vec<&str>) = (theirs.lines().collect(), ours.lines().collect());
+    let same = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut out = String::new();
+    for l in &a[..same] {
+        out.push_str(l);
+        out.push('\n');
+    }
+    if same > 0 {
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "{CONFLICT_MARK}: this note was saved elsewhere while you edited it. First the version saved at {} by another window or command: =====\n",
+        when(theirs_at)
+    ));
+    out.push_str(a[same..].join("\n").trim_matches('\n'));
+    out.push_str(&format!(
+        "\n{CONFLICT_START} then your version, from {origin}: =====\n"
+    ));
+    out.push_str(b[same..].join("\n").trim_matches('\n'));
+    out.push_str(&format!(
+        "\n{CONFLICT_START} end of the two versions: keep what you want and delete these marked lines ====="
+    ));
+    out
+}
+
 impl Profile {
     /// The note of skill `i`: under its id, else the newest under one of
     /// its aliases (written before a rename). Cleared notes count as none.
@@ -180,7 +211,7 @@ impl Profile {
                     if *written_over != Some(c.at) && !c.is_empty() && !text.contains(&c.text) =>
                 {
                     outcome = NoteSaved::Conflict { other: c.at };
-                    both(&c.text, c.at, text, origin)
+                    diverged(&c.text, c.at, text, origin)
                 }
                 _ => text.clone(),
             },

@@ -57,11 +57,36 @@ fn two_edits_of_the_same_version_keep_both() {
     let outcome = p.edit_note(&r, 0, &replace(base, "mine from the window"), t(6));
     assert_eq!(outcome, NoteSaved::Conflict { other: t(5) });
     let note = text(&p, &r, 0);
-    assert!(note.starts_with("mine from the CLI"), "{note}");
-    assert!(note.ends_with("mine from the window"), "{note}");
-    assert!(note.contains(CONFLICT_MARK));
+    let (cli, window) = (
+        note.find("mine from the CLI"),
+        note.find("mine from the window"),
+    );
+    assert!(cli.is_some() && window.is_some() && cli < window, "{note}");
+    assert!(note.starts_with(CONFLICT_MARK), "{note}");
     assert!(note.contains("this window"), "where it came from: {note}");
     assert!(p.note(&r, 0).unwrap().has_conflict());
+}
+
+#[test]
+fn a_conflict_keeps_the_shared_beginning_once() {
+    let r = small();
+    let mut p = Profile::default();
+    p.edit_note(&r, 0, &replace(None, "# Plan\nread the RFC"), t(0));
+    let base = p.note(&r, 0).map(|n| n.at);
+    p.edit_note(&r, 0, &NoteEdit::Append("added elsewhere".into()), t(1));
+    p.edit_note(&r, 0, &replace(base, "# Plan\nread the RFC twice"), t(2));
+    let note = text(&p, &r, 0);
+    assert_eq!(note.matches("# Plan").count(), 1, "{note}");
+    assert!(note.starts_with("# Plan\n\n"), "{note}");
+    assert!(note.contains("read the RFC\n\nadded elsewhere\n"), "{note}");
+    assert!(note.contains("read the RFC twice"), "{note}");
+    assert_eq!(
+        note.lines()
+            .filter(|l| l.starts_with(CONFLICT_START))
+            .count(),
+        3,
+        "{note}"
+    );
 }
 
 #[test]

@@ -116,11 +116,7 @@ pub struct RoadmapProgress {
     pub notes: BTreeMap<String, super::note::Note>,
     /// The target finish date, if one was ever set (`finish_by` in the
     /// file).
-    #[serde(
-        default,
-        rename = "finish_by",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, rename = "finish_by", skip_serializing_if = "Option::is_none")]
     pub goal: Option<super::goal::Goal>,
     /// Fields this build does not know, kept as they were.
     #[serde(flatten)]

@@ -125,9 +125,19 @@ echo 'from this editor' > "$1""#,
     let out = texts(&a).0;
     assert!(out.contains("both versions are kept"), "{out}");
     let note = env.ok(&["note", "http", "--show"]);
-    assert!(note.starts_with("from the other window"), "{note}");
-    assert!(note.contains(roadmap::model::note::CONFLICT_MARK), "{note}");
-    assert!(note.trim_end().ends_with("from this editor"), "{note}");
+    assert!(
+        note.starts_with(roadmap::model::note::CONFLICT_MARK),
+        "{note}"
+    );
+    let (other, mine) = (
+        note.find("from the other window"),
+        note.find("from this editor"),
+    );
+    assert!(other.is_some() && mine.is_some() && other < mine, "{note}");
+    assert!(
+        note.contains("'roadmap note'"),
+        "where each came from: {note}"
+    );
 }
 
 #[test]

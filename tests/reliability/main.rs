@@ -16,6 +16,7 @@ mod files;
 mod hostile;
 mod limits;
 mod merge_props;
+mod notes;
 mod privacy;
 mod roadmap_changes;
 mod time_rule;

@@ -11,7 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::text::{width, wrap};
-use crate::model::note::CONFLICT_MARK;
+use crate::model::note::CONFLICT_START;
 use crate::tui::theme::Theme;
 
 /// One rendered line and the index of the link it holds, if any.
@@ -30,7 +30,7 @@ pub fn links(text: &str) -> Vec<(String, String)> {
             fenced = !fenced;
             continue;
         }
-        if !fenced && !raw.starts_with(CONFLICT_MARK) {
+        if !fenced && !raw.starts_with(CONFLICT_START) {
             out.extend(inline(raw).1.into_iter().next());
         }
     }
@@ -115,7 +115,7 @@ pub fn render(text: &str, cells: usize, theme: Theme, first: usize) -> Vec<MdLin
             push(&mut out, shown, theme.dim(), None);
             continue;
         }
-        if raw.starts_with(CONFLICT_MARK) {
+        if raw.starts_with(CONFLICT_START) {
             for l in wrap(raw, cells) {
                 push(&mut out, l, theme.warn(), None);
             }
