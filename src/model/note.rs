@@ -12,6 +12,7 @@
 //! Pure: the caller passes `now` in.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
@@ -147,18 +148,21 @@ fn diverged(theirs: &str, theirs_at: DateTime<Utc>, ours: &str, origin: &str) ->
     if same > 0 {
         out.push('\n');
     }
-    out.push_str(&format!(
-        "{CONFLICT_MARK}: this note was saved elsewhere while you edited it. First the version saved at {} by another window or command: =====\n",
+    let _ = writeln!(
+        out,
+        "{CONFLICT_MARK}: this note was saved elsewhere while you edited it. First the version saved at {} by another window or command: =====",
         when(theirs_at)
-    ));
+    );
     out.push_str(a[same..].join("\n").trim_matches('\n'));
-    out.push_str(&format!(
-        "\n{CONFLICT_START} then your version, from {origin}: =====\n"
-    ));
+    let _ = writeln!(
+        out,
+        "\n{CONFLICT_START} then your version, from {origin}: ====="
+    );
     out.push_str(b[same..].join("\n").trim_matches('\n'));
-    out.push_str(&format!(
+    let _ = write!(
+        out,
         "\n{CONFLICT_START} end of the two versions: keep what you want and delete these marked lines ====="
-    ));
+    );
     out
 }
 

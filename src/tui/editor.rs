@@ -12,7 +12,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
 use crate::editor::{self, Draft, EditError};
@@ -60,9 +60,19 @@ pub fn edit(
     let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen);
     let _ = disable_raw_mode();
     let result = editor::edit(text, name);
+    // Blank screen, blank buffers: the next frame draws everything. (Not
+    // `Terminal::clear`: it asks the terminal where the cursor is, which
+    // some terminals never answer.)
     let taken = enable_raw_mode()
-        .and_then(|()| execute!(out, EnterAlternateScreen, EnableMouseCapture))
-        .and_then(|()| terminal.clear());
+        .and_then(|()| {
+            execute!(
+                out,
+                EnterAlternateScreen,
+                EnableMouseCapture,
+                Clear(ClearType::All)
+            )
+        })
+        .map(|()| terminal.swap_buffers());
     resume_reader();
     taken.map(|()| result)
 }

@@ -6,5 +6,6 @@
 mod pty;
 
 mod keys;
+mod notes;
 mod resize;
 mod signals;

@@ -30,6 +30,17 @@ impl Tui {
     /// Starts `roadmap --roadmap ROADMAP` in a `cols`×`rows` terminal with
     /// `home` as its data folder.
     pub fn start(home: &Path, roadmap: &Path, cols: u16, rows: u16) -> Tui {
+        Tui::start_with(home, roadmap, cols, rows, &[])
+    }
+
+    /// Like [`Tui::start`], with more environment variables.
+    pub fn start_with(
+        home: &Path,
+        roadmap: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &Path)],
+    ) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -46,6 +57,10 @@ impl Tui {
         cmd.env_remove("ROADMAP_FILE");
         cmd.env_remove("ROADMAP_PROFILE");
         cmd.env_remove("NO_COLOR");
+        cmd.env_remove("VISUAL");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
