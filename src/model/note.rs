@@ -253,7 +253,7 @@ pub fn merge_note(a: &Note, b: &Note) -> Note {
     if a == b {
         return a.clone();
     }
-    let (old, new) = if (a.at, &a.text) <= (b.at, &b.text) {
+    let (old, new) = if (a.at, &a.text, a.base) <= (b.at, &b.text, b.base) {
         (a, b)
     } else {
         (b, a)

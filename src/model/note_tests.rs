@@ -195,3 +195,29 @@ fn notes_survive_a_round_trip_with_unknown_fields() {
         .to_string();
     assert!(err.contains("'a'"), "{err}");
 }
+
+proptest::proptest! {
+    /// Any two versions: merging is commutative, absorbs either side, and
+    /// keeps the text of every version that was not written over.
+    #[test]
+    fn merging_two_versions_loses_no_text(
+        a_text in proptest::sample::select(vec!["", "alpha", "beta", "alpha\n\nmore", "gamma"]),
+        b_text in proptest::sample::select(vec!["", "alpha", "beta", "alpha\n\nmore", "delta"]),
+        a_at in 0i64..5, b_at in 0i64..5,
+        a_base in proptest::option::of(0i64..5), b_base in proptest::option::of(0i64..5),
+    ) {
+        let a = note(a_text, a_at, a_base);
+        let b = note(b_text, b_at, b_base);
+        let m = merge_note(&a, &b);
+        proptest::prop_assert_eq!(&m, &merge_note(&b, &a));
+        proptest::prop_assert_eq!(&merge_note(&m, &a), &m);
+        proptest::prop_assert_eq!(&merge_note(&m, &b), &m);
+        for (side, other) in [(&a, &b), (&b, &a)] {
+            let written_over = (other.at, &other.text, other.base) > (side.at, &side.text, side.base)
+                && other.base == Some(side.at);
+            if !written_over {
+                proptest::prop_assert!(m.text.contains(&side.text), "{:?} lost in {:?}", side.text, m.text);
+            }
+        }
+    }
+}

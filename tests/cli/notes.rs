@@ -186,3 +186,20 @@ fn a_goal_says_what_it_needs_and_clears() {
     let a = env.small(&["goal", "next tuesday"]).assert().failure();
     assert!(texts(&a).1.contains("YYYY-MM-DD"));
 }
+
+#[test]
+fn the_editor_command_may_carry_arguments_and_visual_comes_first() {
+    let env = Env::new();
+    let tmp = tempfile::tempdir().unwrap();
+    // Not executable: it only runs as `sh FILE NOTE`.
+    let script = env.home.path().join("plain.sh");
+    std::fs::write(&script, "echo 'via sh' > \"$1\"\n").unwrap();
+    let wrong = editor(&env, "wrong.sh", "exit 9");
+    env.small(&["note", "http"])
+        .env("VISUAL", format!("sh {}", script.display()))
+        .env("EDITOR", &wrong)
+        .env("TMPDIR", tmp.path())
+        .assert()
+        .success();
+    assert_eq!(env.ok(&["note", "http", "--show"]), "via sh\n");
+}
