@@ -203,3 +203,28 @@ fn the_editor_command_may_carry_arguments_and_visual_comes_first() {
         .success();
     assert_eq!(env.ok(&["note", "http", "--show"]), "via sh\n");
 }
+
+#[test]
+fn a_killed_editor_keeps_what_was_typed() {
+    let env = Env::new();
+    let tmp = tempfile::tempdir().unwrap();
+    let script = editor(
+        &env,
+        "killed.sh",
+        r#"echo 'almost saved' >> "$1"; kill -9 $$"#,
+    );
+    let a = with_editor(&env, &script, tmp.path(), &["note", "http"]).failure();
+    let err = texts(&a).1;
+    assert!(err.contains("stopped by a signal"), "{err}");
+    let kept: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(err.contains(&kept[0].display().to_string()), "{err}");
+    assert!(
+        std::fs::read_to_string(&kept[0])
+            .unwrap()
+            .contains("almost saved")
+    );
+    assert!(env.ok(&["note", "http", "--show"]).contains("No note"));
+}
