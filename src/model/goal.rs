@@ -190,18 +190,18 @@ pub fn for_profile<Tz: TimeZone>(
 }
 
 impl GoalPlan {
-    /// A few words for a narrow header: "16.4 h/wk · on track".
+    /// A few words for a narrow header: "goal 16.4 h/wk, on track".
     pub fn short(&self) -> String {
         match (self.verdict, self.hours_per_week) {
             (Verdict::Done, _) => "goal met".to_string(),
             (_, None) => "goal overdue".to_string(),
             (v, Some(h)) => {
                 let v = match v {
-                    Verdict::OnTrack => "on track",
-                    Verdict::Behind => "behind",
-                    _ => "goal",
+                    Verdict::OnTrack => ", on track",
+                    Verdict::Behind => ", behind",
+                    _ => "",
                 };
-                format!("{} h/wk · {v}", one_decimal(h))
+                format!("goal {} h/wk{v}", one_decimal(h))
             }
         }
     }

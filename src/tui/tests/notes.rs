@@ -207,19 +207,21 @@ fn a_goal_shows_in_the_header() {
         now(),
     );
     a.update(Action::Reloaded(p), now());
-    let top = super::screen(&a, 120, 40)
-        .lines()
-        .next()
-        .unwrap()
-        .to_string();
-    assert!(top.contains("goal 2025-12-31 ·"), "{top}");
-    assert!(top.contains("h a week · "), "{top}");
-    let top = super::screen(&a, 80, 24)
-        .lines()
-        .next()
-        .unwrap()
-        .to_string();
-    assert!(top.contains("h/wk"), "{top}");
+    let top = |a: &mut App, w: u16| {
+        a.update(Action::Resize(w, 40), now());
+        super::screen(a, w, 40).lines().next().unwrap().to_string()
+    };
+    let wide = top(&mut a, 160);
+    assert!(
+        wide.contains("goal 2025-12-31 · 6.3 h a week · behind"),
+        "{wide}"
+    );
+    let narrow = top(&mut a, 120);
+    assert!(narrow.contains("goal 6.3 h/wk, behind"), "{narrow}");
+    assert!(
+        narrow.contains("Backend Engineer"),
+        "the title stays: {narrow}"
+    );
 }
 
 #[test]

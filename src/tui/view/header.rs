@@ -20,7 +20,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         String::new()
     };
     let left = match &app.goal {
-        Some(goal) if area.width >= 100 => format!("{left} · {}", goal.summary()),
+        Some(goal) if area.width >= 160 => format!("{left} · {}", goal.summary()),
         Some(goal) => format!("{left} · {}", goal.short()),
         None => left,
     };
