@@ -8,7 +8,7 @@ const ESC: &str = "\x1b";
 fn esc_steps_back_out_closes_and_cancels_but_never_quits() {
     let home = tempfile::tempdir().unwrap();
     let mut tui = Tui::start(home.path(), &small(), 100, 30);
-    tui.wait_for("0 of 10 skills");
+    tui.wait_for("0 of 8 skills");
     tui.press("\r");
     tui.wait_for("choose a link");
     tui.press(ESC);
@@ -41,7 +41,7 @@ fn esc_steps_back_out_closes_and_cancels_but_never_quits() {
 fn back_and_forward_retrace_a_link_and_a_search_result() {
     let home = tempfile::tempdir().unwrap();
     let mut tui = Tui::start(home.path(), &small(), 100, 30);
-    tui.wait_for("0 of 10 skills");
+    tui.wait_for("0 of 8 skills");
     tui.press("j");
     tui.wait_for("http · Basics");
     // Follow http's second link: it unlocks rest.

@@ -52,7 +52,7 @@ fn a_click_after_the_terminal_grew_selects_the_row_drawn_under_it() {
 fn quitting_from_a_grown_terminal_leaves_no_frame_behind() {
     let home = tempfile::tempdir().unwrap();
     let mut tui = Tui::start(home.path(), &small(), 80, 24);
-    tui.wait_for("0 of 10 skills");
+    tui.wait_for("0 of 8 ");
     tui.resize(200, 60);
     tui.wait_until("the 200×60 frame", |s| {
         s.lines()
