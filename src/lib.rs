@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod editor;
 pub mod import;
 pub mod library;
 pub mod model;

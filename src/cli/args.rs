@@ -168,6 +168,45 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
     },
+    /// Your note on a skill: open it in your editor ($VISUAL, $EDITOR),
+    /// add a paragraph, print it or clear it.
+    Note {
+        /// A skill id (or an earlier id of it).
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Add this paragraph at the end of the note, without an editor.
+        #[arg(short = 'm', long = "message", value_name = "TEXT", conflicts_with_all = ["show", "clear"])]
+        message: Option<String>,
+        /// Print the note.
+        #[arg(long, conflicts_with = "clear")]
+        show: bool,
+        /// Clear the note.
+        #[arg(long)]
+        clear: bool,
+    },
+    /// Search skills by title, id, description and your notes.
+    Search {
+        /// The words to look for.
+        #[arg(required = true, value_name = "TEXT")]
+        text: Vec<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set the date you want to finish the roadmap by; status and the
+    /// interactive view then say how many hours a week it needs.
+    Goal {
+        /// The date, as YYYY-MM-DD.
+        #[arg(
+            value_name = "DATE",
+            required_unless_present = "clear",
+            conflicts_with = "clear"
+        )]
+        date: Option<String>,
+        /// Remove the goal.
+        #[arg(long)]
+        clear: bool,
+    },
     /// List profiles.
     Profiles {
         /// Print JSON instead of text.

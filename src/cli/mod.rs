@@ -8,16 +8,19 @@ mod change;
 pub mod completions;
 mod config_cmd;
 mod export;
+mod goal;
 mod import;
 mod list;
 mod log;
 mod lookup;
 pub mod man;
+mod note;
 mod out;
 mod paths;
 mod profiles;
 mod remove;
 mod roadmaps;
+mod search;
 mod show;
 mod show_choice;
 mod stats;
@@ -174,6 +177,14 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
         Command::Roadmaps { json } => roadmaps::roadmaps(&o.profile, *json),
         Command::Use { target } => use_roadmap::use_roadmap(target),
         Command::Remove { id } => remove::remove(id, &o.profile),
+        Command::Note {
+            id,
+            message,
+            show,
+            clear,
+        } => note::note(&open(o)?, id, message.as_deref(), *show, *clear),
+        Command::Search { text, json } => search::search(&View::open(o)?, &text.join(" "), *json),
+        Command::Goal { date, clear } => goal::goal(&open(o)?, date.as_deref(), *clear, now),
         Command::Config { .. } | Command::Completions { .. } | Command::Paths | Command::Man => {
             Ok(())
         }

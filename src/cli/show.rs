@@ -29,6 +29,8 @@ struct ShowJson<'a> {
     started: Option<DateTime<Utc>>,
     done: Option<DateTime<Utc>>,
     changed: Option<DateTime<Utc>>,
+    /// The learner's note (Markdown), `null` when there is none.
+    note: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -172,6 +174,7 @@ pub fn show(view: &View, typed: &str, json: bool) -> Result<(), Failure> {
             started: state.started_at,
             done: state.done_at,
             changed: state.changed,
+            note: view.profile.note(roadmap, s).map(|n| n.text.as_str()),
         });
     }
 
@@ -214,6 +217,17 @@ pub fn show(view: &View, typed: &str, json: bool) -> Result<(), Failure> {
     line!(text, "  started:      {}", readable(state.started_at));
     line!(text, "  done:         {}", readable(state.done_at));
     line!(text, "  last changed: {}", readable(state.changed));
+    if let Some(note) = view.profile.note(roadmap, s) {
+        line!(text);
+        line!(text, "Your note (saved {}):", readable(Some(note.at)));
+        for l in crate::model::text::clean_multiline(&note.text).lines() {
+            if l.is_empty() {
+                line!(text);
+            } else {
+                line!(text, "  {l}");
+            }
+        }
+    }
     out::emit(&text)
 }
 

@@ -21,6 +21,8 @@ struct StatusJson<'a> {
     progress: ProgressJson,
     stages: Vec<StageJson<'a>>,
     orphans: usize,
+    /// The target date and what it asks for; `null` without one.
+    goal: Option<crate::model::goal::GoalPlan>,
 }
 
 /// Progress of the whole roadmap or of one stage: the same fields with the
@@ -81,6 +83,14 @@ pub fn status(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure
     let roadmap = &view.session.roadmap;
     let overall = view.eval.overall;
     let orphans = view.profile.orphans(roadmap).count();
+    let goal = crate::model::goal::for_profile(
+        &view.profile,
+        roadmap,
+        &view.states,
+        overall.hours_left,
+        now,
+        &chrono::Local,
+    );
     if json {
         return out::emit_json(&StatusJson {
             roadmap: &roadmap.id,
@@ -99,6 +109,7 @@ pub fn status(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure
                 })
                 .collect(),
             orphans,
+            goal,
         });
     }
 
@@ -150,18 +161,10 @@ pub fn status(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure
     }
     line!(text);
     line!(text, "{}", counted_note(roadmap, overall));
-    if orphans > 0 {
-        line!(text);
-        line!(
-            text,
-            "{} for skills not in this roadmap (kept; they come back if you switch to a roadmap that has them)",
-            if orphans == 1 {
-                "1 entry".to_string()
-            } else {
-                format!("{orphans} entries")
-            }
-        );
+    if let Some(goal) = &goal {
+        line!(text, "{}", goal.summary());
     }
+    orphans_line(orphans, &mut text);
     line!(text);
     let first = next_steps(roadmap, &view.states, &view.eval, now, 1);
     if let Some(s) = first.first() {
@@ -174,6 +177,21 @@ pub fn status(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure
         line!(text, "{}", nothing_left(roadmap, overall));
     }
     out::emit(&text)
+}
+
+fn orphans_line(orphans: usize, text: &mut String) {
+    if orphans > 0 {
+        line!(text);
+        line!(
+            text,
+            "{} for skills not in this roadmap (kept; they come back if you switch to a roadmap that has them)",
+            if orphans == 1 {
+                "1 entry".to_string()
+            } else {
+                format!("{orphans} entries")
+            }
+        );
+    }
 }
 
 /// `159 h left`, or `finished ✓` for a complete stage.

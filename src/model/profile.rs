@@ -111,6 +111,13 @@ impl Stamped for Entry {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct RoadmapProgress {
     pub skills: BTreeMap<String, Entry>,
+    /// The learner's notes, keyed by skill id (or an earlier id).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes: BTreeMap<String, super::note::Note>,
+    /// The target finish date, if one was ever set (`finish_by` in the
+    /// file).
+    #[serde(default, rename = "finish_by", skip_serializing_if = "Option::is_none")]
+    pub goal: Option<super::goal::Goal>,
     /// Fields this build does not know, kept as they were.
     #[serde(flatten)]
     pub unknown: Unknown,

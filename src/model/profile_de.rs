@@ -15,7 +15,7 @@ use super::unknown::{Plain, SeedFor, UniqueMap, read_fields};
 
 const CHANGE: &[&str] = &["at", "status"];
 const ENTRY: &[&str] = &["status", "changed", "done_at", "history"];
-const PROGRESS: &[&str] = &["skills"];
+const PROGRESS: &[&str] = &["skills", "notes", "finish_by"];
 const PROFILE: &[&str] = &["version", "roadmaps"];
 
 fn required<T, E: de::Error>(value: Option<T>, name: &'static str) -> Result<T, E> {
@@ -120,17 +120,31 @@ impl<'de> Visitor<'de> for ProgressSeed {
             .as_deref()
             .map(|r| format!(" of roadmap '{}'", super::text::clip(r, 60)))
             .unwrap_or_default();
-        let mut skills = None;
-        let unknown = read_fields(map, PROGRESS, |_, map| {
-            skills = Some(map.next_value_seed(UniqueMap::<Entry> {
-                what: "skill",
-                within: within.clone(),
-                value: PhantomData,
-            })?);
+        let (mut skills, mut notes, mut goal) = (None, None, None);
+        let unknown = read_fields(map, PROGRESS, |i, map| {
+            match i {
+                0 => {
+                    skills = Some(map.next_value_seed(UniqueMap::<Entry> {
+                        what: "skill",
+                        within: within.clone(),
+                        value: PhantomData,
+                    })?);
+                }
+                1 => {
+                    notes = Some(map.next_value_seed(UniqueMap::<super::note::Note> {
+                        what: "note of skill",
+                        within: within.clone(),
+                        value: PhantomData,
+                    })?);
+                }
+                _ => goal = map.next_value()?,
+            }
             Ok(())
         })?;
         Ok(RoadmapProgress {
             skills: skills.unwrap_or_default(),
+            notes: notes.unwrap_or_default(),
+            goal,
             unknown,
         })
     }

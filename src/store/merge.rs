@@ -51,6 +51,13 @@ pub fn merge(ours: &mut Profile, theirs: &Profile) {
     for (roadmap, progress) in &theirs.roadmaps {
         let mine = ours.roadmaps.entry(roadmap.clone()).or_default();
         mine.unknown.merge(&progress.unknown);
+        crate::model::note::merge_notes(&mut mine.notes, &progress.notes);
+        if let Some(theirs) = &progress.goal {
+            mine.goal = Some(match &mine.goal {
+                Some(ours) => crate::model::goal::merge_goal(ours, theirs),
+                None => theirs.clone(),
+            });
+        }
         for (key, entry) in &progress.skills {
             match mine.skills.get_mut(key) {
                 Some(existing) if existing != entry => *existing = merge_entry(existing, entry),

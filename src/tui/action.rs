@@ -2,8 +2,10 @@
 //! the mouse), terminal events, and the outcomes of effects the run loop
 //! performed. `update` is the only consumer.
 
+use chrono::{DateTime, Utc};
+
 use super::app::{LoadedRoadmap, SwitchEntry};
-use crate::model::{Profile, Status};
+use crate::model::{NoteEdit, NoteSaved, Profile, Status};
 use crate::session::RoadmapSource;
 
 /// One input to [`crate::tui::app::App::update`].
@@ -89,6 +91,22 @@ pub enum Action {
     Roadmaps(Result<Vec<SwitchEntry>, String>),
     /// The roadmap the switcher asked for, loaded, or why not.
     RoadmapLoaded(Result<LoadedRoadmap, String>),
+    /// `e`: edit the current skill's note in the editor.
+    EditNote,
+    /// The editor closed: the text saved in it (trailing blank lines
+    /// dropped), or why there is none. `base` is the stamp of the version
+    /// the editor was opened on.
+    NoteEdited {
+        skill: usize,
+        base: Option<DateTime<Utc>>,
+        result: Result<String, String>,
+    },
+    /// The store applied a note change: the saved profile and what the
+    /// change did, or the error text.
+    NoteSaved {
+        skill: usize,
+        result: Result<(Profile, NoteSaved), String>,
+    },
 }
 
 /// What the run loop must do after an update. `update` never touches files
@@ -105,6 +123,18 @@ pub enum Effect {
     Quit,
     /// Put this text on the clipboard through the terminal (OSC 52).
     Copy(String),
+    /// Open `text` (the note of `skill`, stamped `base`) in the editor,
+    /// with the terminal given back meanwhile; then report `NoteEdited`.
+    EditNote {
+        skill: usize,
+        text: String,
+        base: Option<DateTime<Utc>>,
+    },
+    /// Apply a note change under the store's lock; then report `NoteSaved`.
+    SaveNote {
+        skill: usize,
+        edit: NoteEdit,
+    },
     /// List the library's roadmaps with the profile's progress, then
     /// report `Roadmaps`.
     ListRoadmaps,
@@ -165,6 +195,9 @@ impl Action {
             Action::OpenSwitcher => "switcher",
             Action::Roadmaps(_) => "roadmaps",
             Action::RoadmapLoaded(_) => "roadmap-loaded",
+            Action::EditNote => "edit-note",
+            Action::NoteEdited { .. } => "note-edited",
+            Action::NoteSaved { .. } => "note-saved",
         }
     }
 }

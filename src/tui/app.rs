@@ -4,8 +4,10 @@
 
 mod details;
 pub mod filter;
+mod goal;
 mod history;
 pub(crate) mod nav;
+pub(crate) mod note;
 mod rows;
 mod search;
 mod stats;
@@ -69,6 +71,9 @@ pub struct Undo {
     pub skill: usize,
     pub before: Status,
     pub after: Status,
+    /// A change of the skill's note (its texts are on `App::note_undo`),
+    /// not of its status.
+    pub note: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,6 +126,8 @@ pub struct App {
     /// The stats view's numbers: computed when it opens, kept until the
     /// statuses (or the day) change.
     pub(crate) journal: Option<Box<crate::model::journal::Stats>>,
+    /// What the goal date asks for, when one is set.
+    pub(crate) goal: Option<crate::model::goal::GoalPlan>,
     // Derived from the roadmap (and the statuses while a filter is on).
     pub(crate) rows: Vec<Vec<Row>>,
     pub(crate) row_of: Vec<usize>,
@@ -139,6 +146,8 @@ pub struct App {
     pub(crate) history: History,
     // Bookkeeping.
     pub(crate) undo: Vec<Undo>,
+    /// The texts of the note changes on `undo`, in the same order.
+    pub(crate) note_undo: Vec<note::NoteUndo>,
     pub(crate) message: Option<Message>,
     /// What the last change did, to say "saved · …" once it is on disk.
     pub(crate) pending: Option<String>,
@@ -187,6 +196,7 @@ impl App {
             live,
             suggestions: Vec::new(),
             journal: None,
+            goal: None,
             rows,
             row_of,
             mode: Mode::Main,
@@ -201,6 +211,7 @@ impl App {
             size: (layout::MIN_WIDTH, layout::MIN_HEIGHT),
             history: History::default(),
             undo: Vec::new(),
+            note_undo: Vec::new(),
             message: None,
             pending: None,
             dirty: false,
@@ -376,6 +387,7 @@ impl App {
         self.stats_changed(now);
         self.refilter();
         self.suggestions = self.live.next_steps(&self.roadmap, now, SUGGESTIONS);
+        self.goal = self.goal_plan(now);
         self.next_cursor = self
             .next_cursor
             .min(self.suggestions.len().saturating_sub(1));
@@ -426,6 +438,17 @@ impl App {
                     Ok(url) => self.info(format!("opened {url} in the browser")),
                     Err(e) => self.error(format!("could not open the browser: {e}")),
                 }
+                return Vec::new();
+            }
+            Action::NoteEdited {
+                skill,
+                base,
+                result,
+            } => {
+                return self.on_note_edited(skill, base, result);
+            }
+            Action::NoteSaved { skill, result } => {
+                self.on_note_saved(skill, result);
                 return Vec::new();
             }
             Action::NoBrowser(url) => {
@@ -481,13 +504,14 @@ impl App {
                 None => Vec::new(),
             },
             Action::Undo => self.undo(now),
+            Action::EditNote => self.edit_note(),
             Action::Quit => self.quit(),
             Action::OpenResource => self.open_resource(),
             Action::CopyUrl => self.copy_url(),
             Action::NextFilter => self.step_filter(1),
             Action::PrevFilter => self.step_filter(-1),
             Action::OpenSearch => {
-                self.mode = Mode::Search(Box::new(SearchState::new(&self.roadmap)));
+                self.mode = Mode::Search(Box::new(SearchState::new(&self.roadmap, &self.profile)));
                 self.message = None;
                 Vec::new()
             }

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod app;
 pub mod clipboard;
+mod editor;
 pub mod keymap;
 pub mod keyname;
 pub mod run;

@@ -227,6 +227,20 @@ fn spawn_inputs(profile_file: PathBuf, tx: &Sender<Input>) {
     let terminal = tx.clone();
     thread::spawn(move || {
         loop {
+            // Paused while the learner's editor has the terminal; polled,
+            // so a pause is noticed between reads.
+            if super::editor::reader_paused() {
+                thread::sleep(Duration::from_millis(10));
+                continue;
+            }
+            match event::poll(super::editor::POLL) {
+                Ok(false) => continue,
+                Ok(true) => {}
+                Err(e) => {
+                    let _ = terminal.send(Input::Terminal(Err(e)));
+                    break;
+                }
+            }
             let event = event::read();
             let failed = event.is_err();
             if terminal.send(Input::Terminal(event)).is_err() || failed {
@@ -294,7 +308,7 @@ fn event_loop(
             },
             Input::Loaded(_) => continue,
         };
-        if perform(app, store, action) {
+        if perform(app, store, terminal, action)? {
             return Ok(());
         }
     }
@@ -302,7 +316,15 @@ fn event_loop(
 
 /// Updates with `action` and performs the effects, feeding their outcomes
 /// back as actions. Returns true to quit.
-fn perform(app: &mut App, store: &Store, action: Action) -> bool {
+fn perform(
+    app: &mut App,
+    store: &Store,
+    terminal: &mut DefaultTerminal,
+    action: Action,
+) -> io::Result<bool> {
+    // An edited note's file, kept until the note is saved (or kept for
+    // good, and its path shown, when saving fails).
+    let mut draft: Option<crate::editor::Draft> = None;
     let mut queue = VecDeque::from([action]);
     while let Some(action) = queue.pop_front() {
         for effect in app.update(action, Utc::now()) {
@@ -331,7 +353,39 @@ fn perform(app: &mut App, store: &Store, action: Action) -> bool {
                         .map(|p| p.display().to_string())
                         .map_err(|e| e.to_string()),
                 ),
-                Effect::Quit => return true,
+                Effect::Quit => return Ok(true),
+                Effect::EditNote { skill, text, base } => {
+                    let id = app.roadmap().skills[skill].id.clone();
+                    let result = match super::editor::edit(terminal, &text, &id)? {
+                        Ok(d) => {
+                            let text = d.text.clone();
+                            draft = Some(d);
+                            Ok(text)
+                        }
+                        Err(e) => Err(e.to_string()),
+                    };
+                    Action::NoteEdited {
+                        skill,
+                        base,
+                        result,
+                    }
+                }
+                Effect::SaveNote { skill, edit } => {
+                    let roadmap = app.roadmap();
+                    let mut result = store
+                        .update_now(|p, now| p.edit_note(roadmap, skill, &edit, now))
+                        .map_err(|e| e.to_string());
+                    match (&mut result, draft.take()) {
+                        (Ok(_), Some(d)) => d.discard(),
+                        (Err(e), Some(d)) => {
+                            let kept = d.keep();
+                            *e = format!("{e} — what you wrote is kept in {}", kept.display());
+                        }
+                        _ => {}
+                    }
+                    Action::NoteSaved { skill, result }
+                }
+
                 Effect::ListRoadmaps => Action::Roadmaps(roadmap_entries(app.profile())),
                 Effect::LoadRoadmap(source) => Action::RoadmapLoaded(
                     source
@@ -343,7 +397,7 @@ fn perform(app: &mut App, store: &Store, action: Action) -> bool {
             queue.push_back(outcome);
         }
     }
-    false
+    Ok(false)
 }
 
 /// The library's roadmaps with the profile's progress on each, for the

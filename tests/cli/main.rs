@@ -13,6 +13,7 @@ mod export;
 mod import;
 mod journal;
 mod list_show;
+mod notes;
 mod profiles;
 mod roadmap_files;
 mod shell;

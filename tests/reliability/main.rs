@@ -17,6 +17,7 @@ mod hostile;
 mod invisible;
 mod limits;
 mod merge_props;
+mod notes;
 mod privacy;
 mod roadmap_changes;
 mod time_rule;

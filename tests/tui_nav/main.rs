@@ -7,5 +7,6 @@ mod pty;
 
 mod config;
 mod keys;
+mod notes;
 mod resize;
 mod signals;

@@ -30,7 +30,7 @@ impl Tui {
     /// Starts `roadmap --roadmap ROADMAP` in a `cols`×`rows` terminal with
     /// `home` as its data folder.
     pub fn start(home: &Path, roadmap: &Path, cols: u16, rows: u16) -> Tui {
-        Tui::start_with_config(home, roadmap, cols, rows, &home.join("no-config.toml"))
+        Tui::start_with(home, roadmap, cols, rows, &[])
     }
 
     /// As [`Tui::start`], reading the config file `config`.
@@ -40,6 +40,18 @@ impl Tui {
         cols: u16,
         rows: u16,
         config: &Path,
+    ) -> Tui {
+        Tui::start_with(home, roadmap, cols, rows, &[("ROADMAP_CONFIG", config)])
+    }
+
+    /// Like [`Tui::start`], with more environment variables (a config
+    /// file that does not exist unless `ROADMAP_CONFIG` is among them).
+    pub fn start_with(
+        home: &Path,
+        roadmap: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &Path)],
     ) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -53,11 +65,15 @@ impl Tui {
         cmd.arg("--roadmap");
         cmd.arg(roadmap);
         cmd.env("ROADMAP_HOME", home);
-        cmd.env("ROADMAP_CONFIG", config);
+        cmd.env("ROADMAP_CONFIG", home.join("no-config.toml"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("ROADMAP_FILE");
         cmd.env_remove("ROADMAP_PROFILE");
         cmd.env_remove("NO_COLOR");
+        cmd.env_remove("VISUAL");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));

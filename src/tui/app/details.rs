@@ -173,11 +173,43 @@ impl App {
         }
     }
 
-    /// `y`: the selected resource's address goes to the clipboard.
+    /// The link of the learner's note that `o` and `y` act on: the
+    /// selected one while the details have the focus.
+    pub(crate) fn chosen_note_link(&self, skill: usize) -> Option<usize> {
+        if self.focus != Pane::Details {
+            return None;
+        }
+        match details::targets(self, skill).get(self.detail.cursor) {
+            Some(&Target::NoteLink(n)) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// Opens link `n` of `skill`'s note (http(s) only, like resources).
+    pub(crate) fn open_note_link(&mut self, skill: usize, n: usize) -> Vec<Effect> {
+        let Some((_, url)) = details::note_links(self, skill).into_iter().nth(n) else {
+            return Vec::new();
+        };
+        if url.starts_with("https://") || url.starts_with("http://") {
+            vec![Effect::OpenUrl(url)]
+        } else {
+            self.error("only http(s) links are opened");
+            Vec::new()
+        }
+    }
+
+    /// `y`: the selected resource's (or note link's) address goes to the
+    /// clipboard.
     pub(crate) fn copy_url(&mut self) -> Vec<Effect> {
         let Some(skill) = self.current_skill() else {
             return Vec::new();
         };
+        if let Some(n) = self.chosen_note_link(skill)
+            && let Some((_, url)) = details::note_links(self, skill).into_iter().nth(n)
+        {
+            self.info(format!("copied to the clipboard: {url}"));
+            return vec![Effect::Copy(url)];
+        }
         let resources = &self.roadmap.skills[skill].resources;
         let Some(res) = resources.get(self.chosen_resource(skill)) else {
             self.info("this skill lists no resources");

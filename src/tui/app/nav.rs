@@ -238,6 +238,7 @@ impl App {
             Pane::Details => match (self.current_skill(), self.details_enter()) {
                 (_, Some(Target::Skill(s))) => self.jump_to(s),
                 (Some(skill), Some(Target::Resource(r))) => return self.open_url(skill, r),
+                (Some(skill), Some(Target::NoteLink(n))) => return self.open_note_link(skill, n),
                 _ => {}
             },
             Pane::Next => {
@@ -254,6 +255,9 @@ impl App {
         let Some(skill) = self.current_skill() else {
             return Vec::new();
         };
+        if let Some(n) = self.chosen_note_link(skill) {
+            return self.open_note_link(skill, n);
+        }
         let selected = self.chosen_resource(skill);
         if self.roadmap.skills[skill].resources.is_empty() {
             self.info("this skill lists no resources");

@@ -1,15 +1,9 @@
-//! `/`: search over skill titles, ids and descriptions across the whole
-//! roadmap. Ranked in tiers: skills whose title or id contains every word
-//! of the query first, then skills whose description (or stage) does,
-//! then loose fuzzy matches of titles. Within a tier, a skill that also
-//! matches in its stage and description comes first, so `sec` lists the
-//! security skills before "Explore a second language".
-
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
+//! `/`: search over skill titles, ids, descriptions and the learner's
+//! notes across the whole roadmap, ranked by [`crate::model::search`].
 
 use super::{App, Mode};
-use crate::model::Roadmap;
+use crate::model::search::Searcher;
+use crate::model::{Profile, Roadmap};
 use crate::tui::action::{Action, Effect};
 use crate::tui::view::layout::follow;
 
@@ -20,70 +14,37 @@ pub struct SearchState {
     pub results: Vec<usize>,
     pub cursor: usize,
     pub offset: usize,
-    matcher: Matcher,
+    searcher: Searcher,
 }
 
 impl SearchState {
-    pub fn new(roadmap: &Roadmap) -> SearchState {
+    pub fn new(roadmap: &Roadmap, profile: &Profile) -> SearchState {
         let mut s = SearchState {
             query: String::new(),
             results: Vec::new(),
             cursor: 0,
             offset: 0,
-            matcher: Matcher::new(Config::DEFAULT),
+            searcher: Searcher::default(),
         };
-        s.refresh(roadmap);
+        s.refresh(roadmap, profile);
         s
     }
 
-    /// Re-ranks every skill against the query.
-    fn refresh(&mut self, roadmap: &Roadmap) {
+    /// Re-ranks every skill against the query (titles, ids,
+    /// descriptions, stages and the learner's notes).
+    fn refresh(&mut self, roadmap: &Roadmap, profile: &Profile) {
         self.cursor = 0;
         self.offset = 0;
-        if self.query.trim().is_empty() {
-            self.results = (0..roadmap.skills.len()).collect();
-            return;
-        }
-        let pattern = Pattern::parse(&self.query, CaseMatching::Smart, Normalization::Smart);
-        let words: Vec<String> = self
-            .query
-            .split_whitespace()
-            .map(str::to_lowercase)
+        self.results = self
+            .searcher
+            .rank(
+                roadmap,
+                |i| profile.note(roadmap, i).map(|n| n.text.as_str()),
+                &self.query,
+            )
+            .into_iter()
+            .map(|h| h.skill)
             .collect();
-        let has_all = |text: &str| {
-            let text = text.to_lowercase();
-            words.iter().all(|w| text.contains(w.as_str()))
-        };
-        let mut buf = Vec::new();
-        let mut hay = String::new();
-        // (tier, score, index): lower tier first, then higher score.
-        let mut scored: Vec<(u8, u32, usize)> = Vec::new();
-        for (i, skill) in roadmap.skills.iter().enumerate() {
-            hay.clear();
-            hay.push_str(&skill.title);
-            hay.push(' ');
-            hay.push_str(&skill.id);
-            for alias in &skill.aliases {
-                hay.push(' ');
-                hay.push_str(alias);
-            }
-            let fuzzy = pattern.score(Utf32Str::new(&hay, &mut buf), &mut self.matcher);
-            let in_title = has_all(&hay);
-            let in_stage = has_all(&roadmap.stages[skill.stage].title);
-            let in_text = has_all(&skill.description);
-            let context = u32::from(in_stage) * 40 + u32::from(in_text) * 20;
-            let ranked = match (in_title, in_stage || in_text, fuzzy) {
-                (true, _, f) => Some((0, f.unwrap_or(0) + context)),
-                (false, true, f) => Some((1, f.unwrap_or(0) / 4 + context)),
-                (false, false, Some(f)) => Some((2, f)),
-                (false, false, None) => None,
-            };
-            if let Some((tier, score)) = ranked {
-                scored.push((tier, score, i));
-            }
-        }
-        scored.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-        self.results = scored.into_iter().map(|(.., i)| i).collect();
     }
 
     pub fn selected(&self) -> Option<usize> {
@@ -106,15 +67,15 @@ impl App {
         match action {
             Action::SearchInput(c) => {
                 search.query.push(*c);
-                search.refresh(&self.roadmap);
+                search.refresh(&self.roadmap, &self.profile);
             }
             Action::SearchBackspace => {
                 search.query.pop();
-                search.refresh(&self.roadmap);
+                search.refresh(&self.roadmap, &self.profile);
             }
             Action::SearchClear => {
                 search.query.clear();
-                search.refresh(&self.roadmap);
+                search.refresh(&self.roadmap, &self.profile);
             }
             Action::Up | Action::ScrollUp { .. } => moved(-1),
             Action::Down | Action::ScrollDown { .. } => moved(1),

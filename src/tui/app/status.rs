@@ -28,9 +28,10 @@ impl App {
             skill,
             before,
             after: to,
+            note: false,
         });
-        if self.undo.len() > UNDO_LEVELS {
-            self.undo.remove(0);
+        if self.undo.len() > UNDO_LEVELS && self.undo.remove(0).note {
+            self.note_undo.remove(0);
         }
         let mut text = format!("{id} → {to}");
         let unlocked = self.apply_change(skill, now);
@@ -66,6 +67,9 @@ impl App {
             self.info("nothing to undo");
             return Vec::new();
         };
+        if last.note {
+            return self.undo_note(last.skill);
+        }
         let id = self.roadmap.skills[last.skill].id.clone();
         let now_status = self.states()[last.skill].status;
         if now_status != last.after {

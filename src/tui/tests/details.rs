@@ -75,7 +75,9 @@ fn paging_keeps_the_selection_on_screen() {
     let target = details::targets(&a, skill(&a, "http"))[shown];
     let effects = run(&mut a, [Action::Enter]);
     match target {
-        details::Target::Resource(_) => assert!(matches!(effects[..], [Effect::OpenUrl(_)])),
+        details::Target::Resource(_) | details::Target::NoteLink(_) => {
+            assert!(matches!(effects[..], [Effect::OpenUrl(_)]));
+        }
         details::Target::Skill(s) => assert_eq!(a.selected_skill(), Some(s)),
     }
 }

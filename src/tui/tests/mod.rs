@@ -6,6 +6,7 @@ mod config;
 mod counting;
 mod details;
 mod honest;
+mod notes;
 mod render;
 mod screens;
 mod search_filter;

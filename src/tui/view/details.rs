@@ -20,6 +20,8 @@ use crate::tui::app::{App, Mode, Pane};
 pub enum Target {
     Skill(usize),
     Resource(usize),
+    /// The n-th link of the learner's note.
+    NoteLink(usize),
 }
 
 /// One line of the details, and the target it belongs to.
@@ -31,7 +33,9 @@ pub struct DetailLine {
 /// The links of `skill`, in the order they appear.
 pub fn targets(app: &App, skill: usize) -> Vec<Target> {
     let s = &app.roadmap.skills[skill];
-    let mut out = Vec::new();
+    let mut out: Vec<Target> = (0..note_links(app, skill).len())
+        .map(Target::NoteLink)
+        .collect();
     for &r in &s.requires {
         match r {
             Req::Skill(p) => out.push(Target::Skill(p)),
@@ -69,11 +73,12 @@ pub fn lines(app: &App, skill: usize, cells: u16) -> Vec<DetailLine> {
     let cells = usize::from(cells).max(1);
     let mut out = Vec::new();
     summary(app, skill, cells, &mut out);
+    let next = note(app, skill, cells, &mut out);
     let mut links = Links {
         app,
         cells,
         out,
-        next: 0,
+        next,
     };
     links.prerequisites(skill);
     links.unlocks(skill);
@@ -143,6 +148,41 @@ fn summary(app: &App, skill: usize, cells: usize, out: &mut Vec<DetailLine>) {
         plain(String::new(), Style::new());
         plain(s.description.clone(), Style::new());
     }
+}
+
+/// The links of `skill`'s note: (shown text, address).
+pub fn note_links(app: &App, skill: usize) -> Vec<(String, String)> {
+    app.profile
+        .note(&app.roadmap, skill)
+        .map(|n| super::markdown::links(&n.text))
+        .unwrap_or_default()
+}
+
+/// The learner's note, rendered; returns how many links it holds (they
+/// are the first targets).
+fn note(app: &App, skill: usize, cells: usize, out: &mut Vec<DetailLine>) -> usize {
+    let Some(note) = app.profile.note(&app.roadmap, skill) else {
+        return 0;
+    };
+    section(out, app, "Your note");
+    let rendered = super::markdown::render(&note.text, cells, app.theme, 0);
+    let count = rendered
+        .iter()
+        .filter_map(|l| l.link)
+        .max()
+        .map_or(0, |l| l + 1);
+    out.extend(rendered.into_iter().map(|l| DetailLine {
+        line: l.line,
+        target: l.link,
+    }));
+    out.push(DetailLine {
+        line: Line::styled(
+            format!("saved {} · e edits", app.zone.date(note.at)),
+            app.theme.dim(),
+        ),
+        target: None,
+    });
+    count
 }
 
 /// Builds the link lines, numbering the targets as it goes.

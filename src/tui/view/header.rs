@@ -19,6 +19,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         String::new()
     };
+    let left = match &app.goal {
+        Some(goal) if area.width >= 160 => format!("{left} · {}", goal.summary()),
+        Some(goal) => format!("{left} · {}", goal.short()),
+        None => left,
+    };
     let unit = if area.width >= 100 { " skills" } else { "" };
     let summary = format!(
         " {} of {}{unit} · {}{left} ",

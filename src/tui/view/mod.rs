@@ -6,6 +6,7 @@ mod footer;
 mod header;
 pub mod help;
 pub mod layout;
+pub mod markdown;
 mod marks;
 pub mod next;
 mod popup;

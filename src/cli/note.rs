@@ -1,0 +1,136 @@
+//! `roadmap note ID [-m TEXT | --show | --clear]`: the learner's note on a
+//! skill. Every change is applied to the stored profile under the lock
+//! (never a lost update); an edit whose base was changed meanwhile keeps
+//! both versions and says so.
+
+use super::out::{self, line};
+use super::{Failure, lookup};
+use crate::editor::{self, EditError};
+use crate::model::text::clean_multiline;
+use crate::model::{NoteEdit, NoteSaved};
+use crate::session::Session;
+
+pub fn note(
+    session: &Session,
+    typed: &str,
+    message: Option<&str>,
+    show: bool,
+    clear: bool,
+) -> Result<(), Failure> {
+    let roadmap = &session.roadmap;
+    let Some(skill) = lookup::find_skill(roadmap, typed) else {
+        return Err(Failure::User {
+            lines: vec![lookup::not_a_skill(roadmap, typed)],
+            help: Some("run 'roadmap list' to see the skill ids".to_string()),
+        });
+    };
+    let name = lookup::skill_name(roadmap, skill);
+    if show {
+        let profile = session.store.load()?;
+        return match profile.note(roadmap, skill) {
+            Some(n) => out::emit(&format!("{}\n", clean_multiline(&n.text))),
+            None => out::emit(&format!(
+                "No note on {name} yet. Write one with 'roadmap note {}' or add a line with -m \"text\".\n",
+                roadmap.skills[skill].id
+            )),
+        };
+    }
+    let edit = if clear {
+        NoteEdit::Clear
+    } else if let Some(text) = message {
+        if text.trim().is_empty() {
+            return Err(Failure::User {
+                lines: vec!["the text to add is empty; nothing was changed".to_string()],
+                help: Some(
+                    "give the paragraph to add: roadmap note ID -m \"what I learnt\"".to_string(),
+                ),
+            });
+        }
+        NoteEdit::Append(text.to_string())
+    } else {
+        return edit_in_editor(session, skill, &name);
+    };
+    let (_, saved) = session
+        .store
+        .update_now(|p, now| p.edit_note(roadmap, skill, &edit, now))?;
+    let mut text = String::new();
+    match (saved, clear) {
+        (NoteSaved::Unchanged, true) => line!(text, "{name} has no note; nothing to clear."),
+        (NoteSaved::Unchanged, false) => line!(text, "The note on {name} is unchanged."),
+        (_, true) => line!(text, "Cleared the note on {name}."),
+        (_, false) => line!(text, "Added to the note on {name}."),
+    }
+    out::emit(&text)
+}
+
+fn edit_in_editor(session: &Session, skill: usize, name: &str) -> Result<(), Failure> {
+    let roadmap = &session.roadmap;
+    let stored = session.store.load()?;
+    let current = stored.stored_note(roadmap, skill);
+    let base = current.map(|n| n.at);
+    let before = current.map(|n| n.text.clone()).unwrap_or_default();
+    let draft = match editor::edit(&before, &roadmap.skills[skill].id) {
+        Ok(d) => d,
+        Err(e @ EditError::Failed { .. }) => {
+            return Err(Failure::User {
+                lines: vec![e.to_string()],
+                help: Some(format!(
+                    "to save it: roadmap note {} -m \"$(cat FILE)\", or open the note again and paste it",
+                    roadmap.skills[skill].id
+                )),
+            });
+        }
+        Err(e) => {
+            return Err(Failure::User {
+                lines: vec![e.to_string()],
+                help: None,
+            });
+        }
+    };
+    if draft.text == before {
+        draft.discard();
+        return out::emit(&format!("The note on {name} is unchanged.\n"));
+    }
+    let edit = NoteEdit::Replace {
+        base,
+        text: draft.text.clone(),
+        origin: "'roadmap note'".to_string(),
+    };
+    let saved = session
+        .store
+        .update_now(|p, now| p.edit_note(roadmap, skill, &edit, now));
+    let saved = match saved {
+        Ok((_, s)) => s,
+        Err(e) => {
+            let kept = draft.keep();
+            return Err(Failure::User {
+                lines: vec![
+                    e.to_string(),
+                    format!(
+                        "the note was not saved; what you wrote is kept in {}",
+                        kept.display()
+                    ),
+                ],
+                help: None,
+            });
+        }
+    };
+    draft.discard();
+    let mut text = String::new();
+    match saved {
+        NoteSaved::Conflict { other } => line!(
+            text,
+            "The note on {name} was changed elsewhere while you edited it (saved {}): both versions are kept, one after the other, with a line between them. Run 'roadmap note {}' to keep what you want.",
+            other.format("%Y-%m-%d %H:%M UTC"),
+            roadmap.skills[skill].id
+        ),
+        NoteSaved::Unchanged => line!(text, "The note on {name} is unchanged."),
+        NoteSaved::Saved if draft_empty(&edit) => line!(text, "Cleared the note on {name}."),
+        NoteSaved::Saved => line!(text, "Saved the note on {name}."),
+    }
+    out::emit(&text)
+}
+
+fn draft_empty(edit: &NoteEdit) -> bool {
+    matches!(edit, NoteEdit::Replace { text, .. } if text.trim().is_empty())
+}

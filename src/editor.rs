@@ -1,0 +1,146 @@
+//! Editing a note in the learner's editor: `$VISUAL`, else `$EDITOR`
+//! (split on whitespace, so `code --wait` works), else `vi`, else `nano`.
+//!
+//! The text goes through a temporary file only its owner can read (0600,
+//! in the system's temp folder). Nothing typed is ever dropped: when the
+//! editor is killed or exits with an error, the file is kept and its path
+//! reported; after a successful edit the caller keeps it until the note is
+//! saved ([`Draft::keep`] when saving fails).
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tempfile::TempPath;
+
+/// The editor command: program and arguments.
+pub fn command() -> Vec<String> {
+    for var in ["VISUAL", "EDITOR"] {
+        if let Ok(value) = std::env::var(var) {
+            let words: Vec<String> = value.split_whitespace().map(str::to_string).collect();
+            if !words.is_empty() {
+                return words;
+            }
+        }
+    }
+    let fallback = if on_path("vi") { "vi" } else { "nano" };
+    vec![fallback.to_string()]
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+}
+
+/// An edited text, with the file it is in until the caller saved it.
+pub struct Draft {
+    pub text: String,
+    path: TempPath,
+}
+
+impl Draft {
+    /// The note is saved: the file goes.
+    pub fn discard(self) {
+        drop(self.path);
+    }
+
+    /// The note could not be saved: the file stays; where it is.
+    pub fn keep(self) -> PathBuf {
+        let shown = self.path.to_path_buf();
+        self.path.keep().unwrap_or(shown)
+    }
+}
+
+/// Why editing did not give a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditError {
+    /// Nothing was typed yet: the file could not be made or the editor
+    /// did not start.
+    NotStarted(String),
+    /// The editor ran but failed or was killed: what was typed is in `kept`.
+    Failed { why: String, kept: PathBuf },
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EditError::NotStarted(why) => f.write_str(why),
+            EditError::Failed { why, kept } => write!(
+                f,
+                "{why}; the note was not saved, and what you typed is kept in {}",
+                kept.display()
+            ),
+        }
+    }
+}
+
+/// Opens `text` in the editor and returns what the learner saved. `name`
+/// goes into the file's name (a skill id) so the editor shows it.
+pub fn edit(text: &str, name: &str) -> Result<Draft, EditError> {
+    let safe: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .take(40)
+        .collect();
+    let mut file = tempfile::Builder::new()
+        .prefix(&format!("roadmap-note-{safe}-"))
+        .suffix(".md")
+        .tempfile()
+        .map_err(|e| {
+            EditError::NotStarted(format!("cannot make a file to edit the note in: {e}"))
+        })?;
+    // Editors expect a file to end with a line break.
+    let newline = if text.is_empty() || text.ends_with('\n') {
+        ""
+    } else {
+        "\n"
+    };
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.write_all(newline.as_bytes()))
+        .and_then(|()| file.flush())
+        .map_err(|e| EditError::NotStarted(format!("cannot write the note to edit it: {e}")))?;
+    let path = file.into_temp_path();
+    let words = command();
+    let status = Command::new(&words[0])
+        .args(&words[1..])
+        .arg(&path)
+        .status();
+    let status = match status {
+        Ok(s) => s,
+        Err(e) => {
+            return Err(EditError::NotStarted(format!(
+                "cannot start the editor '{}' ({e}); set $EDITOR (or $VISUAL) to your editor, or use -m \"text\"",
+                words.join(" ")
+            )));
+        }
+    };
+    if !status.success() {
+        let why = match status.code() {
+            Some(code) => format!("the editor '{}' exited with code {code}", words[0]),
+            None => format!("the editor '{}' was stopped by a signal", words[0]),
+        };
+        return Err(failed(why, path));
+    }
+    match std::fs::read(&path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Ok(Draft {
+                text: text.trim_end().to_string(),
+                path,
+            }),
+            Err(_) => Err(failed(
+                "the edited note is not UTF-8 text".to_string(),
+                path,
+            )),
+        },
+        Err(e) => Err(failed(
+            format!("cannot read the edited note back: {e}"),
+            path,
+        )),
+    }
+}
+
+fn failed(why: String, path: TempPath) -> EditError {
+    let shown: PathBuf = Path::new(&path).to_path_buf();
+    let kept = path.keep().unwrap_or(shown);
+    EditError::Failed { why, kept }
+}
