@@ -14,4 +14,6 @@ pub mod options;
 pub mod session;
 pub mod store;
 pub mod synth;
+#[cfg(test)]
+mod test_support;
 pub mod tui;

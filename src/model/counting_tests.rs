@@ -2,24 +2,9 @@
 //! never jump, hours left, the percentage and bar of the first ticks, and
 //! reasons that tell suggestions apart.
 
-use chrono::{DateTime, TimeZone, Utc};
-
 use super::progress::bar;
 use super::*;
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0)
-        .single()
-        .unwrap_or_default()
-}
-
-fn small() -> Roadmap {
-    load(
-        include_bytes!("../../tests/fixtures/small.json"),
-        "small.json",
-    )
-    .unwrap()
-}
+use crate::test_support::{now, small};
 
 fn tui() -> Roadmap {
     load(include_bytes!("../../tests/fixtures/tui.json"), "tui.json").unwrap()

@@ -3,18 +3,10 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use super::*;
-use crate::model::load;
+use crate::test_support::small;
 
 fn t(s: i64) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap() + Duration::seconds(s)
-}
-
-fn small() -> Roadmap {
-    load(
-        include_bytes!("../../tests/fixtures/small.json"),
-        "small.json",
-    )
-    .unwrap()
 }
 
 fn replace(base: Option<DateTime<Utc>>, text: &str) -> NoteEdit {

@@ -1,15 +1,10 @@
 //! Tests of the pure core: validation, progress arithmetic, ranking.
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::Duration;
 use serde_json::{Value, json};
 
 use super::*;
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0)
-        .single()
-        .unwrap_or_default()
-}
+use crate::test_support::{now, small};
 
 fn skill(id: &str, requires: &[&str]) -> Value {
     json!({ "id": id, "title": format!("Title of {id}"), "description": "d", "requires": requires })
@@ -39,14 +34,6 @@ fn errors(v: &Value) -> Vec<ProblemKind> {
         .into_iter()
         .map(|p| p.kind)
         .collect()
-}
-
-fn small() -> Roadmap {
-    load(
-        include_bytes!("../../tests/fixtures/small.json"),
-        "small.json",
-    )
-    .unwrap()
 }
 
 /// States with the given ids set to the given statuses.

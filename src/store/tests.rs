@@ -1,24 +1,11 @@
 //! Tests of profile files: round trips, atomic saves, merges, bad files.
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use super::merge::{merge, merge_entry};
 use super::*;
-use crate::model::{Change, Entry, Roadmap, Status, load};
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0)
-        .single()
-        .unwrap_or_default()
-}
-
-fn small() -> Roadmap {
-    load(
-        include_bytes!("../../tests/fixtures/small.json"),
-        "small.json",
-    )
-    .unwrap()
-}
+use crate::model::{Change, Entry, Status};
+use crate::test_support::{now, small};
 
 fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();

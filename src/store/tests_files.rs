@@ -8,24 +8,9 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use chrono::{DateTime, TimeZone, Utc};
-
 use super::*;
-use crate::model::{Roadmap, Status, load};
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0)
-        .single()
-        .unwrap_or_default()
-}
-
-fn small() -> Roadmap {
-    load(
-        include_bytes!("../../tests/fixtures/small.json"),
-        "small.json",
-    )
-    .unwrap()
-}
+use crate::model::Status;
+use crate::test_support::{now, small};
 
 /// A store on a folder that exists, with one save made.
 fn saved_store() -> (tempfile::TempDir, Store) {
