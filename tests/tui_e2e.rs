@@ -4,157 +4,30 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::thread;
-use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+// The pseudo-terminal harness the navigation tests use (one copy).
+#[allow(dead_code)]
+#[path = "tui_nav/pty.rs"]
+mod pty;
+
+use pty::Tui;
 
 const ROWS: u16 = 30;
 const COLS: u16 = 100;
-const TIMEOUT: Duration = Duration::from_secs(20);
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small.json")
 }
 
-/// The binary running in a pseudo-terminal.
-struct Tui {
-    child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    parser: Arc<Mutex<vt100::Parser>>,
-    reader: Option<thread::JoinHandle<()>>,
+/// The app on the small fixture in a 100×30 terminal.
+fn start(home: &Path) -> Tui {
+    Tui::start(home, &fixture(), COLS, ROWS)
 }
 
-impl Tui {
-    fn start(home: &Path) -> Tui {
-        Tui::start_with(home, &fixture())
-    }
-
-    fn start_with(home: &Path, roadmap: &Path) -> Tui {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_roadmap"));
-        cmd.arg("--roadmap");
-        cmd.arg(roadmap);
-        cmd.env("ROADMAP_HOME", home);
-        cmd.env("ROADMAP_CONFIG", home.join("no-config.toml"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("ROADMAP_FILE");
-        cmd.env_remove("ROADMAP_PROFILE");
-        cmd.env_remove("NO_COLOR");
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let sink = Arc::clone(&parser);
-        let reader = thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => sink.lock().unwrap().process(&buf[..n]),
-                }
-            }
-        });
-        let writer = pair.master.take_writer().unwrap();
-        Tui {
-            child,
-            master: pair.master,
-            writer,
-            parser,
-            reader: Some(reader),
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    /// Waits until the screen shows `text`; fails with the screen.
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "timed out waiting for {text:?}; the screen:\n{screen}"
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn press(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    fn resize(&self, cols: u16, rows: u16) {
-        self.parser
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(rows, cols);
-        self.master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-    }
-
-    /// Waits for the process to end; returns its exit code.
-    fn wait_exit(&mut self) -> u32 {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                if let Some(r) = self.reader.take() {
-                    let _ = r.join();
-                }
-                return status.exit_code();
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "the app did not exit; the screen:\n{}",
-                self.screen()
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// The terminal is back to normal: main screen, no mouse reporting.
-    fn assert_restored(&self) {
-        let parser = self.parser.lock().unwrap();
-        let screen = parser.screen();
-        assert!(!screen.alternate_screen(), "still on the alternate screen");
-        assert_eq!(
-            screen.mouse_protocol_mode(),
-            vt100::MouseProtocolMode::None,
-            "mouse still captured"
-        );
-    }
-}
-
-impl Drop for Tui {
-    fn drop(&mut self) {
-        if matches!(self.child.try_wait(), Ok(None)) {
-            let _ = self.child.kill();
-        }
-    }
+/// The app on `roadmap` in a 100×30 terminal.
+fn start_on(home: &Path, roadmap: &Path) -> Tui {
+    Tui::start(home, roadmap, COLS, ROWS)
 }
 
 /// Makes the profile folder unusable: a file where it was.
@@ -183,7 +56,7 @@ fn status(home: &Path, skill: &str) -> Option<String> {
 #[test]
 fn tick_quit_and_relaunch_keeps_the_change() {
     let home = tempfile::tempdir().unwrap();
-    let mut tui = Tui::start(home.path());
+    let mut tui = start(home.path());
     tui.wait_for("Small Test Roadmap");
     tui.wait_for("0 of 8 ");
     tui.press(" ");
@@ -195,7 +68,7 @@ fn tick_quit_and_relaunch_keeps_the_change() {
     assert_eq!(tui.wait_exit(), 0);
     tui.assert_restored();
 
-    let mut again = Tui::start(home.path());
+    let mut again = start(home.path());
     let screen = again.wait_for("1 of 8 ");
     assert!(screen.contains("[x] How the internet works"), "{screen}");
     assert!(screen.contains("[~] HTTP"), "{screen}");
@@ -206,7 +79,7 @@ fn tick_quit_and_relaunch_keeps_the_change() {
 #[test]
 fn search_jump_tick_undo_and_relaunch() {
     let home = tempfile::tempdir().unwrap();
-    let mut tui = Tui::start(home.path());
+    let mut tui = start(home.path());
     tui.wait_for("0 of 8 ");
     tui.press("/");
     tui.wait_for("Search skills");
@@ -226,7 +99,7 @@ fn search_jump_tick_undo_and_relaunch() {
     assert_eq!(tui.wait_exit(), 0);
     assert_eq!(status(home.path(), "jwt").as_deref(), Some("todo"));
 
-    let mut again = Tui::start(home.path());
+    let mut again = start(home.path());
     again.wait_for("0 of 8 ");
     again.press("n");
     again.wait_for("next: The terminal");
@@ -238,7 +111,7 @@ fn search_jump_tick_undo_and_relaunch() {
 #[test]
 fn help_overlay_and_resizing_below_the_minimum() {
     let home = tempfile::tempdir().unwrap();
-    let mut tui = Tui::start(home.path());
+    let mut tui = start(home.path());
     tui.wait_for("0 of 8 ");
     tui.press("?");
     tui.wait_for("toggle done");
@@ -256,7 +129,7 @@ fn a_failed_save_is_reported_and_retried_on_the_next_change() {
     let root = tempfile::tempdir().unwrap();
     let home = root.path().join("home");
     std::fs::create_dir(&home).unwrap();
-    let mut tui = Tui::start(&home);
+    let mut tui = start(&home);
     tui.wait_for("0 of 8 ");
     break_folder(&home);
     tui.press(" ");
@@ -275,7 +148,7 @@ fn a_failed_save_is_reported_and_retried_on_the_next_change() {
 fn an_unreadable_profile_is_moved_aside_never_overwritten() {
     let home = tempfile::tempdir().unwrap();
     std::fs::write(home.path().join("default.json"), "{ this is not json").unwrap();
-    let mut tui = Tui::start(home.path());
+    let mut tui = start(home.path());
     tui.wait_for("Your profile cannot be read");
     tui.press(" ");
     tui.press("m");
@@ -305,7 +178,7 @@ fn quitting_from_the_damaged_profile_popup_leaves_the_file_alone() {
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("default.json");
     std::fs::write(&file, "garbage").unwrap();
-    let mut tui = Tui::start(home.path());
+    let mut tui = start(home.path());
     tui.wait_for("Your profile cannot be read");
     tui.press("q");
     assert_eq!(tui.wait_exit(), 0);
@@ -331,13 +204,7 @@ fn without_a_terminal_it_exits_2_and_points_to_the_cli() {
 }
 
 fn send_signal(tui: &Tui, signal: &str) {
-    let pid = tui.child.process_id().unwrap();
-    let ok = std::process::Command::new("kill")
-        .args([&format!("-{signal}"), &pid.to_string()])
-        .status()
-        .unwrap()
-        .success();
-    assert!(ok, "kill -{signal} {pid}");
+    tui.signal(signal);
 }
 
 #[cfg(unix)]
@@ -347,7 +214,7 @@ fn term_hup_and_int_save_what_is_unsaved_restore_the_terminal_and_exit() {
         let root = tempfile::tempdir().unwrap();
         let home = root.path().join("home");
         std::fs::create_dir(&home).unwrap();
-        let mut tui = Tui::start(&home);
+        let mut tui = start(&home);
         tui.wait_for("0 of 8 ");
         // A change that cannot be saved yet: the folder is a file.
         break_folder(&home);
@@ -368,7 +235,7 @@ fn term_hup_and_int_save_what_is_unsaved_restore_the_terminal_and_exit() {
 #[test]
 fn changes_saved_by_another_instance_show_up_without_a_key_press() {
     let home = tempfile::tempdir().unwrap();
-    let mut tui = Tui::start(home.path());
+    let mut tui = start(home.path());
     tui.wait_for("0 of 8 ");
     tui.press(" ");
     tui.wait_for("saved · internet → done");
@@ -406,7 +273,7 @@ fn a_broken_roadmap_file_restores_the_terminal_and_explains() {
     let home = tempfile::tempdir().unwrap();
     let bad = home.path().join("broken-roadmap.json");
     std::fs::write(&bad, "{\n  \"version\": 1,\n  \"titel\": \"x\"\n}").unwrap();
-    let mut tui = Tui::start_with(home.path(), &bad);
+    let mut tui = start_on(home.path(), &bad);
     assert_eq!(tui.wait_exit(), 1);
     tui.assert_restored();
     let screen = tui.screen();
@@ -426,7 +293,7 @@ fn a_fifo_at_the_profile_path_is_reported_not_waited_on() {
         .status()
         .unwrap();
     assert!(made.success());
-    let mut tui = Tui::start(home.path());
+    let mut tui = start(home.path());
     let screen = tui.wait_for("Your profile cannot be read");
     assert!(screen.contains("named pipe"), "{screen}");
     tui.press("q");
@@ -451,7 +318,7 @@ fn a_change_to_a_skill_stamped_in_the_future_is_saved_and_never_reverts_another(
             "history": [{"at": "2999-01-01T00:00:00Z", "status": "done"}]}}}}}"#,
     )
     .unwrap();
-    let mut tui = Tui::start(home.path());
+    let mut tui = start(home.path());
     tui.wait_for("1 of 8 ");
     tui.press(" ");
     tui.wait_for("saved · internet → todo");
