@@ -165,9 +165,10 @@ fn status_and_stats_agree_on_the_goal_and_the_journals_pace() {
         (360, false, "on_track", "3.3"),
     ] {
         let env = env_with(&paced(&goal_in(days), note));
-        let status = &env.json(&["status", "--json"])["goal"];
-        let stats: Value =
-            serde_json::from_str(&in_zone(&env, "UTC", &["stats", "--json"])).unwrap();
+        let json =
+            |args: &[&str]| -> Value { serde_json::from_str(&in_zone(&env, "UTC", args)).unwrap() };
+        let status = &json(&["status", "--json"])["goal"];
+        let stats = json(&["stats", "--json"]);
         assert_eq!(&stats["goal"], status, "{days}");
         assert_eq!(status["verdict"], verdict, "{status}");
         let per_week = status["pace_per_week"].as_f64().unwrap();
