@@ -167,13 +167,13 @@ fn status_and_stats_agree_on_the_goal_and_the_journals_pace() {
         let env = env_with(&paced(&goal_in(days), note));
         let json =
             |args: &[&str]| -> Value { serde_json::from_str(&in_zone(&env, "UTC", args)).unwrap() };
-        let status = &json(&["status", "--json"])["goal"];
-        let stats = json(&["stats", "--json"]);
-        assert_eq!(&stats["goal"], status, "{days}");
-        assert_eq!(status["verdict"], verdict, "{status}");
-        let per_week = status["pace_per_week"].as_f64().unwrap();
-        assert_eq!(format!("{per_week:.1}"), pace, "{status}");
-        assert_eq!(stats["pace"]["recent_hours_per_week"].to_string(), pace);
+        let planned = &json(&["status", "--json"])["goal"];
+        let journal = json(&["stats", "--json"]);
+        assert_eq!(&journal["goal"], planned, "{days}");
+        assert_eq!(planned["verdict"], verdict, "{planned}");
+        let per_week = planned["pace_per_week"].as_f64().unwrap();
+        assert_eq!(format!("{per_week:.1}"), pace, "{planned}");
+        assert_eq!(journal["pace"]["recent_hours_per_week"].to_string(), pace);
         let text = in_zone(&env, "UTC", &["stats"]);
         let words = if verdict == "behind" {
             "behind"
