@@ -75,3 +75,29 @@ fn a_saved_note_counts_in_the_stats_at_once() {
     assert!(text.contains("2 changes and 1 note in all"), "{text}");
     assert!(text.contains("7+ changes and notes a day"), "{text}");
 }
+
+#[test]
+fn stats_with_notes_and_a_goal_snapshots() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = super::stats::journal_app();
+        let mut p = a.profile().clone();
+        for (id, days) in [("http", 20), ("dns", 0)] {
+            let i = skill(&a, id);
+            let text = format!("notes on {id}");
+            p.edit_note(
+                a.roadmap(),
+                i,
+                &NoteEdit::Append(text),
+                now() - Duration::days(days),
+            );
+        }
+        a.update(Action::Reloaded(p), now());
+        let mut a = with_goal(a);
+        a.update(Action::Resize(w, h), now());
+        run(&mut a, [Action::OpenStats]);
+        insta::assert_snapshot!(
+            format!("stats_notes_goal_{w}x{h}"),
+            super::draw(&a, w, h).backend()
+        );
+    }
+}

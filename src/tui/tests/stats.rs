@@ -21,7 +21,7 @@ fn plus_ten() -> Zone {
 }
 
 /// Two months of steady work before `now`, in UTC+10.
-fn journal_app() -> App {
+pub(super) fn journal_app() -> App {
     let r = roadmap(TUI);
     let mut p = Profile::default();
     let plan: &[(&str, i64, i64)] = &[
