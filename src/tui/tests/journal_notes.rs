@@ -101,3 +101,36 @@ fn stats_with_notes_and_a_goal_snapshots() {
         );
     }
 }
+
+#[test]
+fn notes_saved_elsewhere_start_the_history_the_header_paces_over() {
+    // Done 3 days ago: a week of history, too early to tell.
+    let mut a = with_goal(app_with(TUI, &[("internet", Status::Done, 3)]));
+    a.update(Action::Resize(160, 40), now());
+    let top = |a: &App| screen(a, 160, 40).lines().next().unwrap().to_string();
+    assert!(top(&a).contains("· too early to tell"), "{}", top(&a));
+    // Saving a note brings back another window's note of three weeks ago.
+    let mut disk = a.profile().clone();
+    let dns = skill(&a, "dns");
+    disk.edit_note(
+        a.roadmap(),
+        dns,
+        &NoteEdit::Append("from the laptop".to_string()),
+        now() - Duration::days(20),
+    );
+    let http = skill(&a, "http");
+    let outcome = disk.edit_note(
+        a.roadmap(),
+        http,
+        &NoteEdit::Append("read the RFC".to_string()),
+        now(),
+    );
+    a.update(
+        Action::NoteSaved {
+            skill: http,
+            result: Ok((disk, outcome)),
+        },
+        now(),
+    );
+    assert!(top(&a).contains("6.3 h a week · behind"), "{}", top(&a));
+}
