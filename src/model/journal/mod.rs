@@ -36,7 +36,7 @@ pub use days::{DayCounts, Streaks, day_counts, local_day, streaks};
 pub use heatmap::{Cell, Heatmap, WEEKS, heatmap, level};
 pub use pace::{
     Finished, MIN_HISTORY_DAYS, Pace, Projection, RECENT_DAYS, Remaining, Shortfall, Week,
-    finished, pace, pace_from, per_week, projection, remaining,
+    finished, finished_after, pace, pace_from, per_week, projection, remaining,
 };
 
 /// What happened in one event of the journal.
@@ -175,9 +175,11 @@ impl Stats {
 }
 
 /// The learner's pace as [`Pace::current`] gives it, computed straight
-/// from the profile (without the day counts: cheap enough for every key
-/// press). Agrees with [`Stats::compute`]'s pace: the first day with
-/// activity is that of the earliest status change or note.
+/// from the profile (without the day counts, and local days only for the
+/// skills done in the last weeks: cheap enough for every key press).
+/// Agrees with [`Stats::compute`]'s pace: the first day with activity is
+/// that of the earliest status change or note, and the recent hours are
+/// those of the skills done in the last [`RECENT_DAYS`] local days.
 pub fn current_pace<Tz: TimeZone>(
     roadmap: &Roadmap,
     profile: &Profile,
@@ -185,16 +187,39 @@ pub fn current_pace<Tz: TimeZone>(
     now: DateTime<Utc>,
     tz: &Tz,
 ) -> Option<f64> {
-    let first = (0..roadmap.skills.len())
-        .flat_map(|skill| {
-            let changes = profile
-                .entry(roadmap, skill)
-                .into_iter()
-                .flat_map(|e| e.history.iter().map(|c| c.at));
-            changes.chain(profile.note(roadmap, skill).map(|n| n.at))
-        })
-        .min()
-        .map(|at| local_day(at, tz));
+    let first = first_activity(roadmap, profile).map(|at| local_day(at, tz));
     let today = local_day(now, tz);
-    pace_from(&finished(roadmap, states, tz), first, today).current()
+    // Two days of margin: no zone puts a moment more than a day away from
+    // its UTC date.
+    let after = now - chrono::Duration::days(i64::from(RECENT_DAYS) + 2);
+    pace_from(&finished_after(roadmap, states, tz, after), first, today).current()
+}
+
+/// The earliest event [`activities`] would list, without listing them:
+/// walks the profile's entries and notes (not every skill of the roadmap,
+/// so it costs what the profile holds) and keeps those `activities` keeps
+/// (an entry or note under an earlier id only when it is the one
+/// [`Profile::entry`] or [`Profile::note`] picks for the skill).
+fn first_activity(roadmap: &Roadmap, profile: &Profile) -> Option<DateTime<Utc>> {
+    let progress = profile.roadmaps.get(&roadmap.id)?;
+    let changes = progress.skills.iter().filter_map(|(id, entry)| {
+        let skill = roadmap.skill_index(id)?;
+        let picked = roadmap.skills[skill].id == *id
+            || profile
+                .entry(roadmap, skill)
+                .is_some_and(|e| std::ptr::eq(e, entry));
+        if picked {
+            entry.history.iter().map(|c| c.at).min()
+        } else {
+            None
+        }
+    });
+    let notes = progress.notes.iter().filter_map(|(id, note)| {
+        let skill = roadmap.skill_index(id)?;
+        let picked = profile
+            .note(roadmap, skill)
+            .is_some_and(|n| std::ptr::eq(n, note));
+        picked.then_some(note.at)
+    });
+    changes.chain(notes).min()
 }

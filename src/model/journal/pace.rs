@@ -36,12 +36,23 @@ pub struct Finished {
 
 /// Every skill whose status is done, most recently done first.
 pub fn finished<Tz: TimeZone>(roadmap: &Roadmap, states: &[SkillState], tz: &Tz) -> Vec<Finished> {
+    finished_after(roadmap, states, tz, DateTime::<Utc>::MIN_UTC)
+}
+
+/// [`finished`], only the skills done after `after`: the local days (the
+/// costly part in the system's zone) are only worked out for those.
+pub fn finished_after<Tz: TimeZone>(
+    roadmap: &Roadmap,
+    states: &[SkillState],
+    tz: &Tz,
+    after: DateTime<Utc>,
+) -> Vec<Finished> {
     let mut out: Vec<Finished> = states
         .iter()
         .enumerate()
         .filter(|(_, s)| s.status == Status::Done)
         .filter_map(|(skill, s)| {
-            let done = s.done_at.or(s.changed)?;
+            let done = s.done_at.or(s.changed).filter(|&d| d >= after)?;
             let started = s.started_at.unwrap_or(done).min(done);
             let done_day = local_day(done, tz);
             let days = (done_day - local_day(started, tz)).num_days();

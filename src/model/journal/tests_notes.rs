@@ -222,3 +222,41 @@ fn the_goal_in_words_says_what_it_needs_and_where_the_learner_stands() {
         "by 2025-03-18 · met: nothing left on the path"
     );
 }
+
+#[test]
+fn the_first_activity_is_the_first_of_the_activities_whatever_the_ids() {
+    let r = small();
+    let at = |d| utc(2025, 2, d, 9, 0);
+    let http = r.skill_index("http").unwrap();
+    let entry = |d| {
+        let mut p = Profile::default();
+        p.set_status(&r, http, Status::Doing, at(d));
+        p.roadmaps[&r.id].skills["http"].clone()
+    };
+    let note = |d| crate::model::Note::new("words".to_string(), at(d), None);
+    // (under the id, under the earlier id, an orphan, a cleared note)
+    for case in 0..16u8 {
+        let mut p = Profile::default();
+        let progress = p.roadmaps.entry(r.id.clone()).or_default();
+        if case & 1 != 0 {
+            progress.skills.insert("http".to_string(), entry(10));
+        }
+        if case & 2 != 0 {
+            // Older than the entry under the id: only counts without it.
+            progress.skills.insert("http-basics".to_string(), entry(3));
+            progress.notes.insert("http-basics".to_string(), note(4));
+        }
+        if case & 4 != 0 {
+            progress.skills.insert("gone".to_string(), entry(1));
+            progress.notes.insert("gone".to_string(), note(1));
+        }
+        if case & 8 != 0 {
+            progress.notes.insert("http".to_string(), note(12));
+            let mut cleared = note(2);
+            cleared.text.clear();
+            progress.notes.insert("terminal".to_string(), cleared);
+        }
+        let want = activities(&r, &p).first().map(|a| a.at);
+        assert_eq!(super::first_activity(&r, &p), want, "case {case}");
+    }
+}
