@@ -1,6 +1,8 @@
-//! `roadmap log`: the timeline of status changes, newest first, in the
-//! learner's local time.
+//! `roadmap log`: the timeline of status changes and notes, newest first,
+//! in the learner's local time. A note is one event at its latest stamp
+//! (the profile keeps no history of a note's edits).
 
+use std::fmt::Write as _;
 use std::str::FromStr;
 
 use chrono::{DateTime, Days, Local, NaiveDate, TimeZone, Utc};
@@ -8,7 +10,7 @@ use serde::Serialize;
 
 use super::out::{self, line};
 use super::{Failure, View};
-use crate::model::journal::{Activity, ActivityKind, activities, local_day};
+use crate::model::journal::{Activity, ActivityKind, activities, local_day, words};
 
 /// The first local day `--since` keeps: a date, or days before today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +63,7 @@ impl Since {
 
 #[derive(Serialize)]
 struct LogJson<'a> {
-    /// "status" (notes will add "note").
+    /// "status" or "note".
     kind: &'static str,
     at: DateTime<Utc>,
     /// The learner's local day and time.
@@ -71,8 +73,11 @@ struct LogJson<'a> {
     title: &'a str,
     stage: &'a str,
     stage_title: &'a str,
-    from: &'static str,
-    to: &'static str,
+    /// A status change's statuses; null for a note.
+    from: Option<&'static str>,
+    to: Option<&'static str>,
+    /// A note's first line (cleaned, clipped); null for a status change.
+    note: Option<String>,
 }
 
 pub fn log(
@@ -108,9 +113,18 @@ where
             let skill = &roadmap.skills[a.skill];
             let stage = &roadmap.stages[skill.stage];
             let local = a.at.with_timezone(tz);
-            // NOTES: a note event becomes kind "note" (with what was written).
-            let (kind, from, to) = match a.kind {
-                ActivityKind::Status { from, to } => ("status", from.as_str(), to.as_str()),
+            let (kind, from, to, note) = match a.kind {
+                ActivityKind::Status { from, to } => {
+                    ("status", Some(from.as_str()), Some(to.as_str()), None)
+                }
+                ActivityKind::Note => (
+                    "note",
+                    None,
+                    None,
+                    view.profile
+                        .note(roadmap, a.skill)
+                        .map(|n| words::note_line(&n.text)),
+                ),
             };
             LogJson {
                 kind,
@@ -123,6 +137,7 @@ where
                 stage_title: &stage.title,
                 from,
                 to,
+                note,
             }
         })
         .collect();
@@ -135,7 +150,7 @@ where
             Some(day) if !all.is_empty() => line!(text, "Nothing recorded since {day}."),
             _ => line!(
                 text,
-                "Nothing recorded yet. Start a skill with 'roadmap start ID' or finish one with 'roadmap done ID'."
+                "Nothing recorded yet. Start a skill with 'roadmap start ID', finish one with 'roadmap done ID' or write a note with 'roadmap note ID -m TEXT'."
             ),
         }
         return out::emit(&text);
@@ -149,16 +164,18 @@ where
             day = &item.date;
             line!(text, "{day}");
         }
-        line!(
-            text,
-            "  {}  {:<7} → {:<7}  {} ({}) · {}",
-            item.time,
-            item.from,
-            item.to,
-            item.title,
-            item.skill,
-            item.stage_title
+        let what = match (item.from, item.to) {
+            (Some(from), Some(to)) => format!("{from:<7} → {to:<7}"),
+            _ => format!("{:<17}", "note"),
+        };
+        let mut row = format!(
+            "  {}  {what}  {} ({}) · {}",
+            item.time, item.title, item.skill, item.stage_title
         );
+        if let Some(note) = item.note.as_deref().filter(|n| !n.is_empty()) {
+            let _ = write!(row, " — {note}");
+        }
+        line!(text, "{row}");
     }
     out::emit(&text)
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::out::{self, line, truncate};
 use super::{Failure, View};
 use crate::model::Roadmap;
+use crate::model::goal::GoalPlan;
 use crate::model::journal::heatmap::SHADES;
 use crate::model::journal::{Heatmap, Projection, Stats, activities, words};
 
@@ -38,6 +39,8 @@ fn tenths(h: f64) -> f64 {
 pub(crate) struct StatsJson<'a> {
     today: NaiveDate,
     events: usize,
+    /// Of `events`, notes (one per note, at its latest stamp).
+    notes: usize,
     active_days: usize,
     streak: StreakJson,
     heatmap: HeatmapJson,
@@ -46,6 +49,9 @@ pub(crate) struct StatsJson<'a> {
     pace: PaceJson,
     remaining: RemainingJson,
     projection: ProjectionJson,
+    /// The goal date and what it needs (null without one): the same as
+    /// `roadmap status --json`'s `goal`.
+    goal: Option<GoalPlan>,
 }
 
 #[derive(Serialize)]
@@ -114,7 +120,11 @@ struct ProjectionJson {
     message: String,
 }
 
-pub(crate) fn stats_json<'a>(roadmap: &'a Roadmap, s: &Stats) -> StatsJson<'a> {
+pub(crate) fn stats_json<'a>(
+    roadmap: &'a Roadmap,
+    s: &Stats,
+    goal: Option<NaiveDate>,
+) -> StatsJson<'a> {
     let (date, days, per_week) = match s.projection {
         Projection::At {
             date,
@@ -126,6 +136,7 @@ pub(crate) fn stats_json<'a>(roadmap: &'a Roadmap, s: &Stats) -> StatsJson<'a> {
     StatsJson {
         today: s.today,
         events: s.events,
+        notes: s.notes,
         active_days: s.active_days(),
         streak: StreakJson {
             current: s.streaks.current,
@@ -190,13 +201,15 @@ pub(crate) fn stats_json<'a>(roadmap: &'a Roadmap, s: &Stats) -> StatsJson<'a> {
             hours_per_week: per_week,
             message: words::projection(&s.projection),
         },
+        goal: goal.map(|date| s.goal_plan(date)),
     }
 }
 
 pub fn stats(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure> {
     let s = compute(view, now, &Local);
     if json {
-        return out::emit_json(&stats_json(&view.session.roadmap, &s));
+        let goal = view.profile.goal(&view.session.roadmap.id);
+        return out::emit_json(&stats_json(&view.session.roadmap, &s, goal));
     }
     out::emit(&text(view, &s))
 }
@@ -241,6 +254,14 @@ fn text(view: &View, s: &Stats) -> String {
     line!(text, "Pace       {}", words::pace(&s.pace));
     line!(text, "Left       {}", words::left(&s.remaining));
     line!(text, "Finish     {}", words::projection(&s.projection));
+    if let Some(date) = view.profile.goal(&roadmap.id) {
+        line!(text, "Goal       {}", words::goal(&s.goal_plan(date)));
+    } else {
+        line!(
+            text,
+            "Goal       none (set one with 'roadmap goal YYYY-MM-DD')"
+        );
+    }
     line!(text);
     if s.finished.is_empty() {
         line!(text, "Time per skill: nothing done yet.");

@@ -12,9 +12,10 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde::Serialize;
 
 use super::hlc::{self, Stamped};
+use super::journal;
 use super::profile::Profile;
 use super::roadmap::Roadmap;
-use super::status::{SkillState, Status};
+use super::status::SkillState;
 use super::unknown::Unknown;
 
 /// A roadmap's target date (`None`: cleared), stamped by the time rule.
@@ -99,6 +100,9 @@ pub struct GoalPlan {
     pub hours_left: u64,
     /// Hours a week needed to finish by the date (`None` once it passed).
     pub hours_per_week: Option<f64>,
+    /// The learner's pace it was measured against, hours finished a week
+    /// over the last four weeks (`None`: less than two weeks of history).
+    pub pace_per_week: Option<f64>,
     pub verdict: Verdict,
 }
 
@@ -112,7 +116,11 @@ pub fn plan<Tz: TimeZone>(
     zone: &Tz,
     pace: Option<f64>,
 ) -> GoalPlan {
-    let today = now.with_timezone(zone).date_naive();
+    plan_on(hours_left, now.with_timezone(zone).date_naive(), date, pace)
+}
+
+/// [`plan`] seen from the learner's day `today`.
+pub fn plan_on(hours_left: u64, today: NaiveDate, date: NaiveDate, pace: Option<f64>) -> GoalPlan {
     let days_left = (date - today).num_days() + 1;
     let hours_per_week = (days_left > 0).then(|| hours_left as f64 * 7.0 / days_left as f64);
     let verdict = match (hours_left, hours_per_week, pace) {
@@ -127,6 +135,7 @@ pub fn plan<Tz: TimeZone>(
         days_left: days_left.max(0),
         hours_left,
         hours_per_week,
+        pace_per_week: pace,
         verdict,
     }
 }
@@ -153,24 +162,10 @@ impl GoalPlan {
     }
 }
 
-/// A simple pace until the journal's: hours of the skills finished in the
-/// last four weeks, per week; `None` before any skill was finished.
-pub fn recent_pace(roadmap: &Roadmap, states: &[SkillState], now: DateTime<Utc>) -> Option<f64> {
-    let since = now - chrono::Duration::weeks(4);
-    let mut any = false;
-    let mut hours = 0u64;
-    for (skill, state) in roadmap.skills.iter().zip(states) {
-        if let (Status::Done, Some(done)) = (state.status, state.done_at) {
-            any = true;
-            if done > since {
-                hours += u64::from(skill.hours.unwrap_or(0));
-            }
-        }
-    }
-    any.then(|| hours as f64 / 4.0)
-}
-
-/// The plan for `profile`'s goal on `roadmap`, if one is set.
+/// The plan for `profile`'s goal on `roadmap`, if one is set, at the
+/// journal's pace ([`journal::current_pace`]: hours finished per week over
+/// the last four weeks, `None` before two weeks of history), so `status`,
+/// `stats` and the TUI header agree.
 pub fn for_profile<Tz: TimeZone>(
     profile: &Profile,
     roadmap: &Roadmap,
@@ -185,7 +180,7 @@ pub fn for_profile<Tz: TimeZone>(
         now,
         date,
         zone,
-        recent_pace(roadmap, states, now),
+        journal::current_pace(roadmap, profile, states, now, zone),
     ))
 }
 

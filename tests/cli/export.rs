@@ -91,7 +91,8 @@ fn json_holds_roadmap_statuses_history_and_stats() {
         &json!({
             "id": "internet", "title": "How the internet works", "status": "done",
             "optional": false, "counted": true, "hours": 4,
-            "started": "2025-02-01T09:00:00Z", "done": "2025-02-03T09:00:00Z", "changed": "2025-02-03T09:00:00Z"
+            "started": "2025-02-01T09:00:00Z", "done": "2025-02-03T09:00:00Z", "changed": "2025-02-03T09:00:00Z",
+            "note": null
         })
     );
     let history = v["history"].as_array().unwrap();
@@ -136,7 +137,7 @@ fn csv_has_a_header_and_one_quoted_row_per_skill_without_control_characters() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "stage,stage_title,id,title,status,optional,counted,hours,started,done,changed"
+        "stage,stage_title,id,title,status,optional,counted,hours,started,done,changed,note"
     );
     assert_eq!(lines.len(), 1 + 11);
     assert!(
@@ -146,7 +147,7 @@ fn csv_has_a_header_and_one_quoted_row_per_skill_without_control_characters() {
     );
     assert!(
         lines[2].ends_with(
-            ",done,false,true,6,2025-02-20T22:30:00Z,2025-02-20T22:30:00Z,2025-02-20T22:30:00Z"
+            ",done,false,true,6,2025-02-20T22:30:00Z,2025-02-20T22:30:00Z,2025-02-20T22:30:00Z,"
         ),
         "{}",
         lines[2]
@@ -158,7 +159,7 @@ fn csv_has_a_header_and_one_quoted_row_per_skill_without_control_characters() {
     );
     assert_eq!(
         lines[4],
-        "basics,Basics,trivia,Web history trivia,todo,true,false,1,,,"
+        "basics,Basics,trivia,Web history trivia,todo,true,false,1,,,,"
     );
 }
 

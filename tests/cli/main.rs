@@ -12,6 +12,7 @@ mod counting;
 mod export;
 mod import;
 mod journal;
+mod journal_notes;
 mod list_show;
 mod notes;
 mod profiles;

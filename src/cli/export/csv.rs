@@ -5,18 +5,28 @@
 use super::Export;
 use crate::cli::out::line;
 use crate::model::Status;
-use crate::model::text::clean;
+use crate::model::text::{clean, clean_multiline};
 
 const HEADER: &str =
-    "stage,stage_title,id,title,status,optional,counted,hours,started,done,changed";
+    "stage,stage_title,id,title,status,optional,counted,hours,started,done,changed,note";
 
 /// One CSV field: control characters made harmless, quoted when needed.
 pub fn field(s: &str) -> String {
-    let s = clean(s);
+    quote(&clean(s))
+}
+
+/// A field of several lines (a note): line breaks kept as `\n` inside the
+/// quotes, other control characters made harmless.
+pub fn text_field(s: &str) -> String {
+    let lines: Vec<&str> = s.trim().lines().map(str::trim_end).collect();
+    quote(&clean_multiline(&lines.join("\n")))
+}
+
+fn quote(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.into_owned()
+        s.to_string()
     }
 }
 
@@ -44,7 +54,10 @@ pub fn render(e: &Export) -> String {
             stamp(st.started_at),
             stamp(st.done_at.filter(|_| st.status == Status::Done)),
             stamp(st.changed),
-            // NOTES: a `note` column goes last (quoted, line breaks kept).
+            view.profile
+                .note(roadmap, s)
+                .map(|n| text_field(&n.text))
+                .unwrap_or_default(),
         ];
         line!(text, "{}", row.join(","));
     }
@@ -63,5 +76,14 @@ mod tests {
         assert_eq!(field(" padded"), "\" padded\"");
         // Control characters never reach the file.
         assert_eq!(field("a\u{1b}[2Jb"), "a\u{FFFD}[2Jb");
+    }
+
+    #[test]
+    fn a_note_keeps_its_line_breaks_inside_quotes_and_loses_controls() {
+        assert_eq!(text_field("one line"), "one line");
+        assert_eq!(
+            text_field("Read \"RFC 9110\"\r\n\r\n- a, b\u{7}\n"),
+            "\"Read \"\"RFC 9110\"\"\n\n- a, b\u{FFFD}\""
+        );
     }
 }

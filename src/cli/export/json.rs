@@ -9,6 +9,7 @@ use crate::cli::Failure;
 use crate::cli::stats::{StatsJson, stats_json};
 use crate::model::Status;
 use crate::model::journal::ActivityKind;
+use crate::model::text::clean_multiline;
 
 /// Bumped only when a key changes meaning or goes away.
 const EXPORT_VERSION: u32 = 1;
@@ -63,16 +64,21 @@ struct SkillJson<'a> {
     started: Option<DateTime<Utc>>,
     done: Option<DateTime<Utc>>,
     changed: Option<DateTime<Utc>>,
-    // NOTES: the skill's note goes here (`note`, Markdown text or null).
+    /// The learner's note, Markdown (line breaks kept, control characters
+    /// replaced), or null.
+    note: Option<String>,
 }
 
 #[derive(Serialize)]
 struct HistoryJson<'a> {
+    /// "status" or "note" (the note's latest stamp; its text is under the
+    /// skill).
     kind: &'static str,
     at: DateTime<Utc>,
     skill: &'a str,
-    from: &'static str,
-    to: &'static str,
+    /// Null for a note.
+    from: Option<&'static str>,
+    to: Option<&'static str>,
 }
 
 pub fn render(e: &Export) -> Result<String, Failure> {
@@ -122,6 +128,10 @@ pub fn render(e: &Export) -> Result<String, Failure> {
                             started: state.started_at,
                             done: state.done_at.filter(|_| state.status == Status::Done),
                             changed: state.changed,
+                            note: view
+                                .profile
+                                .note(roadmap, s)
+                                .map(|n| clean_multiline(&n.text).into_owned()),
                         }
                     })
                     .collect(),
@@ -131,17 +141,25 @@ pub fn render(e: &Export) -> Result<String, Failure> {
             .activities
             .iter()
             .map(|a| {
-                let ActivityKind::Status { from, to } = a.kind;
+                let (kind, from, to) = match a.kind {
+                    ActivityKind::Status { from, to } => {
+                        ("status", Some(from.as_str()), Some(to.as_str()))
+                    }
+                    ActivityKind::Note => ("note", None, None),
+                };
                 HistoryJson {
-                    kind: "status",
+                    kind,
                     at: a.at,
                     skill: &roadmap.skills[a.skill].id,
-                    from: from.as_str(),
-                    to: to.as_str(),
+                    from,
+                    to,
                 }
             })
             .collect(),
-        stats: e.stats.as_ref().map(|s| stats_json(roadmap, s)),
+        stats: e
+            .stats
+            .as_ref()
+            .map(|s| stats_json(roadmap, s, view.profile.goal(&roadmap.id))),
     };
     let mut text = serde_json::to_string_pretty(&value).map_err(|e| Failure::Output(e.into()))?;
     text.push('\n');

@@ -7,6 +7,7 @@ use super::{Export, date};
 use crate::cli::out::{line, plural};
 use crate::model::Status;
 use crate::model::journal::words;
+use crate::model::text::clean_multiline;
 
 /// `s` with Markdown's special characters escaped, so a title reads as
 /// typed and never turns into a link, emphasis, code or HTML (brackets
@@ -18,6 +19,23 @@ pub fn escape(s: &str) -> String {
             out.push('\\');
         }
         out.push(c);
+    }
+    out
+}
+
+/// A note under its checklist item: a block quote indented into the item,
+/// so the list stays one list and the note's own Markdown (links, code,
+/// lists) renders inside it. Line breaks are kept, other control
+/// characters replaced, trailing blanks dropped.
+pub fn quoted_note(note: &str) -> String {
+    let mut out = String::new();
+    for l in clean_multiline(note.trim()).lines() {
+        let l = l.trim_end();
+        if l.is_empty() {
+            line!(out, "  >");
+        } else {
+            line!(out, "  > {l}");
+        }
     }
     out
 }
@@ -91,7 +109,9 @@ pub fn render(e: &Export) -> String {
                 item.push_str(" · another option was picked");
             }
             line!(text, "{item}");
-            // NOTES: the skill's note goes here, indented under the item.
+            if let Some(note) = view.profile.note(roadmap, s) {
+                text.push_str(&quoted_note(&note.text));
+            }
         }
     }
     text
@@ -109,5 +129,13 @@ mod tests {
         );
         assert_eq!(escape("plain title (v2)!"), "plain title (v2)!");
         assert_eq!(escape("`code` ~~gone~~ a_b"), r"\`code\` \~\~gone\~\~ a\_b");
+    }
+
+    #[test]
+    fn a_note_is_quoted_under_its_item_with_its_markdown_and_without_controls() {
+        assert_eq!(
+            quoted_note("Built [a server](https://x.dev)\r\n\r\n```\ncode\u{1b}[2J\n```\n\n"),
+            "  > Built [a server](https://x.dev)\n  >\n  > ```\n  > code\u{FFFD}[2J\n  > ```\n"
+        );
     }
 }

@@ -13,6 +13,9 @@ pub const WEEKS: usize = 52;
 /// for a day without activity, then ever darker blocks.
 pub const SHADES: [char; 5] = ['·', '░', '▒', '▓', '█'];
 
+/// What a cell counts, as the legend names it after the last level.
+pub const COUNTED: &str = "changes and notes a day";
+
 /// The smallest count of each level, 1 to 4, for legends.
 pub const LEVEL_FROM: [u32; 4] = [1, 2, 4, 7];
 
@@ -169,7 +172,7 @@ impl Heatmap {
     /// The legend: `Less · ░ ▒ ▓ █ More` spelled out with the counts.
     pub fn legend() -> String {
         format!(
-            "{} none  {} 1  {} 2–3  {} 4–6  {} 7+ changes a day",
+            "{} none  {} 1  {} 2–3  {} 4–6  {} 7+ {COUNTED}",
             SHADES[0], SHADES[1], SHADES[2], SHADES[3], SHADES[4]
         )
     }

@@ -4,9 +4,13 @@
 //! `chrono_tz` zones), nothing here reads a clock or a file.
 //!
 //! The input is a flat list of [`Activity`] events built from the
-//! profile's histories. Status changes are the only kind today; notes will
-//! be another [`ActivityKind`] and every count below (days, streaks,
-//! heatmap) takes them in without change.
+//! profile: every status change of its histories, and one event per note
+//! at the note's stamp. Every count below (days, streaks, heatmap) takes
+//! both kinds in alike.
+//!
+//! The profile keeps only each note's latest version and stamp, not a
+//! history of edits: a note written on Monday and edited on Friday is one
+//! event, on Friday. A cleared note leaves no event.
 
 pub mod days;
 pub mod heatmap;
@@ -16,10 +20,13 @@ pub mod words;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_notes;
+#[cfg(test)]
 mod tests_pace;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
+use super::goal::{self, GoalPlan};
 use super::profile::Profile;
 use super::progress::Evaluation;
 use super::roadmap::Roadmap;
@@ -29,7 +36,7 @@ pub use days::{DayCounts, Streaks, day_counts, local_day, streaks};
 pub use heatmap::{Cell, Heatmap, WEEKS, heatmap, level};
 pub use pace::{
     Finished, MIN_HISTORY_DAYS, Pace, Projection, RECENT_DAYS, Remaining, Shortfall, Week,
-    finished, pace, per_week, projection, remaining,
+    finished, finished_after, pace, pace_from, per_week, projection, remaining,
 };
 
 /// What happened in one event of the journal.
@@ -37,8 +44,9 @@ pub use pace::{
 pub enum ActivityKind {
     /// The status of the skill changed from `from` to `to`.
     Status { from: Status, to: Status },
-    // NOTES: a `Note` variant goes here (a note written or edited); the
-    // day counts, streaks and heatmap count it like any other event.
+    /// The skill's note was written or last edited then (its text is in
+    /// the profile: [`Profile::note`]).
+    Note,
 }
 
 /// One event of the journal: when, on which skill (an index into
@@ -50,10 +58,11 @@ pub struct Activity {
     pub kind: ActivityKind,
 }
 
-/// Every status change recorded for the skills of `roadmap`, oldest first
-/// (ties in roadmap order). Progress kept under an earlier id of a skill
-/// counts for the skill; entries for skills the roadmap no longer has are
-/// left out.
+/// Every status change recorded for the skills of `roadmap` and one event
+/// per note (at its latest stamp), oldest first (ties in roadmap order,
+/// a status change before a note). Progress and notes kept under an
+/// earlier id of a skill count for the skill; entries for skills the
+/// roadmap no longer has are left out, and so are cleared notes.
 pub fn activities(roadmap: &Roadmap, profile: &Profile) -> Vec<Activity> {
     let mut out = Vec::new();
     for skill in 0..roadmap.skills.len() {
@@ -73,7 +82,15 @@ pub fn activities(roadmap: &Roadmap, profile: &Profile) -> Vec<Activity> {
             from = change.status;
         }
     }
-    // NOTES: note events are appended here before sorting.
+    for skill in 0..roadmap.skills.len() {
+        if let Some(note) = profile.note(roadmap, skill) {
+            out.push(Activity {
+                at: note.at,
+                skill,
+                kind: ActivityKind::Note,
+            });
+        }
+    }
     out.sort_unstable();
     out
 }
@@ -84,8 +101,10 @@ pub fn activities(roadmap: &Roadmap, profile: &Profile) -> Vec<Activity> {
 pub struct Stats {
     /// The learner's day `now` falls on.
     pub today: NaiveDate,
-    /// How many events the journal holds.
+    /// How many events the journal holds (status changes and notes).
     pub events: usize,
+    /// Of `events`, notes.
+    pub notes: usize,
     /// Events per local day.
     pub days: DayCounts,
     pub streaks: Streaks,
@@ -122,6 +141,10 @@ impl Stats {
         Stats {
             today,
             events: activities.len(),
+            notes: activities
+                .iter()
+                .filter(|a| a.kind == ActivityKind::Note)
+                .count(),
             streaks: streaks(&days, today),
             heatmap: heatmap(&days, today),
             weeks: per_week(&finished, today, Stats::WEEKS_SHOWN),
@@ -137,4 +160,66 @@ impl Stats {
     pub fn active_days(&self) -> usize {
         self.days.len()
     }
+
+    /// What the goal date asks for, seen from these stats' day, at the
+    /// pace they measured ([`Pace::current`]): the same plan `status` and
+    /// the TUI header give ([`current_pace`]).
+    pub fn goal_plan(&self, date: NaiveDate) -> GoalPlan {
+        goal::plan_on(
+            u64::from(self.remaining.hours),
+            self.today,
+            date,
+            self.pace.current(),
+        )
+    }
+}
+
+/// The learner's pace as [`Pace::current`] gives it, computed straight
+/// from the profile (without the day counts, and local days only for the
+/// skills done in the last weeks: cheap enough for every key press).
+/// Agrees with [`Stats::compute`]'s pace: the first day with activity is
+/// that of the earliest status change or note, and the recent hours are
+/// those of the skills done in the last [`RECENT_DAYS`] local days.
+pub fn current_pace<Tz: TimeZone>(
+    roadmap: &Roadmap,
+    profile: &Profile,
+    states: &[SkillState],
+    now: DateTime<Utc>,
+    tz: &Tz,
+) -> Option<f64> {
+    let first = first_activity(roadmap, profile).map(|at| local_day(at, tz));
+    let today = local_day(now, tz);
+    // Two days of margin: no zone puts a moment more than a day away from
+    // its UTC date.
+    let after = now - chrono::Duration::days(i64::from(RECENT_DAYS) + 2);
+    pace_from(&finished_after(roadmap, states, tz, after), first, today).current()
+}
+
+/// The earliest event [`activities`] would list, without listing them:
+/// walks the profile's entries and notes (not every skill of the roadmap,
+/// so it costs what the profile holds) and keeps those `activities` keeps
+/// (an entry or note under an earlier id only when it is the one
+/// [`Profile::entry`] or [`Profile::note`] picks for the skill).
+fn first_activity(roadmap: &Roadmap, profile: &Profile) -> Option<DateTime<Utc>> {
+    let progress = profile.roadmaps.get(&roadmap.id)?;
+    let changes = progress.skills.iter().filter_map(|(id, entry)| {
+        let skill = roadmap.skill_index(id)?;
+        let picked = roadmap.skills[skill].id == *id
+            || profile
+                .entry(roadmap, skill)
+                .is_some_and(|e| std::ptr::eq(e, entry));
+        if picked {
+            entry.history.iter().map(|c| c.at).min()
+        } else {
+            None
+        }
+    });
+    let notes = progress.notes.iter().filter_map(|(id, note)| {
+        let skill = roadmap.skill_index(id)?;
+        let picked = profile
+            .note(roadmap, skill)
+            .is_some_and(|n| std::ptr::eq(n, note));
+        picked.then_some(note.at)
+    });
+    changes.chain(notes).min()
 }

@@ -36,12 +36,23 @@ pub struct Finished {
 
 /// Every skill whose status is done, most recently done first.
 pub fn finished<Tz: TimeZone>(roadmap: &Roadmap, states: &[SkillState], tz: &Tz) -> Vec<Finished> {
+    finished_after(roadmap, states, tz, DateTime::<Utc>::MIN_UTC)
+}
+
+/// [`finished`], only the skills done after `after`: the local days (the
+/// costly part in the system's zone) are only worked out for those.
+pub fn finished_after<Tz: TimeZone>(
+    roadmap: &Roadmap,
+    states: &[SkillState],
+    tz: &Tz,
+    after: DateTime<Utc>,
+) -> Vec<Finished> {
     let mut out: Vec<Finished> = states
         .iter()
         .enumerate()
         .filter(|(_, s)| s.status == Status::Done)
         .filter_map(|(skill, s)| {
-            let done = s.done_at.or(s.changed)?;
+            let done = s.done_at.or(s.changed).filter(|&d| d >= after)?;
             let started = s.started_at.unwrap_or(done).min(done);
             let done_day = local_day(done, tz);
             let days = (done_day - local_day(started, tz)).num_days();
@@ -126,13 +137,27 @@ fn per_week_over(hours: u32, days: u32) -> f64 {
     }
 }
 
+impl Pace {
+    /// The pace a plan can rely on: hours finished per week over the last
+    /// [`RECENT_DAYS`] days ([`Pace::recent_per_week`]), once there are at
+    /// least [`MIN_HISTORY_DAYS`] days of history (the rule the projection
+    /// follows); `None` before that. The goal's "on track" compares it
+    /// with the hours a week the date needs.
+    pub fn current(&self) -> Option<f64> {
+        (self.history_days >= MIN_HISTORY_DAYS).then_some(self.recent_per_week)
+    }
+}
+
 /// The learner's pace as of `today`.
 pub fn pace(finished: &[Finished], days: &DayCounts, today: NaiveDate) -> Pace {
-    let history_days = days
-        .keys()
-        .next()
-        .filter(|&&first| first <= today)
-        .map_or(0, |&first| (today - first).num_days() + 1);
+    pace_from(finished, days.keys().next().copied(), today)
+}
+
+/// [`pace`] from the first local day with activity (`None`: none yet).
+pub fn pace_from(finished: &[Finished], first: Option<NaiveDate>, today: NaiveDate) -> Pace {
+    let history_days = first
+        .filter(|&first| first <= today)
+        .map_or(0, |first| (today - first).num_days() + 1);
     let history_days = u32::try_from(history_days).unwrap_or(u32::MAX);
     let recent_from = today
         .checked_sub_days(Days::new(u64::from(RECENT_DAYS - 1)))

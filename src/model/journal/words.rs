@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use super::pace::{MIN_HISTORY_DAYS, Pace, Projection, RECENT_DAYS, Remaining, Shortfall};
 use super::{Stats, Streaks};
+use crate::model::goal::{GoalPlan, Verdict, one_decimal};
 
 fn plural(n: u64, word: &str) -> String {
     if n == 1 {
@@ -42,14 +43,47 @@ pub fn streak(s: &Streaks) -> String {
     out
 }
 
-/// `12 days in the last 52 weeks · 30 changes in all`.
+/// `12 days in the last 52 weeks · 30 changes and 4 notes in all` (notes
+/// only named when there are some).
 pub fn activity(stats: &Stats) -> String {
     let (days, _) = stats.heatmap.totals();
+    let changes = plural((stats.events - stats.notes) as u64, "change");
+    let all = if stats.notes == 0 {
+        changes
+    } else {
+        format!("{changes} and {}", plural(stats.notes as u64, "note"))
+    };
     format!(
-        "{} in the last 52 weeks · {} in all",
+        "{} in the last 52 weeks · {all} in all",
         plural(days as u64, "active day"),
-        plural(stats.events as u64, "change")
     )
+}
+
+/// The goal in words: `by 2027-06-30 · needs 4.5 h a week (120 h in 187
+/// days) · on track at 6 h a week`.
+pub fn goal(plan: &GoalPlan) -> String {
+    let date = plan.date;
+    let Some(need) = plan.hours_per_week else {
+        return match plan.verdict {
+            Verdict::Done => format!("by {date} · met: nothing left on the path"),
+            _ => format!("by {date} · passed with {} h left", plan.hours_left),
+        };
+    };
+    let needs = format!(
+        "by {date} · needs {} h a week ({} h in {})",
+        one_decimal(need),
+        plan.hours_left,
+        plural(plan.days_left.unsigned_abs(), "day")
+    );
+    let pace = plan.pace_per_week.map(hours).unwrap_or_default();
+    match plan.verdict {
+        Verdict::Done => format!("by {date} · met: nothing left on the path"),
+        Verdict::OnTrack => format!("{needs} · on track at {pace} a week"),
+        Verdict::Behind => format!("{needs} · behind at {pace} a week"),
+        Verdict::Unknown | Verdict::Overdue => format!(
+            "{needs} · too early to tell (a pace needs {MIN_HISTORY_DAYS} days of activity)"
+        ),
+    }
 }
 
 /// How long a skill took: `same day`, `1 day`, `12 days`.
@@ -138,6 +172,22 @@ pub fn projection_kind(p: &Projection) -> &'static str {
         Projection::NotEnoughHistory(Shortfall::NoRecentHours) => "no_recent_hours",
         Projection::NotEnoughHistory(Shortfall::NoEstimate) => "no_estimate",
     }
+}
+
+/// How many characters of a note's first line a timeline shows.
+pub const NOTE_LINE: usize = 60;
+
+/// What a timeline says a note holds: its first line with text, trimmed,
+/// cleaned of control characters and cut to [`NOTE_LINE`] characters
+/// (ending in `…` when cut, also when more lines follow).
+pub fn note_line(text: &str) -> String {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("");
+    let mut line = crate::model::text::clip(first, NOTE_LINE);
+    if lines.next().is_some() && !line.ends_with('…') {
+        line.push_str(" …");
+    }
+    line
 }
 
 #[cfg(test)]

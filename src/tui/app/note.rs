@@ -99,6 +99,7 @@ impl App {
         &mut self,
         skill: usize,
         result: Result<(Profile, NoteSaved), String>,
+        now: DateTime<Utc>,
     ) {
         let name = self.skill_name(skill);
         match result {
@@ -112,6 +113,9 @@ impl App {
                         .or_default();
                     mine.notes.clone_from(&progress.notes);
                 }
+                // A note is activity: the stats and the goal's pace count it.
+                self.stats_changed(now);
+                self.goal = self.goal_plan(now);
                 match outcome {
                     NoteSaved::Conflict { .. } => self.error(format!(
                         "the note on {name} was changed elsewhere meanwhile: both versions are kept, one after the other with a marked line between · e to sort them out"

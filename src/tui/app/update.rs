@@ -57,7 +57,7 @@ impl App {
                 return self.on_note_edited(skill, base, result);
             }
             Action::NoteSaved { skill, result } => {
-                self.on_note_saved(skill, result);
+                self.on_note_saved(skill, result, now);
                 return Vec::new();
             }
             Action::NoBrowser(url) => {

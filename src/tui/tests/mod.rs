@@ -6,6 +6,7 @@ mod config;
 mod counting;
 mod details;
 mod honest;
+mod journal_notes;
 mod notes;
 mod render;
 mod screens;

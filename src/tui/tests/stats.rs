@@ -21,7 +21,7 @@ fn plus_ten() -> Zone {
 }
 
 /// Two months of steady work before `now`, in UTC+10.
-fn journal_app() -> App {
+pub(super) fn journal_app() -> App {
     let r = roadmap(TUI);
     let mut p = Profile::default();
     let plan: &[(&str, i64, i64)] = &[
@@ -242,7 +242,7 @@ fn the_heatmap_reads_without_colour() {
         assert!(shades.contains(s), "{s} in {shades:?}");
     }
     assert!(
-        text.contains("· none  ░ 1  ▒ 2–3  ▓ 4–6  █ 7+ changes a day"),
+        text.contains("· none  ░ 1  ▒ 2–3  ▓ 4–6  █ 7+ changes and notes a day"),
         "{text}"
     );
     assert!(

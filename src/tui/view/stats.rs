@@ -12,7 +12,7 @@ use ratatui::widgets::Widget;
 use super::layout::{centered, popup_space};
 use super::text::{fit, pad, wrap};
 use super::{marks, popup_block};
-use crate::model::journal::heatmap::{SHADES, WEEKS};
+use crate::model::journal::heatmap::{COUNTED, SHADES, WEEKS};
 use crate::model::journal::{Heatmap, Stats, words};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -109,7 +109,8 @@ fn heatmap_lines(out: &mut Vec<Line<'static>>, t: Theme, map: &Heatmap) {
         out.push(Line::from(spans));
     }
     let mut legend = vec![Span::raw("    ")];
-    for (level, label) in ["none", "1", "2–3", "4–6", "7+ changes a day"]
+    let most = format!("7+ {COUNTED}");
+    for (level, label) in ["none", "1", "2–3", "4–6", most.as_str()]
         .iter()
         .enumerate()
     {
@@ -133,6 +134,9 @@ fn body(out: &mut Vec<Line<'static>>, app: &App, s: &Stats, width: usize) {
     labelled(out, t, "Pace", &words::pace(&s.pace), width);
     labelled(out, t, "Left", &words::left(&s.remaining), width);
     labelled(out, t, "Finish", &words::projection(&s.projection), width);
+    if let Some(date) = app.profile.goal(&app.roadmap.id) {
+        labelled(out, t, "Goal", &words::goal(&s.goal_plan(date)), width);
+    }
     out.push(Line::default());
     out.push(Line::styled("Finished per week (skills, hours)", t.title()));
     for w in &s.weeks {
