@@ -222,3 +222,26 @@ fn an_unknown_format_is_a_usage_error_naming_the_formats() {
         "{stderr}"
     );
 }
+
+#[test]
+fn markdown_gives_the_percentage_status_gives() {
+    let env = Env::new();
+    let run = |args: &[&str]| {
+        let out = env.bare().args(args).assert().success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    // One skill of the built-in roadmap is under 10%: a tenth is shown.
+    run(&["done", "what-is-backend"]);
+    let status = run(&["status"]);
+    let overall = status.lines().find(|l| l.starts_with("Overall")).unwrap();
+    let percent = overall
+        .split_whitespace()
+        .find(|w| w.ends_with('%'))
+        .unwrap();
+    assert!(percent.contains('.'), "{overall}");
+    let md = run(&["export", "--format", "markdown"]);
+    assert!(
+        md.contains(&format!("finished ({percent})")),
+        "{percent}\n{md}"
+    );
+}

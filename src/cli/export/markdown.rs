@@ -48,11 +48,11 @@ pub fn render(e: &Export) -> String {
     line!(text, "# {}", escape(&roadmap.title));
     line!(text);
     let mut summary = format!(
-        "Progress of profile {}: {} of {} skills finished ({}%) · done {} · doing {} · skipped {}",
+        "Progress of profile {}: {} of {} skills finished ({}) · done {} · doing {} · skipped {}",
         escape(view.session.store.name()),
         overall.finished(),
         overall.total(),
-        overall.percent(),
+        overall.percent_text(),
         overall.done,
         overall.doing,
         overall.skipped,
