@@ -125,3 +125,20 @@ fn under_no_color_any_palette_shows_selection_by_reverse_and_emphasis_by_bold() 
     );
     assert!(cells.iter().any(|c| c.modifier.contains(Modifier::BOLD)));
 }
+
+#[test]
+fn popup_titles_name_the_keys_in_use() {
+    let config = parse(
+        "[keys.search]\nclose = \"ctrl-g\"\n[keys.stats]\nclose = \"x\"\n",
+        "config.toml",
+    )
+    .unwrap();
+    let mut a = app_with(SMALL, &[("internet", Status::Done, 1)]).with_keymap(config.keymap);
+    run(&mut a, [Action::Resize(120, 40), Action::OpenSearch]);
+    let shown = text(&draw(&a, 120, 40));
+    assert!(shown.contains("Enter jumps · Ctrl-g cancels"), "{shown}");
+    run(&mut a, [Action::Close, Action::OpenStats]);
+    let shown = text(&draw(&a, 120, 40));
+    assert!(shown.contains("· x closes"), "{shown}");
+    assert!(!shown.contains("Esc closes"), "{shown}");
+}

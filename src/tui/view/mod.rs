@@ -101,3 +101,15 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
         .wrap(Wrap { trim: true })
         .render(top, buf);
 }
+
+/// The first key bound to `action` in `mode`, as help shows it ("(no key)"
+/// when the config unbound it): popup titles name the keys in use.
+pub(crate) fn key_label(
+    app: &crate::tui::app::App,
+    mode: crate::tui::keymap::KeyMode,
+    action: &crate::tui::action::Action,
+) -> String {
+    app.keymap()
+        .key_of(mode, action)
+        .unwrap_or_else(|| "(no key)".to_string())
+}

@@ -7,10 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::layout::{centered, follow, popup_space};
-use super::popup_block;
 use super::skills::LOCK;
 use super::text::{fit, pad, width};
+use super::{key_label, popup_block};
+use crate::tui::action::Action;
 use crate::tui::app::{App, SearchState};
+use crate::tui::keymap::KeyMode;
 
 fn popup_area(area: Rect) -> Rect {
     centered(popup_space(area), 90.min(area.width.saturating_sub(4)), 30)
@@ -25,7 +27,12 @@ pub fn list_height(size: (u16, u16)) -> usize {
 pub fn render(app: &App, search: &SearchState, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let popup = popup_area(area);
-    let inner = popup_block(app, "Search skills · Enter jumps · Esc cancels", popup, buf);
+    let title = format!(
+        "Search skills · {} jumps · {} cancels",
+        key_label(app, KeyMode::Search, &Action::Enter),
+        key_label(app, KeyMode::Search, &Action::Close)
+    );
+    let inner = popup_block(app, &title, popup, buf);
     if inner.height == 0 {
         return;
     }

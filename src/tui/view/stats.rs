@@ -11,10 +11,12 @@ use ratatui::widgets::Widget;
 
 use super::layout::{centered, popup_space};
 use super::text::{fit, pad, wrap};
-use super::{marks, popup_block};
+use super::{key_label, marks, popup_block};
 use crate::model::journal::heatmap::{COUNTED, SHADES, WEEKS};
 use crate::model::journal::{Heatmap, Stats, words};
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::KeyMode;
 use crate::tui::theme::Theme;
 
 /// Cells of the labels in front of values ("Streak", "Pace"…).
@@ -186,9 +188,13 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 
 pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let popup = popup_area(area);
+    let close = key_label(app, KeyMode::Stats, &Action::Close);
     let title = match app.stats() {
-        Some(s) => format!("Stats · {} · {} · Esc closes", app.profile_name, s.today),
-        None => "Stats · Esc closes".to_string(),
+        Some(s) => format!(
+            "Stats · {} · {} · {close} closes",
+            app.profile_name, s.today
+        ),
+        None => format!("Stats · {close} closes"),
     };
     let inner = popup_block(
         app,

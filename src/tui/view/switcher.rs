@@ -7,9 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::layout::{centered, follow, popup_space};
-use super::popup_block;
 use super::text::{pad, width};
+use super::{key_label, popup_block};
+use crate::tui::action::Action;
 use crate::tui::app::{App, SwitcherState};
+use crate::tui::keymap::KeyMode;
 
 const BAR: usize = 12;
 
@@ -28,7 +30,12 @@ pub fn render(app: &App, state: &SwitcherState, area: Rect, buf: &mut Buffer) {
         90.min(area.width.saturating_sub(4)),
         rows.saturating_add(4),
     );
-    let inner = popup_block(app, "Roadmaps · Enter switches · Esc closes", popup, buf);
+    let title = format!(
+        "Roadmaps · {} switches · {} closes",
+        key_label(app, KeyMode::Switcher, &Action::Enter),
+        key_label(app, KeyMode::Switcher, &Action::Close)
+    );
+    let inner = popup_block(app, &title, popup, buf);
     if inner.height == 0 {
         return;
     }
