@@ -7,6 +7,7 @@
 
 mod content;
 mod convert;
+mod graph;
 mod ids;
 mod source;
 
