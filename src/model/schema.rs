@@ -57,13 +57,7 @@ pub(super) fn check(mut doc: Value) -> Walked {
         return w.done(doc);
     };
     match map.get("version") {
-        None => w.fatal(
-            ProblemKind::MissingField {
-                what: "roadmap".into(),
-                field: "version",
-            },
-            At::default(),
-        ),
+        None => w.missing("roadmap", "version", &At::default()),
         Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
         Some(v) => {
             let problem = Problem::at(
@@ -163,13 +157,7 @@ impl Walk {
         match map.get(field) {
             Some(Value::String(_)) => {}
             None if !required => {}
-            None => self.fatal(
-                ProblemKind::MissingField {
-                    what: what.to_string(),
-                    field,
-                },
-                at.clone(),
-            ),
+            None => self.missing(what, field, at),
             Some(v) => {
                 let kind = bad(what, field, "text in double quotes", v);
                 if required {
@@ -180,6 +168,17 @@ impl Walk {
                 }
             }
         }
+    }
+
+    /// `field`, which `what` must have, is not there.
+    fn missing(&mut self, what: &str, field: &'static str, at: &At) {
+        self.fatal(
+            ProblemKind::MissingField {
+                what: what.to_string(),
+                field,
+            },
+            at.clone(),
+        );
     }
 
     /// A list of objects, each checked by `each`.
@@ -200,13 +199,7 @@ impl Walk {
                 }
             }
             None if !required => {}
-            None => self.fatal(
-                ProblemKind::MissingField {
-                    what: what.to_string(),
-                    field,
-                },
-                at.clone(),
-            ),
+            None => self.missing(what, field, at),
             Some(v) => {
                 let kind = bad(what, field, "a list [ … ]", v);
                 self.fatal(kind, at.field(field));
@@ -235,13 +228,7 @@ impl Walk {
                 }
             }
             None if !required => {}
-            None => self.fatal(
-                ProblemKind::MissingField {
-                    what: what.to_string(),
-                    field,
-                },
-                at.clone(),
-            ),
+            None => self.missing(what, field, at),
             Some(v) => {
                 let kind = bad(
                     what,
@@ -331,13 +318,7 @@ impl Walk {
         self.text(map, &what, "url", true, at);
         match map.get("kind") {
             Some(Value::String(k)) if KINDS.contains(&k.as_str()) => {}
-            None => self.fatal(
-                ProblemKind::MissingField {
-                    what,
-                    field: "kind",
-                },
-                at.clone(),
-            ),
+            None => self.missing(&what, "kind", at),
             Some(k) => {
                 let kind = bad(&what, "kind", &format!("one of {}", KINDS.join(", ")), k);
                 self.report(kind, at.field("kind"));
@@ -358,13 +339,7 @@ impl Walk {
         self.ids(map, &what, "from", true, at);
         match map.get("pick") {
             Some(p) if p.as_u64().is_some_and(|p| usize::try_from(p).is_ok()) => {}
-            None => self.fatal(
-                ProblemKind::MissingField {
-                    what,
-                    field: "pick",
-                },
-                at.clone(),
-            ),
+            None => self.missing(&what, "pick", at),
             Some(p) => {
                 let kind = bad(
                     &what,
