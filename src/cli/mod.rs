@@ -175,7 +175,9 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
             output: output.as_deref(),
         }),
         Command::Roadmaps { json } => roadmaps::roadmaps(&o.profile, *json),
-        Command::Use { target } => use_roadmap::use_roadmap(target),
+        Command::Use { target } => {
+            use_roadmap::use_roadmap(target, o.config.defaults.roadmap.as_deref())
+        }
         Command::Remove { id } => remove::remove(id, &o.profile),
         Command::Note {
             id,

@@ -8,7 +8,8 @@ use super::out::{self, line};
 use crate::session::RoadmapSource;
 use crate::store::library::{InUse, Library};
 
-pub fn use_roadmap(target: &Path) -> Result<(), Failure> {
+/// `configured`: the config file's `[defaults] roadmap`, which comes first.
+pub fn use_roadmap(target: &Path, configured: Option<&Path>) -> Result<(), Failure> {
     let source = RoadmapSource::resolve(Some(target));
     let roadmap = source.load()?;
     let lib = Library::open()?;
@@ -33,5 +34,13 @@ pub fn use_roadmap(target: &Path) -> Result<(), Failure> {
     lib.set_state(&state)?;
     let mut text = String::new();
     line!(text, "now using {named}: {}", roadmap.title);
+    if let Some(config) = configured {
+        line!(
+            text,
+            "note: your config file's [defaults] roadmap ({}) comes before this choice; \
+             remove it there for this one to take effect (`roadmap config path` shows the file)",
+            crate::model::text::clean(&config.display().to_string())
+        );
+    }
     out::emit(&text)
 }

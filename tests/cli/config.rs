@@ -163,3 +163,31 @@ fn paths_prints_version_format_and_folders() {
     );
     assert!(stdout.contains("no-config.toml (not there"), "{stdout}");
 }
+
+#[test]
+fn roadmap_use_says_when_the_config_file_comes_first() {
+    let env = Env::new();
+    let roadmap = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SMALL);
+    let file = env.config(&format!(
+        "[defaults]\nroadmap = {:?}\n",
+        roadmap.display().to_string()
+    ));
+    let with_config = env
+        .bare()
+        .env("ROADMAP_CONFIG", &file)
+        .args(["use", "builtin"])
+        .assert()
+        .success();
+    let (out, _) = texts(&with_config);
+    assert!(out.contains("now using builtin"), "{out}");
+    assert!(out.contains("[defaults] roadmap"), "{out}");
+    // The config's roadmap is still the one in use: a choice made with
+    // `use` does not silently win over it, and the user was told.
+    env.bare()
+        .env("ROADMAP_CONFIG", &file)
+        .args(["done", "http"])
+        .assert()
+        .success();
+    let without = env.bare().args(["use", "builtin"]).assert().success();
+    assert!(!texts(&without).0.contains("[defaults]"));
+}
