@@ -4,6 +4,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::{App, DetailState, Pane, Row};
 use crate::tui::action::{Action, Effect};
+use crate::tui::keymap::KeyMode;
 use crate::tui::view::details::{self, Target};
 use crate::tui::view::layout::{inner, list_offset, text_area};
 use crate::tui::view::next;
@@ -124,7 +125,18 @@ impl App {
             Pane::Details => self.focus = Pane::Skills,
             Pane::Skills => self.focus = Pane::Stages,
             Pane::Stages | Pane::Next => {
-                self.info("q quits · Esc steps back out of the details and the skills");
+                let keymap = self.keymap();
+                let label = |action: &Action| {
+                    keymap
+                        .key_of(KeyMode::Main, action)
+                        .unwrap_or_else(|| "(no key)".to_string())
+                };
+                let text = format!(
+                    "{} quits · {} steps back out of the details and the skills",
+                    label(&Action::Quit),
+                    label(&Action::Close)
+                );
+                self.info(text);
             }
         }
     }

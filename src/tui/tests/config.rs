@@ -142,3 +142,15 @@ fn popup_titles_name_the_keys_in_use() {
     assert!(shown.contains("· x closes"), "{shown}");
     assert!(!shown.contains("Esc closes"), "{shown}");
 }
+
+#[test]
+fn esc_at_the_top_names_the_rebound_quit_key() {
+    let mut a = rebound_app();
+    run(
+        &mut a,
+        [Action::Resize(120, 40), Action::Close, Action::Close],
+    );
+    let said = format!("{:?}", a.message());
+    assert!(said.contains("x quits"), "{said}");
+    assert!(!said.contains("q quits"), "{said}");
+}

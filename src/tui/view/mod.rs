@@ -88,7 +88,16 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
             app.theme.bold(),
         ),
         Line::styled(
-            format!("(now {}×{}) · q quits", area.width, area.height),
+            format!(
+                "(now {}×{}) · {} quits",
+                area.width,
+                area.height,
+                key_label(
+                    app,
+                    crate::tui::keymap::KeyMode::Main,
+                    &crate::tui::action::Action::Quit
+                )
+            ),
             app.theme.dim(),
         ),
     ];
