@@ -28,7 +28,7 @@ struct StatusJson<'a> {
 /// Progress of the whole roadmap or of one stage: the same fields with the
 /// same meanings at both levels.
 #[derive(Serialize)]
-struct ProgressJson {
+pub(super) struct ProgressJson {
     /// Units that count: required skills outside choices, plus `pick` per
     /// choice. Fixed for a roadmap: it does not move when you pick.
     total: usize,

@@ -74,8 +74,25 @@ fn json_holds_roadmap_statuses_history_and_stats() {
     assert_eq!(v["as_of"], "2025-02-28T09:00:00Z");
     assert_eq!(
         v["progress"],
-        json!({"done": 2, "doing": 1, "skipped": 0, "todo": 5, "total": 8, "percent": 25})
+        json!({"done": 2, "doing": 1, "skipped": 0, "todo": 5, "total": 8, "percent": 25,
+               "finished": 2, "complete": false, "hours_left": 149})
     );
+    // The same progress fields, with the same meanings, as `status --json`,
+    // at the top and in every stage.
+    let status = env.json(&["status", "--json"]);
+    for key in v["progress"].as_object().unwrap().keys() {
+        assert_eq!(v["progress"][key], status[key], "{key}");
+    }
+    for (stage, theirs) in v["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(status["stages"].as_array().unwrap())
+    {
+        for key in v["progress"].as_object().unwrap().keys() {
+            assert_eq!(stage[key], theirs[key], "{key} of {}", stage["id"]);
+        }
+    }
     let basics = &v["stages"][0];
     assert_eq!(
         (

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::Export;
 use crate::cli::Failure;
 use crate::cli::stats::{StatsJson, stats_json};
+use crate::cli::status::ProgressJson;
 use crate::model::Status;
 use crate::model::journal::ActivityKind;
 use crate::model::text::clean_multiline;
@@ -35,21 +36,12 @@ struct RoadmapJson<'a> {
 }
 
 #[derive(Serialize)]
-struct ProgressJson {
-    done: usize,
-    doing: usize,
-    skipped: usize,
-    todo: usize,
-    total: usize,
-    percent: u32,
-}
-
-#[derive(Serialize)]
 struct StageJson<'a> {
     id: &'a str,
     title: &'a str,
-    finished: usize,
-    total: usize,
+    /// The same fields as the top level's `progress`, as `status --json`.
+    #[serde(flatten)]
+    progress: ProgressJson,
     skills: Vec<SkillJson<'a>>,
 }
 
@@ -95,14 +87,7 @@ pub fn render(e: &Export) -> Result<String, Failure> {
         },
         profile: view.session.store.name(),
         as_of: e.as_of,
-        progress: ProgressJson {
-            done: overall.done,
-            doing: overall.doing,
-            skipped: overall.skipped,
-            todo: overall.todo,
-            total: overall.total(),
-            percent: overall.percent(),
-        },
+        progress: (&overall).into(),
         stages: roadmap
             .stages
             .iter()
@@ -110,8 +95,7 @@ pub fn render(e: &Export) -> Result<String, Failure> {
             .map(|(stage, tally)| StageJson {
                 id: &stage.id,
                 title: &stage.title,
-                finished: tally.finished(),
-                total: tally.total(),
+                progress: tally.into(),
                 skills: stage
                     .skills
                     .clone()
