@@ -295,3 +295,24 @@ proptest::proptest! {
         }
     }
 }
+
+/// The goal as the store handles it: a clock stepped back still stamps
+/// a later change, whole profiles merge to the goal saved last in either
+/// order, and fields a newer build wrote into the goal survive.
+#[test]
+fn the_goal_merges_through_the_store_after_a_clock_step_back_and_keeps_unknown_fields() {
+    let t = |s| Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, s).unwrap();
+    let json = r#"{"version":1,"roadmaps":{"r":{"finish_by":{"date":"2027-06-30","at":"2026-11-25T12:00:30Z","why":"job"}}}}"#;
+    let old: crate::model::Profile = serde_json::from_str(json).unwrap();
+    // This machine's clock reads 20 s earlier than the stored stamp.
+    let mut new = old.clone();
+    assert!(new.set_goal("r", chrono::NaiveDate::from_ymd_opt(2027, 3, 1), t(10)));
+    let stamp = new.roadmaps["r"].goal.as_ref().unwrap().at;
+    assert!(stamp > t(30), "{stamp}");
+    for (mut ours, theirs) in [(old.clone(), &new), (new.clone(), &old)] {
+        super::merge::merge(&mut ours, theirs);
+        assert_eq!(ours.goal("r"), chrono::NaiveDate::from_ymd_opt(2027, 3, 1));
+        let text = serde_json::to_string(&ours).unwrap();
+        assert!(text.contains(r#""why":"job""#), "{text}");
+    }
+}
