@@ -30,6 +30,26 @@ fn start_on(home: &Path, roadmap: &Path) -> Tui {
     Tui::start(home, roadmap, COLS, ROWS)
 }
 
+/// Runs `roadmap ARGS` as another process on the same data folder, as a
+/// second terminal would; it must succeed.
+fn cli(home: &Path, args: &[&str]) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_roadmap"))
+        .arg("--roadmap")
+        .arg(fixture())
+        .args(args)
+        .env("ROADMAP_HOME", home)
+        .env("ROADMAP_CONFIG", home.join("no-config.toml"))
+        .env_remove("ROADMAP_FILE")
+        .env_remove("ROADMAP_PROFILE")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "roadmap {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// Makes the profile folder unusable: a file where it was.
 fn break_folder(home: &Path) {
     std::fs::remove_dir_all(home).unwrap();
@@ -239,21 +259,7 @@ fn changes_saved_by_another_instance_show_up_without_a_key_press() {
     tui.wait_for("0 of 8 ");
     tui.press(" ");
     tui.wait_for("saved · internet → done");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_roadmap"))
-        .arg("--roadmap")
-        .arg(fixture())
-        .args(["done", "terminal"])
-        .env("ROADMAP_HOME", home.path())
-        .env("ROADMAP_CONFIG", home.path().join("no-config.toml"))
-        .env_remove("ROADMAP_FILE")
-        .env_remove("ROADMAP_PROFILE")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    cli(home.path(), &["done", "terminal"]);
     let screen = tui.wait_for("2 of 8 ");
     assert!(
         screen.contains("changes saved by another roadmap window"),
@@ -325,17 +331,7 @@ fn a_change_to_a_skill_stamped_in_the_future_is_saved_and_never_reverts_another(
     assert_eq!(status(home.path(), "internet").as_deref(), Some("todo"));
     // Another process changes internet back (the view shows it a moment
     // later); the view's next save, of another skill, keeps that change.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_roadmap"))
-        .arg("--roadmap")
-        .arg(fixture())
-        .args(["start", "internet"])
-        .env("ROADMAP_HOME", home.path())
-        .env("ROADMAP_CONFIG", home.path().join("no-config.toml"))
-        .env_remove("ROADMAP_FILE")
-        .env_remove("ROADMAP_PROFILE")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    cli(home.path(), &["start", "internet"]);
     tui.press("jjp");
     tui.wait_for("saved · terminal → doing");
     tui.press("q");
