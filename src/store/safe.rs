@@ -196,3 +196,197 @@ pub fn check_folder(dir: &Path) -> Result<bool, StoreError> {
         Err(e) => Err(StoreError::io("inspect", dir, e)),
     }
 }
+
+/// Whether [`read_file`] may follow a symbolic link at the path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Links {
+    /// The file is ours (a profile, a library file, the in-use file, a
+    /// machine's file in the sync folder, a cached download): a link there
+    /// was planted, and is refused.
+    Refuse,
+    /// The user named the file (`--roadmap FILE`, `import FILE`, the config
+    /// file a dotfiles manager links into place): a link is followed, but
+    /// what it leads to must still be a regular file.
+    Follow,
+}
+
+/// Why [`read_file`] read nothing. Say it in plain words with
+/// [`ReadError::describe`]; `Missing` is often not an error at all.
+#[derive(Debug)]
+pub enum ReadError {
+    Missing,
+    /// Not a regular file: what it is instead ("a named pipe (FIFO)",
+    /// "a symbolic link", "a folder", "a device", …).
+    NotAFile(&'static str),
+    /// Larger than `max` bytes (`size` is at least this much).
+    TooLarge {
+        size: u64,
+        max: u64,
+    },
+    Io(io::Error),
+}
+
+impl ReadError {
+    /// What went wrong, in a user's words, without the path (callers name
+    /// the file and say what to do).
+    pub fn describe(&self) -> String {
+        match self {
+            ReadError::Missing => "it does not exist".to_string(),
+            ReadError::NotAFile(kind) => format!("it is {kind}, not a regular file"),
+            ReadError::TooLarge { size, max } => {
+                format!("it is {size} bytes or more, larger than the limit of {max} bytes")
+            }
+            ReadError::Io(e) => match e.kind() {
+                io::ErrorKind::PermissionDenied => "you are not allowed to read it".to_string(),
+                _ => crate::model::text::clean(&e.to_string()).into_owned(),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe())
+    }
+}
+
+/// The one way the program reads a whole file: looked at before it is
+/// opened (opening a FIFO waits for a writer, opening a device can have
+/// effects), opened without waiting (`O_NONBLOCK`) and, with
+/// [`Links::Refuse`], without following a link (`O_NOFOLLOW`); only a
+/// regular file is read, and never more than `max` bytes, even if it grows
+/// while it is read.
+pub fn read_file(path: &Path, links: Links, max: u64) -> Result<Vec<u8>, ReadError> {
+    let looked = match links {
+        Links::Refuse => std::fs::symlink_metadata(path),
+        Links::Follow => std::fs::metadata(path),
+    };
+    let meta = match looked {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(ReadError::Missing),
+        Err(e) => return Err(ReadError::Io(e)),
+    };
+    if !meta.file_type().is_file() {
+        return Err(ReadError::NotAFile(kind(&meta)));
+    }
+    if meta.len() > max {
+        return Err(ReadError::TooLarge {
+            size: meta.len(),
+            max,
+        });
+    }
+    let handle = match open_nonblocking(path, links) {
+        Ok(h) => h,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(ReadError::Missing),
+        #[cfg(unix)]
+        Err(e) if rustix::io::Errno::from_io_error(&e) == Some(rustix::io::Errno::LOOP) => {
+            return Err(ReadError::NotAFile("a symbolic link"));
+        }
+        Err(e) => return Err(ReadError::Io(e)),
+    };
+    // Whatever was swapped in between the look and the open: the handle's
+    // own metadata decides.
+    let meta = handle.metadata().map_err(ReadError::Io)?;
+    if !meta.file_type().is_file() {
+        return Err(ReadError::NotAFile(kind(&meta)));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len().min(max)).unwrap_or(0));
+    io::Read::read_to_end(&mut io::Read::take(handle, max + 1), &mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > max {
+        return Err(ReadError::TooLarge {
+            size: bytes.len() as u64,
+            max,
+        });
+    }
+    Ok(bytes)
+}
+
+fn open_nonblocking(path: &Path, links: Links) -> io::Result<File> {
+    match links {
+        Links::Refuse => open_read(path),
+        Links::Follow => {
+            #[cfg(unix)]
+            {
+                use rustix::fs::{Mode, OFlags};
+                let flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::CLOEXEC;
+                Ok(File::from(rustix::fs::open(path, flags, Mode::empty())?))
+            }
+            #[cfg(not(unix))]
+            File::open(path)
+        }
+    }
+}
+
+#[cfg(test)]
+mod read_tests {
+    use super::*;
+
+    #[test]
+    fn a_regular_file_is_read_whole_under_the_cap() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        std::fs::write(&path, b"hello").unwrap();
+        assert_eq!(read_file(&path, Links::Refuse, 5).unwrap(), b"hello");
+        assert!(matches!(
+            read_file(&path, Links::Refuse, 4),
+            Err(ReadError::TooLarge { size: 5, max: 4 })
+        ));
+        assert!(matches!(
+            read_file(&dir.path().join("none"), Links::Follow, 4),
+            Err(ReadError::Missing)
+        ));
+        assert!(matches!(
+            read_file(dir.path(), Links::Follow, 4),
+            Err(ReadError::NotAFile("a folder"))
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_refused_or_followed_as_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("target");
+        std::fs::write(&target, b"x").unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert!(matches!(
+            read_file(&link, Links::Refuse, 10),
+            Err(ReadError::NotAFile("a symbolic link"))
+        ));
+        assert_eq!(read_file(&link, Links::Follow, 10).unwrap(), b"x");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_a_device_is_refused_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::from_raw_mode(0o600),
+            0,
+        )
+        .unwrap();
+        // Were it opened for reading without O_NONBLOCK, this would wait
+        // forever for a writer.
+        for links in [Links::Refuse, Links::Follow] {
+            assert!(matches!(
+                read_file(&fifo, links, 10),
+                Err(ReadError::NotAFile("a named pipe (FIFO)"))
+            ));
+        }
+        assert!(matches!(
+            read_file(Path::new("/dev/zero"), Links::Follow, 10),
+            Err(ReadError::NotAFile("a device"))
+        ));
+        let link = dir.path().join("to-fifo");
+        std::os::unix::fs::symlink(&fifo, &link).unwrap();
+        assert!(matches!(
+            read_file(&link, Links::Follow, 10),
+            Err(ReadError::NotAFile("a named pipe (FIFO)"))
+        ));
+    }
+}
