@@ -119,6 +119,11 @@ impl Cache {
             why,
         };
         self.check_folders(false).map_err(CacheError::Store)?;
+        if !self.dir.is_dir() {
+            return Ok(None);
+        }
+        // A download being written meanwhile is waited for.
+        let _lock = self.lock(true).map_err(CacheError::Store)?;
         let bytes = match safe::read_file(&manifest_path, Links::Refuse, MAX_MANIFEST) {
             Ok(b) => b,
             Err(ReadError::Missing) => return Ok(None),
@@ -181,7 +186,7 @@ impl Cache {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         self.check_folders(true)?;
-        let _lock = self.lock()?;
+        let _lock = self.lock(false)?;
         let topics_dir = self.dir.join(TOPICS);
         remove_stale_temps(&self.dir, TMP_PREFIX);
         remove_stale_temps(&topics_dir, TMP_PREFIX);
@@ -262,17 +267,45 @@ impl Cache {
         Ok(())
     }
 
+    /// Locks the entry's folder (shared to read, exclusive to write),
+    /// waiting at most [`super::LOCK_WAIT`] for another process.
     #[cfg(unix)]
-    fn lock(&self) -> Result<File, StoreError> {
+    fn lock(&self, shared: bool) -> Result<File, StoreError> {
         let dir = safe::open_folder(&self.dir)
             .map_err(|e| StoreError::io("open the folder", &self.dir, e))?;
-        dir.lock()
-            .map_err(|e| StoreError::io("lock", &self.dir, e))?;
-        Ok(dir)
+        let start = std::time::Instant::now();
+        let mut pause = std::time::Duration::from_millis(1);
+        loop {
+            let tried = if shared {
+                dir.try_lock_shared()
+            } else {
+                dir.try_lock()
+            };
+            match tried {
+                Ok(()) => return Ok(dir),
+                Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < super::LOCK_WAIT => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(std::time::Duration::from_millis(50));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(StoreError::io(
+                        "lock",
+                        &self.dir,
+                        std::io::Error::other(
+                            "another roadmap process has been writing this download for too long",
+                        ),
+                    ));
+                }
+                Err(std::fs::TryLockError::Error(e)) => {
+                    return Err(StoreError::io("lock", &self.dir, e));
+                }
+            }
+        }
     }
 
     #[cfg(not(unix))]
-    fn lock(&self) -> Result<Option<File>, StoreError> {
+    #[allow(clippy::unnecessary_wraps, clippy::unused_self)]
+    fn lock(&self, _shared: bool) -> Result<Option<File>, StoreError> {
         Ok(None)
     }
 }

@@ -229,6 +229,10 @@ fn an_unknown_name_says_so_and_where_to_check_it() {
         err.contains("check the name on https://roadmap.sh/roadmaps"),
         "{err}"
     );
+    assert!(
+        err.contains("no file named 'no-such-roadmap' here either"),
+        "{err}"
+    );
     assert!(err.contains("nothing was written"), "{err}");
     assert!(!library(&env).exists());
     assert!(!env.home.path().join("cache").exists());

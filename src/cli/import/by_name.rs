@@ -15,10 +15,12 @@ use crate::fetch::{self, Downloaded, FetchError, Progress, Site, topic};
 use crate::import::ContentFile;
 use crate::store::cache::{Cache, CacheError, Cached};
 
-/// The roadmap `name` from `site`, ready to convert.
+/// The roadmap `name` from `site`, ready to convert. `bare`: the user typed
+/// the name alone (it could have been meant as a file).
 pub(super) fn input(
     site: &Site,
     name: &str,
+    bare: bool,
     refresh: bool,
     dry_run: bool,
     now: DateTime<Utc>,
@@ -49,7 +51,15 @@ pub(super) fn input(
         Ok(d) => d,
         Err(e) => {
             progress.clear();
-            return Err(failed(&e, refresh, damaged.as_deref(), &cache));
+            let mut failure = failed(&e, refresh, damaged.as_deref(), &cache);
+            if let (FetchError::NoSuchRoadmap { .. }, true, Failure::User { lines, .. }) =
+                (&e, bare, &mut failure)
+            {
+                lines.push(format!(
+                    "there is no file named '{name}' here either (a roadmap file is imported by its path)"
+                ));
+            }
+            return Err(failure);
         }
     };
     progress.clear();

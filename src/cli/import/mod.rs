@@ -65,7 +65,8 @@ pub fn import(req: &Request<'_>) -> Result<(), Failure> {
                 "leave --content out, or import the roadmap's JSON file with its content folder",
             ));
         }
-        by_name::input(&site, &name, req.refresh, req.dry_run, req.now)?
+        let bare = req.target.to_str().is_some_and(crate::fetch::site::is_name);
+        by_name::input(&site, &name, bare, req.refresh, req.dry_run, req.now)?
     } else {
         if req.refresh {
             return Err(user(
