@@ -31,6 +31,12 @@ pub const MAX_TOPIC: u64 = 1024 * 1024;
 pub const MAX_TOTAL: u64 = 64 * 1024 * 1024;
 /// Topic texts downloaded at once (a browser opens six connections to a site).
 const WORKERS: usize = 4;
+/// Pauses before asking again after a passing failure (a 5xx or 429
+/// status, a connection that broke off): three tries in all.
+const RETRY_AFTER: [std::time::Duration; 2] = [
+    std::time::Duration::from_millis(250),
+    std::time::Duration::from_secs(1),
+];
 
 /// A roadmap as downloaded: the originals, byte for byte.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,6 +110,17 @@ pub enum FetchError {
 }
 
 impl FetchError {
+    /// A failure that asking again may not meet (not a timeout: waiting
+    /// again would triple a long wait; not a refused connection: offline
+    /// stays offline).
+    fn passing(&self) -> bool {
+        match self {
+            FetchError::Status { code, .. } => *code == 429 || (500..600).contains(code),
+            FetchError::Network { .. } | FetchError::Truncated { .. } => true,
+            _ => false,
+        }
+    }
+
     /// What the user can do about it.
     pub fn help(&self) -> &'static str {
         match self {
@@ -202,9 +219,12 @@ pub fn download(
     let client = Client::new(site.timeout);
     let url = site.roadmap_url(name);
     let mut got = 0u64;
-    let roadmap = match client.get(&url, MAX_ROADMAP, &mut |n| {
-        got += n;
-        progress.roadmap(got);
+    let roadmap = match with_retries(|| {
+        got = 0;
+        client.get(&url, MAX_ROADMAP, &mut |n| {
+            got += n;
+            progress.roadmap(got);
+        })
     })? {
         Answer::Body(bytes) => bytes,
         Answer::Missing => {
@@ -291,8 +311,10 @@ fn one_topic(
     url: &str,
     tx: &mpsc::Sender<Event>,
 ) -> Result<Option<Vec<u8>>, FetchError> {
-    let answer = client.get(url, MAX_TOPIC, &mut |n| {
-        let _ = tx.send(Event::Bytes(n));
+    let answer = with_retries(|| {
+        client.get(url, MAX_TOPIC, &mut |n| {
+            let _ = tx.send(Event::Bytes(n));
+        })
     })?;
     match answer {
         Answer::Missing => Ok(None),
@@ -301,5 +323,19 @@ fn one_topic(
             url: url.to_string(),
             why: "it is not a topic's text (JSON with a description and resources)".to_string(),
         }),
+    }
+}
+
+/// `get`, asked again after a passing failure (see [`RETRY_AFTER`]).
+fn with_retries(mut get: impl FnMut() -> Result<Answer, FetchError>) -> Result<Answer, FetchError> {
+    let mut pauses = RETRY_AFTER.iter();
+    loop {
+        match get() {
+            Err(e) if e.passing() => match pauses.next() {
+                Some(pause) => std::thread::sleep(*pause),
+                None => return Err(e),
+            },
+            other => return other,
+        }
     }
 }

@@ -236,15 +236,26 @@ fn an_unknown_name_says_so_and_where_to_check_it() {
     assert!(err.contains("nothing was written"), "{err}");
     assert!(!library(&env).exists());
     assert!(!env.home.path().join("cache").exists());
-    // A server error is not a missing roadmap.
+    // A passing server error is asked again; one that lasts is not a
+    // missing roadmap.
+    site.set_once(ROADMAP, Reply::Status(503));
+    site.set_once(TOPIC, Reply::Status(502));
+    let before = site.requests();
+    cmd(&env, &site)
+        .args(["import", "backend"])
+        .assert()
+        .success();
+    assert_eq!(site.requests(), before + REQUESTS + 2);
+    std::fs::remove_dir_all(library(&env)).unwrap();
     site.set(ROADMAP, Reply::Status(503));
     let a = cmd(&env, &site)
-        .args(["import", "backend"])
+        .args(["import", "backend", "--refresh"])
         .assert()
         .code(1);
     let err = texts(&a).1;
     assert!(err.contains("answered 503 Service Unavailable"), "{err}");
     assert!(err.contains("try again later"), "{err}");
+    assert!(!library(&env).exists());
 }
 
 #[test]

@@ -33,6 +33,8 @@ pub enum Reply {
 pub struct Site {
     pub url: String,
     routes: Arc<Mutex<HashMap<String, Reply>>>,
+    /// Replies given once, before the route's own.
+    once: Arc<Mutex<HashMap<String, Vec<Reply>>>>,
     /// Requests answered, by path.
     hits: Arc<Mutex<Vec<String>>>,
     stop: Arc<AtomicBool>,
@@ -63,12 +65,14 @@ impl Site {
         let site = Site {
             url,
             routes: Arc::new(Mutex::new(routes)),
+            once: Arc::new(Mutex::new(HashMap::new())),
             hits: Arc::new(Mutex::new(Vec::new())),
             stop: Arc::new(AtomicBool::new(false)),
             served: Arc::new(AtomicUsize::new(0)),
         };
-        let (routes, hits, stop, served) = (
+        let (routes, once, hits, stop, served) = (
             site.routes.clone(),
+            site.once.clone(),
             site.hits.clone(),
             site.stop.clone(),
             site.served.clone(),
@@ -79,9 +83,10 @@ impl Site {
                     break;
                 }
                 let Ok(stream) = stream else { continue };
-                let (routes, hits, served) = (routes.clone(), hits.clone(), served.clone());
+                let (routes, once, hits, served) =
+                    (routes.clone(), once.clone(), hits.clone(), served.clone());
                 std::thread::spawn(move || {
-                    if let Some(path) = serve(stream, &routes) {
+                    if let Some(path) = serve(stream, &routes, &once) {
                         hits.lock().unwrap().push(path);
                         served.fetch_add(1, Ordering::SeqCst);
                     }
@@ -94,6 +99,16 @@ impl Site {
     /// Answers `path` with `reply` from now on.
     pub fn set(&self, path: &str, reply: Reply) {
         self.routes.lock().unwrap().insert(path.to_string(), reply);
+    }
+
+    /// Answers `path` with `reply` the next time only (then as before).
+    pub fn set_once(&self, path: &str, reply: Reply) {
+        self.once
+            .lock()
+            .unwrap()
+            .entry(path.to_string())
+            .or_default()
+            .push(reply);
     }
 
     /// How many requests were answered.
@@ -115,7 +130,11 @@ impl Drop for Site {
 }
 
 /// Reads one request and answers it; the path asked, if any.
-fn serve(stream: TcpStream, routes: &Mutex<HashMap<String, Reply>>) -> Option<String> {
+fn serve(
+    stream: TcpStream,
+    routes: &Mutex<HashMap<String, Reply>>,
+    once: &Mutex<HashMap<String, Vec<Reply>>>,
+) -> Option<String> {
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .ok()?;
@@ -129,12 +148,20 @@ fn serve(stream: TcpStream, routes: &Mutex<HashMap<String, Reply>>) -> Option<St
             break;
         }
     }
-    let reply = routes
+    let first = once
         .lock()
         .unwrap()
-        .get(&path)
-        .cloned()
-        .unwrap_or(Reply::Status(404));
+        .get_mut(&path)
+        .filter(|l| !l.is_empty())
+        .map(|l| l.remove(0));
+    let reply = first.unwrap_or_else(|| {
+        routes
+            .lock()
+            .unwrap()
+            .get(&path)
+            .cloned()
+            .unwrap_or(Reply::Status(404))
+    });
     let mut out = stream;
     let head = |status: &str, extra: &str| {
         format!(
