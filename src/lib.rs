@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod config;
 pub mod editor;
+pub mod fetch;
 pub mod import;
 pub mod library;
 pub mod model;

@@ -237,15 +237,22 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Convert a roadmap.sh roadmap (its JSON, optionally its content
-    /// folder) into your library. Personal use only: see docs/importing.md.
+    /// Convert a roadmap.sh roadmap into your library: by name (downloaded
+    /// with its topics' texts, then kept for offline re-imports) or from its
+    /// JSON file and content folder. Personal use only: see docs/importing.md.
+    #[command(after_help = IMPORT_HELP)]
     Import {
-        /// The roadmap.sh roadmap file (JSON: nodes and edges, or the API document).
-        #[arg(value_name = "FILE")]
+        /// A roadmap.sh name (`backend`), its page's address
+        /// (`https://roadmap.sh/backend`), or a roadmap file (JSON: nodes and
+        /// edges, or the API document).
+        #[arg(value_name = "NAME|URL|FILE", value_hint = clap::ValueHint::FilePath)]
         file: PathBuf,
-        /// The roadmap's content folder (`<slug>@<nodeId>.md` files).
+        /// The roadmap's content folder (`<slug>@<nodeId>.md` files), for a FILE.
         #[arg(long, value_name = "DIR")]
         content: Option<PathBuf>,
+        /// Download again, even when an earlier download is in the cache.
+        #[arg(long)]
+        refresh: bool,
         /// The id to give the roadmap (default: its slug or the file name).
         #[arg(long, value_name = "ID")]
         id: Option<String>,
@@ -295,6 +302,14 @@ pub enum Command {
     /// config folders in use.
     Paths,
 }
+
+const IMPORT_HELP: &str = "Examples:\n  \
+    roadmap import backend                 # download from roadmap.sh (cached for next time)\n  \
+    roadmap import https://roadmap.sh/golang --dry-run\n  \
+    roadmap import backend --refresh       # download again\n  \
+    roadmap import backend.json --content content/\n\
+    The site is ROADMAP_SH_URL (default https://roadmap.sh); ROADMAP_SH_TIMEOUT sets how many\n\
+    seconds a download waits for a stalled server (default 30).";
 
 const COMPLETIONS_HELP: &str = "Install, e.g.:\n  \
     bash: echo 'source <(roadmap completions bash)' >> ~/.bashrc\n  \

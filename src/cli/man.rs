@@ -108,6 +108,16 @@ fn extra(keymap: &Keymap) -> String {
     );
     item(
         &mut s,
+        crate::fetch::site::URL_ENV,
+        "The site `roadmap import NAME` downloads from (default https://roadmap.sh).",
+    );
+    item(
+        &mut s,
+        crate::fetch::site::TIMEOUT_ENV,
+        "Seconds a download waits for a connection or for a stalled server (default 30; a request takes at most four times it).",
+    );
+    item(
+        &mut s,
         "NO_COLOR",
         "When set and not empty, no colours: selection is shown in reverse video, emphasis in bold.",
     );
@@ -126,6 +136,11 @@ fn extra(keymap: &Keymap) -> String {
         &mut s,
         "~/.local/share/roadmap/",
         "Profiles on Linux (NAME.json, with NAME.json.bak); `roadmap paths` prints the folders in use.",
+    );
+    item(
+        &mut s,
+        "~/.local/share/roadmap/cache/",
+        "Roadmaps downloaded by `roadmap import NAME`, as the site served them, for offline re-imports (safe to delete).",
     );
     s.push_str(".SH \"EXIT STATUS\"\n");
     item(&mut s, "0", "Success.");

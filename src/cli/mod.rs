@@ -164,15 +164,19 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
         Command::Import {
             file,
             content,
+            refresh,
             id,
             dry_run,
             output,
         } => import::import(&import::Request {
-            file,
+            target: file,
             content: content.as_deref(),
             id: id.as_deref(),
             dry_run: *dry_run,
             output: output.as_deref(),
+            refresh: *refresh,
+            profile: &o.profile,
+            now,
         }),
         Command::Roadmaps { json } => roadmaps::roadmaps(&o.profile, *json),
         Command::Use { target } => {

@@ -7,6 +7,7 @@
 //! What may sit at the profile's paths (regular files only, no links, a
 //! folder only its owner can write to) is checked in `safe.rs`.
 
+pub mod cache;
 pub mod error;
 pub mod file;
 pub mod format;

@@ -29,6 +29,8 @@ impl Env {
             .env("ROADMAP_HOME", self.home.path())
             // Never the user's config file: one that does not exist.
             .env("ROADMAP_CONFIG", self.home.path().join("no-config.toml"))
+            // Never the real roadmap.sh: nothing answers there.
+            .env("ROADMAP_SH_URL", "http://127.0.0.1:9")
             .env_remove("ROADMAP_FILE")
             .env_remove("ROADMAP_PROFILE");
         cmd

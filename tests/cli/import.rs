@@ -284,3 +284,88 @@ fn a_damaged_in_use_file_falls_back_to_the_builtin_roadmap_and_is_reported() {
     env.bare().args(["use", "builtin"]).assert().success();
     env.bare().arg("roadmaps").assert().success();
 }
+
+#[test]
+fn a_reimport_that_drops_skills_with_progress_names_them_and_they_return() {
+    let env = Env::new();
+    import(&env, &[BARE]);
+    env.bare()
+        .args(["--roadmap", "bare", "done", "kneading"])
+        .assert()
+        .success();
+    env.bare()
+        .args(["--roadmap", "bare", "start", "proofing"])
+        .assert()
+        .success();
+    env.bare()
+        .args([
+            "--roadmap",
+            "bare",
+            "note",
+            "cold-retard",
+            "-m",
+            "try overnight",
+        ])
+        .assert()
+        .success();
+    // A version without Kneading, Proofing and Cold retard (and without
+    // Baking, on which there is no progress).
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(BARE).unwrap()).unwrap();
+    let gone = ["Knead-B2", "Proof_D4", "cOld_06", "Bake_C3x"];
+    doc["nodes"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|n| !gone.contains(&n["id"].as_str().unwrap()));
+    let smaller = env.write("bare.json", &doc.to_string());
+    let (out, _) = import(&env, &[smaller.to_str().unwrap(), "--dry-run"]);
+    assert!(out.contains("this version would drop 3 skill(s)"), "{out}");
+    let (out, _) = import(&env, &[smaller.to_str().unwrap()]);
+    assert!(
+        out.contains(
+            "this version drops 3 skill(s) you have progress on: 'Kneading' (done), 'Proofing' (doing), 'Cold retard' (a note)"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("stays in profile 'default' and returns if they come back"),
+        "{out}"
+    );
+    assert!(!out.contains("'Baking'"), "{out}");
+    // They come back with the next version that has them.
+    let (out, _) = import(&env, &[BARE]);
+    assert!(!out.contains("drops"), "{out}");
+    assert_eq!(entry(&roadmaps(&env), "bare").unwrap()["finished"], 1);
+}
+
+#[test]
+fn a_file_whose_own_id_is_the_builtin_ones_gets_a_stable_free_id() {
+    let env = Env::new();
+    let file = "tests/fixtures/import/site/backend.json";
+    // Before, this was refused even with --dry-run.
+    let (out, _) = import(&env, &[file, "--dry-run"]);
+    assert!(
+        out.contains(
+            "its own id 'backend' is the built-in roadmap's, so it is kept as 'backend-roadmap-sh'"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("dry run: nothing was written"), "{out}");
+    import(&env, &[file]);
+    env.bare()
+        .args(["--roadmap", "backend-roadmap-sh", "done", "networks"])
+        .assert()
+        .success();
+    // The same id again: a re-import, progress kept.
+    let (out, _) = import(&env, &[file]);
+    assert!(out.contains("replaced the earlier import"), "{out}");
+    assert_eq!(
+        entry(&roadmaps(&env), "backend-roadmap-sh").unwrap()["finished"],
+        1
+    );
+    // --id still chooses.
+    let (out, _) = import(&env, &[file, "--id", "server-craft"]);
+    assert!(
+        out.contains("'server-craft'") && !out.contains("kept as"),
+        "{out}"
+    );
+}

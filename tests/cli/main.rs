@@ -11,6 +11,7 @@ mod config;
 mod counting;
 mod export;
 mod import;
+mod import_name;
 mod journal;
 mod journal_notes;
 mod list_show;
@@ -18,6 +19,7 @@ mod notes;
 mod profiles;
 mod roadmap_files;
 mod shell;
+mod site;
 mod status;
 mod usage;
 

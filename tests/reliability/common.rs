@@ -90,6 +90,8 @@ pub fn cmd_at(home: &Path) -> Command {
     let mut c = Command::new(BIN);
     c.env("ROADMAP_HOME", home)
         .env("ROADMAP_CONFIG", home.join("no-config.toml"))
+        // Never the real roadmap.sh: nothing answers there.
+        .env("ROADMAP_SH_URL", "http://127.0.0.1:9")
         .env_remove("ROADMAP_FILE")
         .env_remove("ROADMAP_PROFILE");
     c

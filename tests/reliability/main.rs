@@ -14,6 +14,7 @@ mod corrupt;
 mod crash;
 mod files;
 mod hostile;
+mod import_content;
 mod invisible;
 mod limits;
 mod merge_props;
