@@ -263,7 +263,7 @@ pub fn sync_git(ctx: &Context, url: &str, options: &GitOptions) -> Result<Report
                 first
             }
         });
-        commit_own(&git, &machine)?;
+        commit_own(&git, &machine, &branch)?;
         if !ahead(&git, &branch)? {
             break;
         }
@@ -462,9 +462,16 @@ fn catch_up(git: &Git, url: &str, branch: &str, repo: &Path) -> Result<(), SyncE
     Ok(())
 }
 
-/// Commits this machine's file if it changed.
-fn commit_own(git: &Git, machine: &Machine) -> Result<(), SyncError> {
+/// Commits this machine's file if it changed: one commit on top of what
+/// the others pushed (a commit not pushed yet is folded into it).
+fn commit_own(git: &Git, machine: &Machine, branch: &str) -> Result<(), SyncError> {
     let name = machine_file::file_name(&machine.id);
+    let remote = format!("refs/remotes/origin/{branch}");
+    if ahead(git, branch)?
+        && let Some(theirs) = git.commit(&remote)?
+    {
+        git.must(&["reset", "-q", "--soft", &theirs])?;
+    }
     git.must(&["add", "--", &name])?;
     let staged = git.run(&["diff", "--cached", "--quiet", "--", &name])?;
     if staged.code == Some(1) {
@@ -502,13 +509,26 @@ fn push(git: &Git, branch: &str) -> Result<Pushed, SyncError> {
         return Ok(Pushed::Yes);
     }
     let all = format!("{}\n{}", out.stdout, out.stderr);
-    if all.contains("[remote rejected]") {
+    // Another machine's push landed while ours was on its way: the remote
+    // found the branch moved under it.
+    let raced = [
+        "cannot lock ref",
+        "but expected",
+        "failed to update ref",
+        "incorrect old value",
+    ]
+    .iter()
+    .any(|m| all.contains(m));
+    if all.contains("[remote rejected]") && !raced {
         return Err(SyncError::Git {
             action: "push".to_string(),
             detail: out.said(),
         });
     }
-    if all.contains("[rejected]") || all.contains("fetch first") || all.contains("non-fast-forward")
+    if raced
+        || all.contains("[rejected]")
+        || all.contains("fetch first")
+        || all.contains("non-fast-forward")
     {
         return Ok(Pushed::Rejected);
     }
