@@ -146,22 +146,14 @@ pub fn describe(report: &Report) -> String {
     text
 }
 
-/// `Came in: …. Went out: ….` in one line.
-pub fn summary(report: &Report) -> String {
-    let part = |word: &str, c: &sync::Counts| {
-        if c.is_empty() {
-            format!("nothing new {word}")
-        } else {
-            format!("{word}: {}", c.describe())
-        }
-    };
-    let came = part("came in", &report.came_in);
-    let went = part("went out", &report.went_out);
-    let mut line = format!("{came}; {went}.");
-    if let Some(first) = line.get(..1) {
-        line = first.to_uppercase() + &line[1..];
-    }
-    line
+/// `Came in: …; went out: ….` in one line.
+fn summary(report: &Report) -> String {
+    let line = report.summary();
+    let mut chars = line.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect::<String>() + ".")
+        .unwrap_or_default()
 }
 
 /// With `[sync] folder` set: writes this machine's file out if a command

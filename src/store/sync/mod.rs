@@ -84,6 +84,25 @@ pub struct Report {
     pub problems: Vec<String>,
 }
 
+impl Report {
+    /// `came in: 3 changes, 1 note; went out: 2 changes` (or `nothing new
+    /// came in`, `nothing new went out`).
+    pub fn summary(&self) -> String {
+        let part = |word: &str, c: &Counts| {
+            if c.is_empty() {
+                format!("nothing new {word}")
+            } else {
+                format!("{word}: {}", c.describe())
+            }
+        };
+        format!(
+            "{}; {}",
+            part("came in", &self.came_in),
+            part("went out", &self.went_out)
+        )
+    }
+}
+
 /// Everything a sync needs besides where to.
 #[derive(Debug, Clone)]
 pub struct Context {
