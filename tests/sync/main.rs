@@ -8,3 +8,4 @@
 mod common;
 mod folder;
 mod git;
+mod props;
