@@ -32,8 +32,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::value::RawValue;
 
 use super::machine::{Machine, is_valid_id};
-use crate::model::Profile;
 use crate::model::unknown::{Plain, SeedFor, UniqueMap, Unknown, read_fields};
+use crate::model::{PROFILE_VERSION, Profile};
 use crate::store::{StoreError, check_name, parse_profile};
 
 /// The format version of machine files this build writes and reads.
@@ -116,41 +116,28 @@ pub fn owner(name: &str) -> Option<(&str, bool)> {
 
 /// Reads a machine file's bytes; `path` names it in errors.
 pub fn parse(bytes: &[u8], path: &Path) -> Result<MachineFile, StoreError> {
+    // One pass for a good file; a file that fails is read again, each
+    // profile on its own, to tell a newer format from damage.
+    let raw = match serde_json::from_slice::<RawFile<Profile>>(bytes) {
+        Ok(raw) => raw,
+        Err(e) => return Err(explain(bytes, path, &e)),
+    };
     let corrupt = |detail: String| StoreError::Corrupt {
         path: path.to_path_buf(),
         detail,
     };
-    let raw: RawFile = match serde_json::from_slice(bytes) {
-        Ok(raw) => raw,
-        Err(e) => {
-            #[derive(Deserialize)]
-            struct VersionOnly {
-                version: u64,
-            }
-            if let Ok(v) = serde_json::from_slice::<VersionOnly>(bytes)
-                && v.version > FORMAT_VERSION
-            {
-                return Err(newer(path, v.version));
-            }
-            return Err(corrupt(
-                crate::model::text::clean(&e.to_string()).into_owned(),
-            ));
+    check_version(raw.version, path)?;
+    for (name, profile) in &raw.profiles {
+        check_name(name).map_err(|e| corrupt(e.to_string()))?;
+        if profile.version > PROFILE_VERSION {
+            return Err(newer(path, u64::from(profile.version)));
         }
-    };
-    if raw.version > FORMAT_VERSION {
-        return Err(newer(path, raw.version));
-    }
-    if raw.version == 0 {
-        return Err(corrupt("unknown format version 0".to_string()));
-    }
-    let mut profiles = BTreeMap::new();
-    for (name, text) in raw.profiles {
-        check_name(&name).map_err(|e| corrupt(e.to_string()))?;
-        let profile = parse_profile(text.get().as_bytes(), path).map_err(|e| match e {
-            StoreError::Corrupt { detail, .. } => corrupt(format!("profile '{name}': {detail}")),
-            other => other,
-        })?;
-        profiles.insert(name, profile);
+        if profile.version != PROFILE_VERSION {
+            return Err(corrupt(format!(
+                "profile '{name}': unknown format version {}",
+                profile.version
+            )));
+        }
     }
     for id in raw.roadmaps.keys() {
         if !crate::import::is_valid_id(id) {
@@ -162,10 +149,57 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<MachineFile, StoreError> {
     }
     Ok(MachineFile {
         machine: raw.machine,
-        profiles,
+        profiles: raw.profiles,
         roadmaps: raw.roadmaps,
         unknown: raw.unknown,
     })
+}
+
+fn check_version(version: u64, path: &Path) -> Result<(), StoreError> {
+    if version > FORMAT_VERSION {
+        return Err(newer(path, version));
+    }
+    if version == 0 {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: "unknown format version 0".to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// Why a file did not parse: a newer format (of the file or of a profile
+/// in it), or damage, with the profile it is in.
+fn explain(bytes: &[u8], path: &Path, first: &serde_json::Error) -> StoreError {
+    let corrupt = |detail: String| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        detail,
+    };
+    #[derive(Deserialize)]
+    struct VersionOnly {
+        version: u64,
+    }
+    if let Ok(v) = serde_json::from_slice::<VersionOnly>(bytes)
+        && v.version > FORMAT_VERSION
+    {
+        return newer(path, v.version);
+    }
+    let Ok(raw) = serde_json::from_slice::<RawFile<&RawValue>>(bytes) else {
+        return corrupt(crate::model::text::clean(&first.to_string()).into_owned());
+    };
+    if let Err(e) = check_version(raw.version, path) {
+        return e;
+    }
+    for (name, text) in raw.profiles {
+        match parse_profile(text.get().as_bytes(), path) {
+            Ok(_) => {}
+            Err(StoreError::Corrupt { detail, .. }) => {
+                return corrupt(format!("profile '{name}': {detail}"));
+            }
+            Err(other) => return other,
+        }
+    }
+    corrupt(crate::model::text::clean(&first.to_string()).into_owned())
 }
 
 fn newer(path: &Path, found: u64) -> StoreError {
@@ -202,39 +236,40 @@ impl MachineFile {
     }
 }
 
-/// The file as read, profiles not yet parsed (each goes through
-/// [`parse_profile`], which tells a newer format from damage).
-struct RawFile<'a> {
+/// The file as read: profiles parsed (`P` = [`Profile`]), or kept as text
+/// to be parsed one by one ([`parse_profile`] tells a newer format from
+/// damage).
+struct RawFile<P> {
     version: u64,
     machine: Option<Machine>,
-    profiles: BTreeMap<String, &'a RawValue>,
+    profiles: BTreeMap<String, P>,
     roadmaps: BTreeMap<String, RoadmapEntry>,
     unknown: Unknown,
 }
 
 const FIELDS: &[&str] = &["version", "machine", "profiles", "roadmaps"];
 
-impl<'de: 'a, 'a> Deserialize<'de> for RawFile<'a> {
+impl<'de, P: SeedFor<'de>> Deserialize<'de> for RawFile<P> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(FileVisitor(PhantomData))
     }
 }
 
-struct FileVisitor<'a>(PhantomData<&'a ()>);
+struct FileVisitor<P>(PhantomData<P>);
 
-impl<'de: 'a, 'a> Visitor<'de> for FileVisitor<'a> {
-    type Value = RawFile<'a>;
+impl<'de, P: SeedFor<'de>> Visitor<'de> for FileVisitor<P> {
+    type Value = RawFile<P>;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a roadmap sync file (an object with \"version\" and \"profiles\")")
     }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawFile<'a>, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawFile<P>, A::Error> {
         let (mut version, mut machine, mut profiles, mut roadmaps) = (None, None, None, None);
         let unknown = read_fields(map, FIELDS, |i, map| {
             match i {
                 0 => version = Some(map.next_value()?),
                 1 => machine = Some(map.next_value()?),
                 2 => {
-                    profiles = Some(map.next_value_seed(UniqueMap::<&'a RawValue> {
+                    profiles = Some(map.next_value_seed(UniqueMap::<P> {
                         what: "profile",
                         within: String::new(),
                         value: PhantomData,
@@ -262,6 +297,13 @@ impl<'de: 'a, 'a> Visitor<'de> for FileVisitor<'a> {
 
 impl<'de: 'a, 'a> SeedFor<'de> for &'a RawValue {
     type Seed = Plain<&'a RawValue>;
+    fn seed(_: &str) -> Self::Seed {
+        Plain::new()
+    }
+}
+
+impl SeedFor<'_> for Profile {
+    type Seed = Plain<Profile>;
     fn seed(_: &str) -> Self::Seed {
         Plain::new()
     }

@@ -280,16 +280,23 @@ pub(crate) fn exchange(
     problems.extend(taken.refused);
     own.roadmaps = roadmaps;
 
+    // What went out: what this machine's file holds that no file in the
+    // folder held yet (changes saved here were often written out already,
+    // as they were saved).
     let mut went_out = Counts::default();
     for (name, profile) in &own.profiles {
-        went_out.add(name, previous.and_then(|p| p.profiles.get(name)), profile);
+        went_out.add(name, incoming.get(name.as_str()), profile);
     }
     went_out.roadmaps = own
         .roadmaps
         .iter()
-        .filter(|(id, e)| previous.and_then(|p| p.roadmaps.get(*id)) != Some(*e))
         .filter(|(id, e)| {
-            e.text().is_some() || previous.is_some_and(|p| p.roadmaps.contains_key(*id))
+            let best = found
+                .iter()
+                .filter_map(|f| f.file.roadmaps.get(*id))
+                .map(machine_file::RoadmapEntry::rank)
+                .max();
+            best.is_none_or(|b| e.rank() > b) && (e.text().is_some() || best.is_some())
         })
         .map(|(id, _)| id.clone())
         .collect();
