@@ -1,6 +1,11 @@
 //! Sync's own cost, git's time excluded: this machine's profile of 10,000
 //! history entries against three other machines' files in the sync folder
 //! (`cargo bench --bench sync`). Budget: 50 ms.
+//!
+//! On a busy machine wall times grow with the load; the bench also prints
+//! the CPU time one sync takes (Linux: `/proc/thread-self/schedstat`).
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::hint::black_box;
 use std::path::Path;
@@ -45,7 +50,7 @@ fn profile(r: &Roadmap, offset: i64, extra: usize) -> Profile {
             r,
             i % skills,
             Status::Done,
-            now() + Duration::minutes(offset + i as i64),
+            now() + Duration::minutes(offset + i64::try_from(i).unwrap_or(0)),
         );
     }
     p
@@ -93,6 +98,35 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(sync::sync_folder(&ctx, &folder).expect("synced")));
     });
     group.finish();
+    cpu_time(&ctx, &folder, &home, &base);
+}
+
+/// This thread's CPU time so far, in nanoseconds (Linux).
+fn cpu_ns() -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    text.split_whitespace().next()?.parse().ok()
+}
+
+/// The median CPU time of one sync, each way, printed.
+fn cpu_time(ctx: &Context, folder: &Path, home: &Path, base: &[u8]) {
+    for (what, reset) in [("changes_in", true), ("nothing_new", false)] {
+        let mut times: Vec<u64> = (0..21)
+            .filter_map(|_| {
+                if reset {
+                    std::fs::write(home.join("default.json"), base).expect("reset");
+                }
+                let start = cpu_ns()?;
+                black_box(sync::sync_folder(ctx, folder).expect("synced"));
+                Some(cpu_ns()? - start)
+            })
+            .collect();
+        times.sort_unstable();
+        if let Some(median) = times.get(times.len() / 2) {
+            #[allow(clippy::cast_precision_loss)]
+            let ms = *median as f64 / 1e6;
+            println!("sync_folder_10k_history_3_machines/{what}: CPU time median {ms:.1} ms");
+        }
+    }
 }
 
 criterion_group!(benches, bench);

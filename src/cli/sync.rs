@@ -15,7 +15,7 @@ use crate::store::data_dir;
 use crate::store::sync::{self, Context, Report, SyncError, Target};
 
 /// Exit code when nothing is wrong but the remote could not be reached:
-/// the changes are safe here and go out on the next sync (EX_TEMPFAIL, as
+/// the changes are safe here and go out on the next sync (`EX_TEMPFAIL`, as
 /// mail tools use it: try again later).
 pub const EXIT_NOT_SYNCED: u8 = 75;
 

@@ -79,11 +79,11 @@ fn two_machines_converge_in_either_order_with_clocks_hours_and_years_apart() {
             #[cfg(unix)]
             {
                 use std::os::unix::fs::PermissionsExt;
-                let mode = std::fs::metadata(folder.join(f))
+                let bits = std::fs::metadata(folder.join(f))
                     .unwrap()
                     .permissions()
                     .mode();
-                assert_eq!(mode & 0o777, 0o600, "{f}");
+                assert_eq!(bits & 0o777, 0o600, "{f}");
             }
         }
     }
@@ -214,7 +214,7 @@ fn a_damaged_file_in_the_folder_is_refused_by_name_and_the_rest_syncs() {
         .unwrap();
         rustix::fs::mknodat(
             rustix::fs::CWD,
-            &folder.join("roadmap-000f1f00.json"),
+            folder.join("roadmap-000f1f00.json"),
             rustix::fs::FileType::Fifo,
             rustix::fs::Mode::from_raw_mode(0o600),
             0,
@@ -235,11 +235,10 @@ fn a_damaged_file_in_the_folder_is_refused_by_name_and_the_rest_syncs() {
         })
         .collect();
     let why = |name: &str| {
-        refused
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, w)| w.clone())
-            .unwrap_or_else(|| panic!("{name} not refused: {refused:?}"))
+        refused.iter().find(|(n, _)| n == name).map_or_else(
+            || panic!("{name} not refused: {refused:?}"),
+            |(_, w)| w.clone(),
+        )
     };
     assert!(why("roadmap-0badf11e.json").contains("damaged"));
     assert!(why("roadmap-00f07a7e.json").contains("newer roadmap"));

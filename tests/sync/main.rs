@@ -3,7 +3,11 @@
 
 #![cfg(unix)]
 // Test code: a failed unwrap is a failed test, which is what we want.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::many_single_char_names
+)]
 
 mod common;
 mod folder;

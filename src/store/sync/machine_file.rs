@@ -168,6 +168,11 @@ fn check_version(version: u64, path: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+#[derive(Deserialize)]
+struct VersionOnly {
+    version: u64,
+}
+
 /// Why a file did not parse: a newer format (of the file or of a profile
 /// in it), or damage, with the profile it is in.
 fn explain(bytes: &[u8], path: &Path, first: &serde_json::Error) -> StoreError {
@@ -175,10 +180,6 @@ fn explain(bytes: &[u8], path: &Path, first: &serde_json::Error) -> StoreError {
         path: path.to_path_buf(),
         detail,
     };
-    #[derive(Deserialize)]
-    struct VersionOnly {
-        version: u64,
-    }
     if let Ok(v) = serde_json::from_slice::<VersionOnly>(bytes)
         && v.version > FORMAT_VERSION
     {

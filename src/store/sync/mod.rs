@@ -242,31 +242,14 @@ pub(crate) fn exchange(
         unknown: previous.map(|p| p.unknown.clone()).unwrap_or_default(),
         ..MachineFile::default()
     };
-    let mut names: Vec<String> = list_profiles(&ctx.data_dir)?;
-    names.extend(incoming.keys().map(|n| (*n).to_string()));
-    names.sort();
-    names.dedup();
-    for name in names {
-        let merged = Store::at(&ctx.data_dir, &name).and_then(|store| {
-            let existed = store.paths().file.exists();
-            let theirs = incoming.get(name.as_str());
-            let (after, before) = store.update(|disk| {
-                let before = existed.then(|| disk.clone());
-                if let Some(theirs) = theirs {
-                    crate::store::merge::merge(disk, theirs);
-                }
-                before
-            })?;
-            Ok((after, before))
-        });
-        match merged {
-            Ok((after, before)) => {
-                came_in.add(&name, before.as_ref(), &after);
-                own.profiles.insert(name, after);
-            }
-            Err(e) => carry_over(&mut own, previous, &name, &e.to_string(), &mut problems),
-        }
-    }
+    merge_profiles(
+        ctx,
+        &incoming,
+        previous,
+        &mut own,
+        &mut came_in,
+        &mut problems,
+    )?;
 
     let lib = Library::at(&ctx.data_dir);
     let (mut roadmaps, trouble) = library::local_entries(&lib, &mut state, (ctx.clock)());
@@ -328,6 +311,44 @@ pub(crate) fn exchange(
         refused,
         problems,
     })
+}
+
+/// Merges `incoming` (every machine's profiles, by name) into this
+/// machine's profiles, each under its lock, and puts the results in `own`.
+fn merge_profiles(
+    ctx: &Context,
+    incoming: &BTreeMap<&str, Profile>,
+    previous: Option<&MachineFile>,
+    own: &mut MachineFile,
+    came_in: &mut Counts,
+    problems: &mut Vec<String>,
+) -> Result<(), SyncError> {
+    let mut names: Vec<String> = list_profiles(&ctx.data_dir)?;
+    names.extend(incoming.keys().map(|n| (*n).to_string()));
+    names.sort();
+    names.dedup();
+    for name in names {
+        let merged = Store::at(&ctx.data_dir, &name).and_then(|store| {
+            let existed = store.paths().file.exists();
+            let theirs = incoming.get(name.as_str());
+            let (after, before) = store.update(|disk| {
+                let before = existed.then(|| disk.clone());
+                if let Some(theirs) = theirs {
+                    crate::store::merge::merge(disk, theirs);
+                }
+                before
+            })?;
+            Ok((after, before))
+        });
+        match merged {
+            Ok((after, before)) => {
+                came_in.add(&name, before.as_ref(), &after);
+                own.profiles.insert(name, after);
+            }
+            Err(e) => carry_over(own, previous, &name, &e.to_string(), problems),
+        }
+    }
+    Ok(())
 }
 
 /// Whether two machine files hold the same things.
