@@ -123,7 +123,7 @@ fn sigkill_during_sync_loses_no_acknowledged_change_on_any_machine() {
         let running: Vec<Running> = (0..2)
             .map(|m| start(&env, &homes[m], &config, &roadmap, next[m]))
             .collect();
-        std::thread::sleep(Duration::from_micros(5_000 + rng.below(60_000)));
+        std::thread::sleep(Duration::from_micros(10_000 + rng.below(150_000)));
         for (m, r) in running.into_iter().enumerate() {
             let seen = kill(&env, r, next[m]);
             if let Some(&last) = seen.last() {
