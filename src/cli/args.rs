@@ -296,6 +296,22 @@ pub enum Command {
         #[arg(value_enum)]
         shell: Shell,
     },
+    /// Sync your progress with your other machines now, through the folder
+    /// or git remote of the config file's [sync] (see the README's "Sync"),
+    /// and say what came in and what went out. Exit code 75: not synced
+    /// (no network), your changes are safe here.
+    Sync {
+        /// Sync through this folder (one that Syncthing, Dropbox or a share
+        /// keeps in step) instead of the config file's.
+        #[arg(long, value_name = "DIR", conflicts_with = "git", value_hint = clap::ValueHint::DirPath)]
+        folder: Option<PathBuf>,
+        /// Sync through this git remote instead of the config file's.
+        #[arg(long, value_name = "URL")]
+        git: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the manual page (roff), e.g. `roadmap man > ~/.local/share/man/man1/roadmap.1`.
     Man,
     /// Print the version, the profile format version, and the data and

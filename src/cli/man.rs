@@ -154,5 +154,10 @@ fn extra(keymap: &Keymap) -> String {
         "2",
         "A usage error, or the interactive view was started without a terminal.",
     );
+    item(
+        &mut s,
+        "75",
+        "roadmap sync did not reach the other machines (no network, the remote is gone): your changes are safe here and go out on the next sync.",
+    );
     s
 }

@@ -1,7 +1,8 @@
 //! The scriptable command-line interface: subcommands that print text or
 //! JSON. Results go to stdout, errors to stderr; exit code 0 on success, 1
 //! on any error (bad roadmap, profile trouble, unknown id), 2 on a usage
-//! error (clap).
+//! error (clap), 75 when `roadmap sync` could not reach the other machines
+//! (nothing is lost; see [`sync::EXIT_NOT_SYNCED`]).
 
 pub mod args;
 mod change;
@@ -25,6 +26,7 @@ mod show;
 mod show_choice;
 mod stats;
 mod status;
+pub mod sync;
 mod use_roadmap;
 mod validate;
 
@@ -58,6 +60,9 @@ pub enum Failure {
     Output(io::Error),
     /// The config file is broken.
     Config(ConfigError),
+    /// Sync could not reach the other machines; nothing is lost (exit code
+    /// [`sync::EXIT_NOT_SYNCED`]).
+    NotSynced(String),
 }
 
 impl From<LoadError> for Failure {
@@ -98,6 +103,7 @@ impl Failure {
             }
             Failure::Output(e) => out::line!(text, "error: cannot write the output: {e}"),
             Failure::Config(e) => out::line!(text, "error: {e}"),
+            Failure::NotSynced(e) => out::line!(text, "{e}"),
         }
         text
     }
@@ -114,7 +120,10 @@ pub fn run(args: &Args, command: &Command) -> ExitCode {
 /// Prints why a run failed; exit code 1.
 pub fn report(failure: &Failure) -> ExitCode {
     out::emit_err(&failure.message());
-    ExitCode::FAILURE
+    match failure {
+        Failure::NotSynced(_) => ExitCode::from(sync::EXIT_NOT_SYNCED),
+        _ => ExitCode::FAILURE,
+    }
 }
 
 fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Failure> {
@@ -136,6 +145,15 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
     }
     let options = options(args)?;
     let o = &options;
+    let done = run_command(o, command, now);
+    // With a sync folder set, what a command saved goes out at once.
+    if done.is_ok() && !matches!(command, Command::Sync { .. }) {
+        sync::after_command(o);
+    }
+    done
+}
+
+fn run_command(o: &Options, command: &Command, now: DateTime<Utc>) -> Result<(), Failure> {
     match command {
         Command::Status { json } => status::status(&View::open(o)?, *json, now),
         Command::Next { n, json } => status::next(
@@ -191,6 +209,9 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
         } => note::note(&open(o)?, id, message.as_deref(), *show, *clear),
         Command::Search { text, json } => search::search(&View::open(o)?, &text.join(" "), *json),
         Command::Goal { date, clear } => goal::goal(&open(o)?, date.as_deref(), *clear, now),
+        Command::Sync { folder, git, json } => {
+            sync::sync(o, folder.as_deref(), git.as_deref(), *json)
+        }
         Command::Config { .. } | Command::Completions { .. } | Command::Paths | Command::Man => {
             Ok(())
         }

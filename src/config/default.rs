@@ -26,6 +26,14 @@ pub fn default_text() -> String {
     );
     let _ = writeln!(
         s,
+        "# [sync]\n\
+         # The same progress on every machine (`roadmap sync`; the view syncs when it starts,\n\
+         # when it quits and on a key). One of the two:\n\
+         # folder = \"~/Sync/roadmap\"  # a folder Syncthing, Dropbox, iCloud Drive or a share keeps in step\n\
+         # git = \"git@host:me/roadmap-sync.git\"  # a git remote, reached with your own git and keys\n"
+    );
+    let _ = writeln!(
+        s,
         "[theme]\n\
          # A preset (\"default\" for dark terminals, \"light\"), then any element's colour:\n\
          # a name (red, dark-gray, light-blue …), \"#rrggbb\", or 0-255 (the terminal's palette).\n\

@@ -31,6 +31,9 @@ pub struct Config {
     pub keymap: Keymap,
     pub palette: Palette,
     pub defaults: Defaults,
+    /// `[sync]`: where progress is synced to, if anywhere (a folder path
+    /// here is already made absolute: `~` and the config file's folder).
+    pub sync: Option<crate::store::sync::Target>,
 }
 
 /// `[defaults]`: used when neither a flag nor the environment says.
@@ -130,5 +133,22 @@ pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
     if let (Some(roadmap), Some(dir)) = (&config.defaults.roadmap, path.parent()) {
         config.defaults.roadmap = Some(dir.join(roadmap));
     }
+    if let Some(crate::store::sync::Target::Folder(folder)) = &mut config.sync {
+        *folder = sync_folder(folder, path.parent());
+    }
     Ok(config)
+}
+
+/// A sync folder as written in the config: `~/…` is in the home folder, a
+/// relative path starts at the config file's folder.
+pub fn sync_folder(written: &Path, config_dir: Option<&Path>) -> PathBuf {
+    if let Ok(rest) = written.strip_prefix("~")
+        && let Some(home) = std::env::var_os("HOME").filter(|h| Path::new(h).is_absolute())
+    {
+        return Path::new(&home).join(rest);
+    }
+    match config_dir {
+        Some(dir) if written.is_relative() => dir.join(written),
+        _ => written.to_path_buf(),
+    }
 }

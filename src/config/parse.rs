@@ -26,6 +26,15 @@ struct Raw {
     theme: Option<Spanned<toml::Value>>,
     #[serde(default)]
     defaults: RawDefaults,
+    sync: Option<Spanned<RawSync>>,
+}
+
+/// `[sync]`: one of the two.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSync {
+    folder: Option<Spanned<String>>,
+    git: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -122,11 +131,64 @@ pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
         },
         roadmap: raw.defaults.roadmap.map(|r| PathBuf::from(r.into_inner())),
     };
+    let sync = match raw.sync {
+        None => None,
+        Some(table) => {
+            Some(sync_target(table).map_err(|(span, problem, help)| at(span, problem, help))?)
+        }
+    };
     Ok(Config {
         keymap,
         palette,
         defaults,
+        sync,
     })
+}
+
+const SYNC_HELP: &str = "write folder = \"~/Sync/roadmap\" (a folder Syncthing, Dropbox or a share keeps in step) or git = \"git@host:me/roadmap-sync.git\" (a git remote), not both";
+
+/// `[sync]`: exactly one of `folder` and `git`, neither empty.
+fn sync_target(
+    table: Spanned<RawSync>,
+) -> Result<crate::store::sync::Target, (Range<usize>, String, &'static str)> {
+    use crate::store::sync::Target;
+    let span = table.span();
+    match table.into_inner() {
+        RawSync {
+            folder: Some(_),
+            git: Some(git),
+        } => Err((
+            git.span(),
+            "[sync] has both folder and git; sync goes one way".to_string(),
+            SYNC_HELP,
+        )),
+        RawSync {
+            folder: None,
+            git: None,
+        } => Err((
+            span,
+            "[sync] says neither where to sync: folder nor git".to_string(),
+            SYNC_HELP,
+        )),
+        RawSync {
+            folder: Some(f), ..
+        } if f.get_ref().trim().is_empty() => {
+            Err((f.span(), "the sync folder is empty".to_string(), SYNC_HELP))
+        }
+        RawSync {
+            folder: Some(f), ..
+        } => Ok(Target::Folder(PathBuf::from(f.into_inner()))),
+        RawSync { git: Some(g), .. }
+            if g.get_ref().trim().is_empty() || g.get_ref().starts_with('-') =>
+        {
+            Err((
+                g.span(),
+                format!("\"{}\" is not a git remote address", clip(g.get_ref())),
+                SYNC_HELP,
+            ))
+        }
+        RawSync { git: Some(g), .. } => Ok(Target::Git(g.into_inner())),
+    }
 }
 
 /// Where the config made a conflict: the line rebinding one of the two

@@ -69,7 +69,7 @@ fn unknown_top_level_key_is_refused_with_line_and_column() {
     assert_eq!(e.at, Some((3, 1)));
     assert_eq!(
         e.problem,
-        "there is no setting 'colour' here; the settings here are 'keys', 'theme', 'defaults'"
+        "there is no setting 'colour' here; the settings here are 'keys', 'theme', 'defaults', 'sync'"
     );
     assert!(e.to_string().starts_with("config.toml:3:1: "), "{e}");
     assert!(e.help.contains("roadmap config default"));
@@ -205,4 +205,47 @@ fn files_are_read_relative_roadmaps_resolved_and_junk_refused() {
     );
     let missing = load_file(&dir.path().join("nope.toml")).unwrap_err();
     assert!(missing.problem.contains("cannot read"), "{missing}");
+}
+
+#[test]
+fn sync_is_one_folder_or_one_git_remote_and_errors_say_where() {
+    use crate::store::sync::Target;
+    let c = parse("[sync]\nfolder = \"~/Sync/roadmap\"\n", "config.toml").unwrap();
+    assert_eq!(c.sync, Some(Target::Folder("~/Sync/roadmap".into())));
+    let c = parse("[sync]\ngit = \"git@host:me/r.git\"\n", "config.toml").unwrap();
+    assert_eq!(c.sync, Some(Target::Git("git@host:me/r.git".into())));
+    assert_eq!(parse("", "config.toml").unwrap().sync, None);
+    let e = err("[sync]\nfolder = \"/a\"\ngit = \"git@h:r.git\"\n");
+    assert_eq!(e.at, Some((3, 7)), "{e}");
+    assert!(e.problem.contains("both folder and git"), "{e}");
+    assert!(e.help.contains("not both"), "{e}");
+    let e = err("\n[sync]\n");
+    assert!(e.problem.contains("neither"), "{e}");
+    assert_eq!(e.at.map(|a| a.0), Some(2), "{e}");
+    let e = err("[sync]\nfolder = \"\"\n");
+    assert_eq!(e.at, Some((2, 10)), "{e}");
+    let e = err("[sync]\ngit = \"--upload-pack=x\"\n");
+    assert!(e.problem.contains("not a git remote"), "{e}");
+    let e = err("[sync]\nremote = \"x\"\n");
+    assert!(e.problem.contains("remote"), "{e}");
+}
+
+#[test]
+fn a_sync_folder_starts_at_home_or_at_the_config_files_folder() {
+    use std::path::Path;
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    if let Some(home) = home.filter(|h| h.is_absolute()) {
+        assert_eq!(
+            super::sync_folder(Path::new("~/Sync/roadmap"), None),
+            home.join("Sync/roadmap")
+        );
+    }
+    assert_eq!(
+        super::sync_folder(Path::new("sync"), Some(Path::new("/etc/r"))),
+        Path::new("/etc/r/sync")
+    );
+    assert_eq!(
+        super::sync_folder(Path::new("/abs"), Some(Path::new("/etc/r"))),
+        Path::new("/abs")
+    );
 }

@@ -18,15 +18,33 @@ use serde_json::ser::Formatter;
 /// Objects and arrays nested deeper than this are written on one line.
 const INDENTED_LEVELS: usize = 4;
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct SkillPerLine {
     depth: usize,
     has_value: bool,
+    /// How many levels are indented (a profile: [`INDENTED_LEVELS`]; a
+    /// profile inside another document: more).
+    levels: usize,
+}
+
+impl Default for SkillPerLine {
+    fn default() -> Self {
+        SkillPerLine::indenting(INDENTED_LEVELS)
+    }
 }
 
 impl SkillPerLine {
+    /// Indents `levels` levels, writes deeper ones on one line.
+    pub fn indenting(levels: usize) -> Self {
+        SkillPerLine {
+            depth: 0,
+            has_value: false,
+            levels,
+        }
+    }
+
     fn indented(&self) -> bool {
-        self.depth <= INDENTED_LEVELS
+        self.depth <= self.levels
     }
 
     fn newline<W: ?Sized + Write>(&self, w: &mut W) -> io::Result<()> {
@@ -99,8 +117,19 @@ impl Formatter for SkillPerLine {
 
 /// Serialises `value` with [`SkillPerLine`], ending with a newline.
 pub fn to_vec<T: serde::Serialize>(value: &T, capacity: usize) -> serde_json::Result<Vec<u8>> {
+    to_vec_indenting(value, capacity, INDENTED_LEVELS)
+}
+
+/// Like [`to_vec`], indenting `levels` levels (a document holding profiles
+/// one or two levels down indents that much more, so they still read a
+/// skill per line).
+pub fn to_vec_indenting<T: serde::Serialize>(
+    value: &T,
+    capacity: usize,
+    levels: usize,
+) -> serde_json::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(capacity);
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, SkillPerLine::default());
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, SkillPerLine::indenting(levels));
     value.serialize(&mut ser)?;
     out.push(b'\n');
     Ok(out)

@@ -15,6 +15,7 @@ pub mod library;
 pub mod merge;
 pub mod paths;
 pub mod safe;
+pub mod sync;
 
 use std::cell::RefCell;
 use std::fs::{self, File};

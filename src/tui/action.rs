@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::app::{LoadedRoadmap, SwitchEntry};
+use super::app::{LoadedRoadmap, SwitchEntry, SyncNews};
 use crate::model::{NoteEdit, NoteSaved, Profile, Status};
 use crate::session::RoadmapSource;
 
@@ -107,6 +107,15 @@ pub enum Action {
         skill: usize,
         result: Result<(Profile, NoteSaved), String>,
     },
+    /// Sync with the other machines now.
+    SyncNow,
+    /// A sync finished: what it did, or why it did not. `full: false`:
+    /// only this machine's file was written out after a save (with
+    /// `[sync] folder`), and only a failure is news.
+    Synced {
+        full: bool,
+        result: Result<SyncNews, String>,
+    },
 }
 
 /// What the run loop must do after an update. `update` never touches files
@@ -140,6 +149,9 @@ pub enum Effect {
     ListRoadmaps,
     /// Load this roadmap, then report `RoadmapLoaded`.
     LoadRoadmap(RoadmapSource),
+    /// Sync with the other machines (`App::sync_state`'s target) off the
+    /// thread that handles keys and signals; then report `Synced`.
+    Sync,
 }
 
 impl Action {
@@ -198,6 +210,8 @@ impl Action {
             Action::EditNote => "edit-note",
             Action::NoteEdited { .. } => "note-edited",
             Action::NoteSaved { .. } => "note-saved",
+            Action::SyncNow => "sync",
+            Action::Synced { .. } => "synced",
         }
     }
 }

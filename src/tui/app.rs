@@ -13,6 +13,7 @@ mod search;
 mod stats;
 mod status;
 mod switcher;
+mod sync;
 mod update;
 
 use chrono::{DateTime, Utc};
@@ -22,6 +23,7 @@ pub use history::{HISTORY_LEVELS, History};
 use rows::{build_rows, first_skill_row};
 pub use search::SearchState;
 pub use switcher::{LoadedRoadmap, SwitchEntry, SwitcherState};
+pub use sync::{SyncNews, SyncState};
 
 use super::keymap::{KeyMode, Keymap};
 use super::theme::Theme;
@@ -161,6 +163,8 @@ pub struct App {
     /// The other roadmaps opened in this session, each as it was left
     /// (place, history, undo), while this one is shown.
     pub(crate) parked: Vec<App>,
+    /// Sync with other machines: where to, and whether one is running.
+    pub(crate) sync: SyncState,
 }
 
 /// Where quitting stands.
@@ -218,6 +222,7 @@ impl App {
             unsaved: Vec::new(),
             exit: Exit::Stay,
             parked: Vec::new(),
+            sync: SyncState::default(),
         };
         app.recompute(now);
         // Start where the learner is: the first stage not finished yet.

@@ -197,6 +197,7 @@ pub static DEFAULTS: &[Row] = &[
     Row { mode: Main, keys: &[ch(']')], action: Action::Forward, help: "forward again", hint: Some("fwd") },
     Row { mode: Main, keys: &[ch('m')], action: Action::OpenSwitcher, help: "switch roadmap (each keeps its place and undo)", hint: None },
     Row { mode: Main, keys: &[key(KeyCode::Esc)], action: Action::Close, help: "step back out: details → skills → stages (never quits)", hint: None },
+    Row { mode: Main, keys: &[ch('S')], action: Action::SyncNow, help: "sync with your other machines now ([sync] in config.toml)", hint: None },
     Row { mode: Main, keys: &[ch('?')], action: Action::ToggleHelp, help: "this help", hint: Some("help") },
     Row { mode: Main, keys: &[ch('q'), ctrl('c')], action: Action::Quit, help: "quit", hint: Some("quit") },
     Row { mode: Search, keys: &[], action: Action::SearchInput(' '), help: "filter skills by title, id, description or note", hint: None },

@@ -10,6 +10,7 @@ mod editor;
 pub mod keymap;
 pub mod keyname;
 pub mod run;
+mod sync;
 pub mod theme;
 pub mod view;
 

@@ -56,6 +56,7 @@ pub fn run(options: &Options) -> ExitCode {
     let profile = options.profile.clone();
     let keymap = options.config.keymap.clone();
     let palette = options.config.palette;
+    let sync_target = options.config.sync.clone();
     // The first frame comes before anything that can wait: a large roadmap
     // takes a moment to load.
     let result = with_terminal(|terminal| {
@@ -66,7 +67,9 @@ pub fn run(options: &Options) -> ExitCode {
         })?;
         let (mut app, store) = match load(source, profile, &tx, &inputs) {
             Some(Ok((app, store))) => (
-                app.with_keymap(keymap).with_theme(Theme::from_env(palette)),
+                app.with_keymap(keymap)
+                    .with_theme(Theme::from_env(palette))
+                    .with_sync(sync_target),
                 store,
             ),
             Some(Err(message)) => return Ok(Err(message)),
@@ -77,6 +80,9 @@ pub fn run(options: &Options) -> ExitCode {
         Ok(Ok(Some((app.is_dirty(), store))))
     });
     signals.close();
+    // A sync still running stops here: what it did not send is safe in the
+    // profiles and goes out with the next sync.
+    super::sync::stop(Duration::from_secs(2));
     match result {
         Err(e) => {
             eprintln!("roadmap: terminal error: {e}");
@@ -199,6 +205,12 @@ enum Input {
     ProfileChanged,
     /// The roadmap and the profile are loaded (or why not).
     Loaded(Box<Result<(App, Store), String>>),
+    /// A sync finished (`full`), or this machine's file was written out
+    /// after a save: the summary line, or why not.
+    Synced {
+        full: bool,
+        result: Result<String, String>,
+    },
 }
 
 /// How often the watcher looks at the profile file: a `stat` a second is
@@ -279,6 +291,10 @@ fn event_loop(
     spawn_inputs(store.paths().file.clone(), tx);
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height), Utc::now());
+    // The view syncs when it starts (off this thread).
+    if app.sync_state().target.is_some() && perform(app, store, terminal, tx, Action::SyncNow)? {
+        return Ok(());
+    }
     loop {
         // The app lays out (and maps clicks) for the size it is drawn at,
         // whatever became of the resize events.
@@ -307,8 +323,20 @@ fn event_loop(
                 Err(_) => continue,
             },
             Input::Loaded(_) => continue,
+            Input::Synced { full, result } => Action::Synced {
+                full,
+                // The profile as the sync left it, read here so the
+                // watcher does not take the sync's save for another
+                // window's.
+                result: result.map(|line| super::app::SyncNews {
+                    line,
+                    profile: full
+                        .then(|| store.update(|_| ()).ok().map(|(p, ())| p))
+                        .flatten(),
+                }),
+            },
         };
-        if perform(app, store, terminal, action)? {
+        if perform(app, store, terminal, tx, action)? {
             return Ok(());
         }
     }
@@ -320,6 +348,7 @@ fn perform(
     app: &mut App,
     store: &Store,
     terminal: &mut DefaultTerminal,
+    tx: &Sender<Input>,
     action: Action,
 ) -> io::Result<bool> {
     // An edited note's file, kept until the note is saved (or kept for
@@ -331,11 +360,19 @@ fn perform(
             let outcome = match effect {
                 // The store applies and stamps our changes under its lock
                 // (never merges our whole, possibly stale, profile).
-                Effect::Save => Action::Saved(
-                    store
+                Effect::Save => {
+                    let saved = store
                         .apply(app.roadmap(), app.unsaved())
-                        .map_err(|e| e.to_string()),
-                ),
+                        .map_err(|e| e.to_string());
+                    if saved.is_ok() {
+                        publish(app, store, tx);
+                    }
+                    Action::Saved(saved)
+                }
+                Effect::Sync => {
+                    sync(app, store, tx);
+                    continue;
+                }
                 Effect::OpenUrl(url) => {
                     if super::clipboard::browser_here() && open::that_detached(&url).is_ok() {
                         Action::Opened(Ok(url))
@@ -375,6 +412,9 @@ fn perform(
                     let mut result = store
                         .update_now(|p, now| p.edit_note(roadmap, skill, &edit, now))
                         .map_err(|e| e.to_string());
+                    if result.is_ok() {
+                        publish(app, store, tx);
+                    }
                     match (&mut result, draft.take()) {
                         (Ok(_), Some(d)) => d.discard(),
                         (Err(e), Some(d)) => {
@@ -398,6 +438,37 @@ fn perform(
         }
     }
     Ok(false)
+}
+
+/// Syncs in a thread; the outcome comes back as [`Input::Synced`].
+fn sync(app: &App, store: &Store, tx: &Sender<Input>) {
+    let Some(target) = app.sync_state().target.clone() else {
+        return;
+    };
+    let tx = tx.clone();
+    super::sync::spawn_sync(target, store.dir().to_path_buf(), move |done| {
+        let result = done
+            .map(|report| super::sync::line(&report))
+            .map_err(|e| e.to_string());
+        let _ = tx.send(Input::Synced { full: true, result });
+    });
+}
+
+/// With `[sync] folder`: writes this machine's file out after a save, in a
+/// thread; only a failure comes back.
+fn publish(app: &App, store: &Store, tx: &Sender<Input>) {
+    let Some(crate::store::sync::Target::Folder(folder)) = app.sync_state().target.clone() else {
+        return;
+    };
+    let tx = tx.clone();
+    super::sync::spawn_publish(folder, store.dir().to_path_buf(), move |done| {
+        if let Err(e) = done {
+            let _ = tx.send(Input::Synced {
+                full: false,
+                result: Err(e.to_string()),
+            });
+        }
+    });
 }
 
 /// The library's roadmaps with the profile's progress on each, for the

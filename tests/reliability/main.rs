@@ -21,6 +21,7 @@ mod merge_props;
 mod notes;
 mod privacy;
 mod roadmap_changes;
+mod sync_crash;
 mod time_rule;
 mod unknown_fields;
 mod unwritable;

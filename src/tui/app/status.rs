@@ -177,8 +177,11 @@ impl App {
                     text.push_str(" · merged changes made elsewhere");
                 }
                 self.info(text);
-                if matches!(self.exit, Exit::AfterSave | Exit::Regardless) {
-                    return vec![Effect::Quit];
+                match self.exit {
+                    Exit::Regardless => return vec![Effect::Quit],
+                    // Sync on the way out, when it is set up.
+                    Exit::AfterSave => return self.leave(),
+                    Exit::Stay | Exit::Confirm => {}
                 }
             }
             Err(e) => {

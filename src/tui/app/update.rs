@@ -27,6 +27,8 @@ impl App {
                 return Vec::new();
             }
             Action::Saved(result) => return self.on_saved(result, now),
+            Action::Synced { full, result } => return self.on_synced(full, result, now),
+            Action::SyncNow => return self.sync_now(),
             Action::Reloaded(disk) => {
                 self.on_reloaded(&disk, now);
                 return Vec::new();
@@ -182,7 +184,7 @@ impl App {
             self.exit = Exit::AfterSave;
             vec![Effect::Save]
         } else {
-            vec![Effect::Quit]
+            self.leave()
         }
     }
 }

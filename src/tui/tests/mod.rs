@@ -15,6 +15,7 @@ mod snapshots;
 mod snapshots_nav;
 mod stats;
 mod switcher;
+mod sync;
 mod update;
 mod update_nav;
 mod update_saving;
