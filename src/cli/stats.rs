@@ -10,7 +10,7 @@ use super::{Failure, View};
 use crate::model::Roadmap;
 use crate::model::goal::GoalPlan;
 use crate::model::journal::heatmap::SHADES;
-use crate::model::journal::{Heatmap, Projection, Stats, activities, words};
+use crate::model::journal::{Finished, Heatmap, Projection, Stats, activities, words};
 
 /// How many done skills the text lists under "time per skill".
 const TIME_ROWS: usize = 10;
@@ -87,9 +87,11 @@ struct WeekJson {
 struct TimeJson<'a> {
     id: &'a str,
     title: &'a str,
-    started: DateTime<Utc>,
+    /// `null`: marked done without being in progress first.
+    started: Option<DateTime<Utc>>,
     done: DateTime<Utc>,
-    days: u32,
+    /// `null` without a start.
+    days: Option<u32>,
     hours: Option<u32>,
 }
 
@@ -263,33 +265,36 @@ fn text(view: &View, s: &Stats) -> String {
         );
     }
     line!(text);
-    if s.finished.is_empty() {
-        line!(text, "Time per skill: nothing done yet.");
+    let timed: Vec<(&Finished, u32)> = words::timed(&s.finished).collect();
+    if timed.is_empty() {
+        line!(text, "Time per skill: {}", words::untimed(&s.finished));
         return text;
     }
     line!(
         text,
         "Time per skill, first start to done (most recent first{})",
-        if s.finished.len() > TIME_ROWS {
-            format!("; {TIME_ROWS} of {}, --json lists all", s.finished.len())
+        if timed.len() > TIME_ROWS {
+            format!("; {TIME_ROWS} of {}, --json lists all", timed.len())
         } else {
             String::new()
         }
     );
-    let names: Vec<String> = s
-        .finished
+    let names: Vec<String> = timed
         .iter()
         .take(TIME_ROWS)
-        .map(|f| truncate(&roadmap.skills[f.skill].title, MAX_TITLE))
+        .map(|(f, _)| truncate(&roadmap.skills[f.skill].title, MAX_TITLE))
         .collect();
     let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
-    for (f, name) in s.finished.iter().zip(&names) {
+    for ((f, days), name) in timed.iter().zip(&names) {
         line!(
             text,
             "  {name:<width$}  {:>9}  done {}",
-            words::took(f.days),
+            words::took(*days),
             f.done_day
         );
+    }
+    if timed.len() < s.finished.len() {
+        line!(text, "  ({})", words::untimed(&s.finished));
     }
     text
 }

@@ -18,6 +18,7 @@ mod notes;
 mod profiles;
 mod roadmap_files;
 mod shell;
+mod started;
 mod status;
 mod usage;
 

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::pace::{MIN_HISTORY_DAYS, Pace, Projection, RECENT_DAYS, Remaining, Shortfall};
+use super::pace::{Finished, MIN_HISTORY_DAYS, Pace, Projection, RECENT_DAYS, Remaining, Shortfall};
 use super::{Stats, Streaks};
 use crate::model::goal::{GoalPlan, Verdict, one_decimal};
 
@@ -83,6 +83,25 @@ pub fn goal(plan: &GoalPlan) -> String {
         Verdict::Unknown | Verdict::Overdue => format!(
             "{needs} · too early to tell (a pace needs {MIN_HISTORY_DAYS} days of activity)"
         ),
+    }
+}
+
+/// The done skills that were started first, with the local days each
+/// took, most recent first: "time per skill" lists only these (a skill
+/// marked done straight away took an unknown time, not "the same day").
+pub fn timed(finished: &[Finished]) -> impl Iterator<Item = (&Finished, u32)> {
+    finished.iter().filter_map(|f| Some((f, f.days?)))
+}
+
+/// What "time per skill" says of the done skills it cannot time: `nothing
+/// done yet`, `3 skills marked done without being started first are not
+/// timed`.
+pub fn untimed(finished: &[Finished]) -> String {
+    let n = finished.iter().filter(|f| f.days.is_none()).count();
+    match (finished.len(), n) {
+        (0, _) => "nothing done yet".to_string(),
+        (_, 1) => "1 skill marked done without being started first is not timed".to_string(),
+        (_, n) => format!("{n} skills marked done without being started first are not timed"),
     }
 }
 
