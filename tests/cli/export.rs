@@ -164,7 +164,8 @@ fn csv_has_a_header_and_one_quoted_row_per_skill_without_control_characters() {
     );
     assert!(
         lines[2].ends_with(
-            ",done,false,true,6,2025-02-20T22:30:00Z,2025-02-20T22:30:00Z,2025-02-20T22:30:00Z,"
+            // Done straight away: never started, no start date.
+            ",done,false,true,6,,2025-02-20T22:30:00Z,2025-02-20T22:30:00Z,"
         ),
         "{}",
         lines[2]
