@@ -117,8 +117,8 @@ pub enum Command {
     },
     /// List skills, optionally of one stage or some statuses.
     List {
-        /// Only the skills of this stage (see the stage ids in 'roadmap list').
-        #[arg(long, value_name = "ID", add = clap_complete::engine::ArgValueCandidates::new(super::completions::stages))]
+        /// Only the skills of this stage: its id or its title (see 'roadmap status').
+        #[arg(long, value_name = "STAGE", add = clap_complete::engine::ArgValueCandidates::new(super::completions::stages))]
         stage: Option<String>,
         /// Only skills with one of these statuses: several values separated
         /// by commas (todo,doing) or by repeating the option.
@@ -131,7 +131,7 @@ pub enum Command {
     /// Everything about one skill, or about one choice and its options.
     Show {
         /// A skill id (or an earlier id of it) or a choice id.
-        #[arg(value_name = "ID", add = clap_complete::engine::ArgValueCandidates::new(super::completions::skills))]
+        #[arg(value_name = "ID", add = clap_complete::engine::ArgValueCandidates::new(super::completions::skills_and_choices))]
         id: String,
         /// Print JSON instead of text.
         #[arg(long)]

@@ -56,6 +56,23 @@ pub fn skills() -> Vec<CompletionCandidate> {
         .collect()
 }
 
+/// Skill ids and choice ids of the roadmap in use (what `show` takes).
+pub fn skills_and_choices() -> Vec<CompletionCandidate> {
+    let Some(roadmap) = options().and_then(|o| o.roadmap.load().ok()) else {
+        return Vec::new();
+    };
+    let choices = roadmap
+        .choices
+        .iter()
+        .map(|c| CompletionCandidate::new(&c.id).help(Some(format!("choice: {}", c.title).into())));
+    roadmap
+        .skills
+        .iter()
+        .map(|s| CompletionCandidate::new(&s.id).help(Some(s.title.clone().into())))
+        .chain(choices)
+        .collect()
+}
+
 /// Stage ids of the roadmap in use.
 pub fn stages() -> Vec<CompletionCandidate> {
     let Some(roadmap) = options().and_then(|o| o.roadmap.load().ok()) else {

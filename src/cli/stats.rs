@@ -257,7 +257,11 @@ fn text(view: &View, s: &Stats) -> String {
     line!(text, "Left       {}", words::left(&s.remaining));
     line!(text, "Finish     {}", words::projection(&s.projection));
     if let Some(date) = view.profile.goal(&roadmap.id) {
-        line!(text, "Goal       {}", words::goal(&s.goal_plan(date), s.pace.history_days));
+        line!(
+            text,
+            "Goal       {}",
+            words::goal(&s.goal_plan(date), s.pace.history_days)
+        );
     } else {
         line!(
             text,

@@ -6,6 +6,7 @@ mod check;
 mod credit;
 mod cycle;
 pub mod error;
+pub mod find;
 pub mod goal;
 pub mod hlc;
 pub mod journal;

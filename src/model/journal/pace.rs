@@ -57,9 +57,8 @@ pub fn finished_after<Tz: TimeZone>(
             let done = s.done_at.or(s.changed).filter(|&d| d >= after)?;
             let started = s.started_at.map(|t| t.min(done));
             let done_day = local_day(done, tz);
-            let days = started.map(|t| {
-                u32::try_from((done_day - local_day(t, tz)).num_days()).unwrap_or(0)
-            });
+            let days = started
+                .map(|t| u32::try_from((done_day - local_day(t, tz)).num_days()).unwrap_or(0));
             Some(Finished {
                 skill,
                 started,

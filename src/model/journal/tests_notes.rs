@@ -217,7 +217,10 @@ fn the_goal_in_words_says_what_it_needs_and_where_the_learner_stands() {
         words::goal(&plan, 3).ends_with("too early to tell: 3 days of activity, a pace needs 14")
     );
     let plan = goal::plan_on(20, today, day(2025, 3, 1), Some(3.0));
-    assert_eq!(words::goal(&plan, 30), "by 2025-03-01 · passed with 20 h left");
+    assert_eq!(
+        words::goal(&plan, 30),
+        "by 2025-03-01 · passed with 20 h left"
+    );
     let plan = goal::plan_on(0, today, day(2025, 3, 18), None);
     assert_eq!(
         words::goal(&plan, 30),

@@ -3,7 +3,9 @@
 
 use std::fmt::Write as _;
 
-use super::pace::{Finished, MIN_HISTORY_DAYS, Pace, Projection, RECENT_DAYS, Remaining, Shortfall};
+use super::pace::{
+    Finished, MIN_HISTORY_DAYS, Pace, Projection, RECENT_DAYS, Remaining, Shortfall,
+};
 use super::{Stats, Streaks};
 use crate::model::goal::{GoalPlan, Verdict, one_decimal};
 

@@ -137,7 +137,13 @@ fn body(out: &mut Vec<Line<'static>>, app: &App, s: &Stats, width: usize) {
     labelled(out, t, "Left", &words::left(&s.remaining), width);
     labelled(out, t, "Finish", &words::projection(&s.projection), width);
     if let Some(date) = app.profile.goal(&app.roadmap.id) {
-        labelled(out, t, "Goal", &words::goal(&s.goal_plan(date), s.pace.history_days), width);
+        labelled(
+            out,
+            t,
+            "Goal",
+            &words::goal(&s.goal_plan(date), s.pace.history_days),
+            width,
+        );
     }
     out.push(Line::default());
     out.push(Line::styled("Finished per week (skills, hours)", t.title()));
