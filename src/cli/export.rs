@@ -54,6 +54,30 @@ impl<'a> Export<'a> {
     }
 }
 
+/// A UTC time to the second, as exports write it: `2025-03-01T09:30:05Z`
+/// (the profile keeps fractions of a second; an export has no use for
+/// them).
+pub(crate) fn stamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// `serialize_with` for export times: [`stamp`].
+pub(crate) fn seconds<S: serde::Serializer>(at: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&stamp(*at))
+}
+
+/// `serialize_with` for optional export times (serde passes `&Option`).
+#[allow(clippy::ref_option)]
+pub(crate) fn seconds_option<S: serde::Serializer>(
+    at: &Option<DateTime<Utc>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match at {
+        Some(at) => s.serialize_str(&stamp(*at)),
+        None => s.serialize_none(),
+    }
+}
+
 /// A UTC date: `2025-03-01`.
 pub(crate) fn date(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%d").to_string()

@@ -88,7 +88,9 @@ struct TimeJson<'a> {
     id: &'a str,
     title: &'a str,
     /// `null`: marked done without being in progress first.
+    #[serde(serialize_with = "super::export::seconds_option")]
     started: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "super::export::seconds")]
     done: DateTime<Utc>,
     /// `null` without a start.
     days: Option<u32>,
