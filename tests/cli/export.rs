@@ -292,7 +292,9 @@ fn export_times_are_to_the_second() {
     collect_times(&value, &mut times);
     assert!(times.len() >= 6, "{times:?}");
     assert!(
-        times.iter().all(|t| t.len() == "2025-02-03T09:00:00Z".len()),
+        times
+            .iter()
+            .all(|t| t.len() == "2025-02-03T09:00:00Z".len()),
         "{times:?}"
     );
 }
