@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod editor;
 pub mod import;
+pub mod io_words;
 pub mod library;
 pub mod model;
 pub mod options;

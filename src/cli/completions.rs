@@ -37,11 +37,12 @@ pub fn completions(shell: Shell) -> Result<(), Failure> {
 fn options() -> Option<Options> {
     let roadmap = std::env::var_os(ROADMAP_ENV).filter(|v| !v.is_empty());
     let profile = std::env::var(PROFILE_ENV).ok().filter(|v| !v.is_empty());
-    Options::load(
+    Options::load_for_commands(
         roadmap.as_deref().map(std::path::Path::new),
         profile.as_deref(),
     )
     .ok()
+    .map(|(options, _)| options)
 }
 
 /// Skill ids of the roadmap in use, with their titles as help.

@@ -147,7 +147,11 @@ pub fn id_of(roadmap: &Roadmap, node: Node) -> &str {
 /// Finds what `typed` names among the `kinds` of `roadmap`'s nodes.
 pub fn find(roadmap: &Roadmap, typed: &str, kinds: Kinds) -> Found {
     let folded = fold(typed);
-    if folded.is_empty() || folded.len() > super::limits::MAX_ID.max(200) {
+    // Ids and titles are plain text: a control or an invisible character
+    // (a bidi override, say) is never folded away into a match.
+    let hidden = |c: char| super::text::is_unsafe(c) || super::text::is_invisible(c);
+    if folded.is_empty() || folded.len() > super::limits::MAX_ID.max(200) || folded.contains(hidden)
+    {
         return Found::Nothing { hint: None };
     }
     // The id itself (or an earlier id of a skill).

@@ -8,9 +8,11 @@
 mod change;
 mod common;
 mod config;
+mod config_check;
 mod counting;
 mod export;
 mod import;
+mod in_use;
 mod journal;
 mod journal_notes;
 mod list_show;
