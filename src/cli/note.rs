@@ -71,19 +71,18 @@ fn edit_in_editor(session: &Session, skill: usize, name: &str) -> Result<(), Fai
     let before = current.map(|n| n.text.clone()).unwrap_or_default();
     let draft = match editor::edit(&before, &roadmap.skills[skill].id) {
         Ok(d) => d,
-        Err(e @ EditError::Failed { .. }) => {
-            return Err(Failure::User {
-                lines: vec![e.to_string()],
-                help: Some(format!(
-                    "to save it: roadmap note {} -m \"$(cat FILE)\", or open the note again and paste it",
-                    roadmap.skills[skill].id
-                )),
-            });
-        }
         Err(e) => {
+            let help = match &e {
+                EditError::Failed { kept, .. } => Some(format!(
+                    "to save it: roadmap note {} -m \"$(cat {})\", or open the note again and paste it",
+                    roadmap.skills[skill].id,
+                    crate::editor::shell_word(kept)
+                )),
+                EditError::NotStarted(_) => None,
+            };
             return Err(Failure::User {
                 lines: vec![e.to_string()],
-                help: None,
+                help,
             });
         }
     };

@@ -10,6 +10,7 @@ pub mod find;
 pub mod goal;
 pub mod hlc;
 pub mod journal;
+pub mod json_words;
 pub mod live;
 pub mod load;
 mod locate;

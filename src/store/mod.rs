@@ -353,7 +353,8 @@ pub fn parse_profile(bytes: &[u8], path: &Path) -> Result<Profile, StoreError> {
             }
             Err(StoreError::Corrupt {
                 path: path.to_path_buf(),
-                detail: crate::model::text::clean(&err.to_string()).into_owned(),
+                detail: crate::model::text::clean(&crate::model::json_words::error(&err))
+                    .into_owned(),
             })
         }
     }

@@ -18,6 +18,7 @@ mod journal_notes;
 mod list_show;
 mod lookup;
 mod notes;
+mod plain_words;
 mod profiles;
 mod roadmap_files;
 mod shell;
