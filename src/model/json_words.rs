@@ -1,7 +1,7 @@
 //! What the JSON reader says, in the words of someone who did not write
-//! it: "a number where an object should be", not "invalid type: integer
-//! `1`, expected struct RawNode"; "the file ends inside an object", not
-//! "EOF while parsing an object". For every JSON file that is not a
+//! it: "the number 1 where an object should be", not serde's "invalid
+//! type: integer 1, expected struct `RawNode`"; "the file ends inside an
+//! object", not "EOF while parsing an object". For every JSON file that is not a
 //! roadmap (a profile, an import); roadmaps have their own, finer
 //! messages (`schema.rs`).
 
@@ -112,7 +112,7 @@ fn quoted(word: &str) -> String {
     format!("'{}'", clip(word.trim().trim_matches('`'), 60))
 }
 
-/// What serde found, in words: `integer `1`` → `the number 1`.
+/// What serde found, in words: "integer \`1\`" → "the number 1".
 fn found_words(found: &str) -> String {
     let value = |prefix: &str| {
         found
@@ -136,7 +136,7 @@ fn found_words(found: &str) -> String {
     }
 }
 
-/// What serde expected, in words: `struct RawNode` → `an object { … }`.
+/// What serde expected, in words: "struct X" → "an object { … }".
 fn expected_words(expected: &str) -> String {
     let e = expected.trim();
     if e.starts_with("struct ") || e == "a map" || e.starts_with("map") {
