@@ -22,6 +22,7 @@ mod plain_words;
 mod profiles;
 mod roadmap_files;
 mod shell;
+mod smaller;
 mod started;
 mod status;
 mod usage;
