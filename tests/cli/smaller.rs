@@ -19,8 +19,8 @@ fn a_new_profile_gets_one_wording_for_too_little_history() {
         assert!(line.ends_with(early), "{line}");
     }
     assert!(!stats.contains("a week of activity"), "{stats}");
-    let status = env.ok(&["status"]);
-    assert!(status.contains("· too early to tell"), "{status}");
+    let summary = env.ok(&["status"]);
+    assert!(summary.contains("· too early to tell"), "{summary}");
 }
 
 #[test]
