@@ -193,6 +193,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Take back the last change made with the command line (done, start,
+    /// skip, reset, note) on this profile and roadmap; again for the one
+    /// before. A skill changed since elsewhere is left alone.
+    Undo {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Set the date you want to finish the roadmap by; status and the
     /// interactive view then say how many hours a week it needs.
     Goal {

@@ -25,6 +25,7 @@ mod show;
 mod show_choice;
 mod stats;
 mod status;
+mod undo;
 mod use_roadmap;
 mod validate;
 
@@ -198,6 +199,7 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
         } => note::note(&open(o)?, id, message.as_deref(), *show, *clear),
         Command::Search { text, json } => search::search(&View::open(o)?, &text.join(" "), *json),
         Command::Goal { date, clear } => goal::goal(&open(o)?, date.as_deref(), *clear, now),
+        Command::Undo { json } => undo::undo(&open(o)?, *json),
         Command::Config { .. } | Command::Completions { .. } | Command::Paths | Command::Man => {
             Ok(())
         }

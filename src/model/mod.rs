@@ -27,6 +27,7 @@ pub mod search;
 pub mod status;
 mod syntax;
 pub mod text;
+pub mod undo;
 pub mod unknown;
 
 #[cfg(test)]

@@ -37,6 +37,9 @@ pub enum StoreError {
         why: String,
         fix: String,
     },
+    /// The command line's undo journal cannot be read or written.
+    #[error("the undo journal {} cannot be used ({detail}); nothing was changed: delete it to start a new one (only `roadmap undo` needs it)", path.display())]
+    UndoJournal { path: PathBuf, detail: String },
     /// A file of the roadmap library (not a profile) is damaged.
     #[error("{} is damaged ({detail}); delete it, then choose a roadmap again with `roadmap use`", path.display())]
     LibraryDamaged { path: PathBuf, detail: String },

@@ -14,6 +14,7 @@ pub mod library;
 pub mod merge;
 pub mod paths;
 pub mod safe;
+pub mod undo;
 
 use std::cell::RefCell;
 use std::fs::{self, File};
@@ -180,17 +181,29 @@ impl Store {
         &self,
         change: impl FnOnce(&mut Profile) -> T,
     ) -> Result<(Profile, T), StoreError> {
+        self.update_then(change, |_, _| {})
+    }
+
+    /// Like [`Store::update`], then runs `then` on the saved profile while
+    /// the lock is still held (the undo journal is written there, so it
+    /// follows the profile in the same order).
+    pub(crate) fn update_then<T>(
+        &self,
+        change: impl FnOnce(&mut Profile) -> T,
+        then: impl FnOnce(&Profile, &mut T),
+    ) -> Result<(Profile, T), StoreError> {
         file::ensure_dir(&self.dir)?;
         let _lock = self.lock()?;
         let mut profile = self.read_locked()?;
         let before = profile.clone();
-        let out = change(&mut profile);
+        let mut out = change(&mut profile);
         if profile != before {
             self.write(&profile)?;
         }
         if let Some(stamp) = file::Stamp::of(&self.paths.file) {
             *self.cache.borrow_mut() = Some((stamp, profile.clone()));
         }
+        then(&profile, &mut out);
         Ok((profile, out))
     }
 

@@ -25,6 +25,7 @@ mod shell;
 mod smaller;
 mod started;
 mod status;
+mod undo;
 mod usage;
 
 #[test]
