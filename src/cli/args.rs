@@ -215,8 +215,10 @@ pub enum Command {
         #[arg(long)]
         clear: bool,
     },
-    /// List profiles.
+    /// List profiles; rename or delete one.
     Profiles {
+        #[command(subcommand)]
+        action: Option<ProfilesAction>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -324,6 +326,31 @@ pub enum ConfigAction {
         /// The config file to check (default: the one in use).
         #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         file: Option<PathBuf>,
+    },
+}
+
+/// `roadmap profiles …`.
+#[derive(Debug, Subcommand)]
+pub enum ProfilesAction {
+    /// Rename a profile (its progress, backup and undo record); refused
+    /// when the new name is taken.
+    Rename {
+        /// The profile to rename.
+        #[arg(value_name = "OLD", add = clap_complete::engine::ArgValueCandidates::new(super::completions::profiles))]
+        old: String,
+        /// Its new name: letters, digits, - and _.
+        #[arg(value_name = "NEW")]
+        new: String,
+    },
+    /// Delete a profile, keeping a copy whose name is printed. Asks first
+    /// on a terminal; elsewhere it needs --yes.
+    Delete {
+        /// The profile to delete.
+        #[arg(value_name = "NAME", add = clap_complete::engine::ArgValueCandidates::new(super::completions::profiles))]
+        name: String,
+        /// Delete without asking.
+        #[arg(long, short = 'y')]
+        yes: bool,
     },
 }
 

@@ -18,6 +18,7 @@ mod note;
 mod out;
 mod paths;
 mod profiles;
+mod profiles_manage;
 mod remove;
 mod roadmaps;
 mod search;
@@ -167,7 +168,11 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
         Command::Skip { ids } => change::change(&open(o)?, ids, change::Verb::Skip),
         Command::Reset { ids } => change::change(&open(o)?, ids, change::Verb::Reset),
         Command::Validate { .. } => validate::validate_in_use(o),
-        Command::Profiles { json } => profiles::profiles(&o.profile, *json),
+        Command::Profiles {
+            action: Some(action),
+            ..
+        } => profiles_manage::manage(action, o, now),
+        Command::Profiles { action: None, json } => profiles::profiles(&o.profile, *json),
         Command::Log { since, json } => log::log(&View::open(o)?, *since, *json, now),
         Command::Stats { json } => stats::stats(&View::open(o)?, *json, now),
         Command::Export { format, output } => {

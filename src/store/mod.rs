@@ -13,6 +13,7 @@ pub mod format;
 pub mod library;
 pub mod merge;
 pub mod paths;
+pub mod profiles;
 pub mod safe;
 pub mod undo;
 

@@ -20,6 +20,7 @@ mod lookup;
 mod notes;
 mod plain_words;
 mod profiles;
+mod profiles_manage;
 mod roadmap_files;
 mod shell;
 mod smaller;
