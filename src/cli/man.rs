@@ -179,7 +179,7 @@ fn extra(keymap: &Keymap) -> String {
     item(
         &mut s,
         "~/.local/share/roadmap/",
-        "Profiles on Linux (NAME.json, with NAME.json.bak); `roadmap paths` prints the folders in use.",
+        "Profiles on Linux (NAME.json, with NAME.json.bak, and NAME.undo.json: what `roadmap undo` can take back; a deleted profile is kept as NAME.deleted-TIME.json); `roadmap paths` prints the folders in use.",
     );
     s.push_str(".SH \"EXIT STATUS\"\n");
     item(&mut s, "0", "Success.");

@@ -24,7 +24,7 @@ mod roadmaps;
 mod search;
 mod show;
 mod show_choice;
-mod stats;
+pub mod stats;
 mod status;
 mod undo;
 mod use_roadmap;

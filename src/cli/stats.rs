@@ -7,10 +7,10 @@ use serde::Serialize;
 
 use super::out::{self, line, truncate};
 use super::{Failure, View};
-use crate::model::Roadmap;
 use crate::model::goal::GoalPlan;
 use crate::model::journal::heatmap::SHADES;
 use crate::model::journal::{Finished, Heatmap, Projection, Stats, activities, words};
+use crate::model::{Profile, Roadmap};
 
 /// How many done skills the text lists under "time per skill".
 const TIME_ROWS: usize = 10;
@@ -209,13 +209,40 @@ pub(crate) fn stats_json<'a>(
     }
 }
 
-pub fn stats(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure> {
+pub(crate) fn stats(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure> {
     let s = compute(view, now, &Local);
     if json {
         let goal = view.profile.goal(&view.session.roadmap.id);
         return out::emit_json(&stats_json(&view.session.roadmap, &s, goal));
     }
-    out::emit(&text(view, &s))
+    out::emit(&text(
+        &view.session.roadmap,
+        &view.profile,
+        view.session.store.name(),
+        &s,
+    ))
+}
+
+/// What `roadmap stats` prints for `profile` (called `name`) on `roadmap`
+/// at `now` in zone `tz` (the README's capture is made with it).
+pub fn text_at<Tz: TimeZone>(
+    roadmap: &Roadmap,
+    profile: &Profile,
+    name: &str,
+    now: DateTime<Utc>,
+    tz: &Tz,
+) -> String {
+    let states = profile.states(roadmap);
+    let eval = crate::model::evaluate(roadmap, &states);
+    let s = Stats::compute(
+        roadmap,
+        &activities(roadmap, profile),
+        &states,
+        &eval,
+        now,
+        tz,
+    );
+    text(roadmap, profile, name, &s)
 }
 
 /// The heatmap block: month labels, seven weekday rows, a legend.
@@ -226,16 +253,9 @@ pub(crate) fn heatmap_lines(map: &Heatmap) -> Vec<String> {
     lines
 }
 
-fn text(view: &View, s: &Stats) -> String {
-    let roadmap = &view.session.roadmap;
+fn text(roadmap: &Roadmap, profile: &Profile, name: &str, s: &Stats) -> String {
     let mut text = String::new();
-    line!(
-        text,
-        "{} — profile {} — {}",
-        roadmap.title,
-        view.session.store.name(),
-        s.today
-    );
+    line!(text, "{} — profile {name} — {}", roadmap.title, s.today);
     line!(text);
     line!(text, "Streak     {}", words::streak(&s.streaks));
     line!(text, "Activity   {}", words::activity(s));
@@ -258,7 +278,7 @@ fn text(view: &View, s: &Stats) -> String {
     line!(text, "Pace       {}", words::pace(&s.pace));
     line!(text, "Left       {}", words::left(&s.remaining));
     line!(text, "Finish     {}", words::projection(&s.projection));
-    if let Some(date) = view.profile.goal(&roadmap.id) {
+    if let Some(date) = profile.goal(&roadmap.id) {
         line!(
             text,
             "Goal       {}",
