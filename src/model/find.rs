@@ -239,15 +239,7 @@ pub fn closest(roadmap: &Roadmap, folded: &str, kinds: Kinds) -> Option<Node> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn small() -> Roadmap {
-        let bytes = std::fs::read(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/small.json"
-        ))
-        .unwrap();
-        crate::model::load(&bytes, "small").unwrap()
-    }
+    use crate::test_support::small;
 
     #[test]
     fn choices_fold_like_skills() {

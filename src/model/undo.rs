@@ -230,15 +230,7 @@ mod tests {
     use chrono::{Duration, TimeZone};
 
     use super::*;
-
-    fn small() -> Roadmap {
-        let bytes = std::fs::read(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/small.json"
-        ))
-        .unwrap();
-        crate::model::load(&bytes, "small").unwrap()
-    }
+    use crate::test_support::small;
 
     fn t(minutes: i64) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).unwrap() + Duration::minutes(minutes)
@@ -347,12 +339,7 @@ mod carry_tests {
 
     #[test]
     fn undoing_twice_on_one_skill_takes_back_both_changes() {
-        let bytes = std::fs::read(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/small.json"
-        ))
-        .unwrap();
-        let r = crate::model::load(&bytes, "small").unwrap();
+        let r = crate::test_support::small();
         let t = |m| Utc.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).unwrap() + Duration::minutes(m);
         let http = r.skill_index("http").unwrap();
         let mut p = Profile::default();

@@ -176,15 +176,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::model::Status;
-
-    fn small() -> Roadmap {
-        let bytes = std::fs::read(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/small.json"
-        ))
-        .unwrap();
-        crate::model::load(&bytes, "small").unwrap()
-    }
+    use crate::test_support::small;
 
     fn store() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
