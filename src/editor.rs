@@ -15,16 +15,30 @@ use tempfile::TempPath;
 
 /// The editor command: program and arguments.
 pub fn command() -> Vec<String> {
+    chosen().0
+}
+
+/// The editor command and where it came from: `$VISUAL`, `$EDITOR`, or
+/// "no $VISUAL or $EDITOR is set" for the fallback.
+fn chosen() -> (Vec<String>, &'static str) {
     for var in ["VISUAL", "EDITOR"] {
         if let Ok(value) = std::env::var(var) {
             let words: Vec<String> = value.split_whitespace().map(str::to_string).collect();
             if !words.is_empty() {
-                return words;
+                let from = if var == "VISUAL" {
+                    "$VISUAL"
+                } else {
+                    "$EDITOR"
+                };
+                return (words, from);
             }
         }
     }
     let fallback = if on_path("vi") { "vi" } else { "nano" };
-    vec![fallback.to_string()]
+    (
+        vec![fallback.to_string()],
+        "used as no $VISUAL or $EDITOR is set",
+    )
 }
 
 fn on_path(program: &str) -> bool {
@@ -87,7 +101,11 @@ pub fn edit(text: &str, name: &str) -> Result<Draft, EditError> {
         .suffix(".md")
         .tempfile()
         .map_err(|e| {
-            EditError::NotStarted(format!("cannot make a file to edit the note in: {e}"))
+            EditError::NotStarted(format!(
+                "cannot make a file to edit the note in ({}): {}",
+                std::env::temp_dir().display(),
+                crate::io_words::reason(&e)
+            ))
         })?;
     // Editors expect a file to end with a line break.
     let newline = if text.is_empty() || text.ends_with('\n') {
@@ -98,9 +116,15 @@ pub fn edit(text: &str, name: &str) -> Result<Draft, EditError> {
     file.write_all(text.as_bytes())
         .and_then(|()| file.write_all(newline.as_bytes()))
         .and_then(|()| file.flush())
-        .map_err(|e| EditError::NotStarted(format!("cannot write the note to edit it: {e}")))?;
+        .map_err(|e| {
+            EditError::NotStarted(format!(
+                "cannot write the note to {} to edit it: {}",
+                file.path().display(),
+                crate::io_words::reason(&e)
+            ))
+        })?;
     let path = file.into_temp_path();
-    let words = command();
+    let (words, from) = chosen();
     let status = Command::new(&words[0])
         .args(&words[1..])
         .arg(&path)
@@ -108,8 +132,15 @@ pub fn edit(text: &str, name: &str) -> Result<Draft, EditError> {
     let status = match status {
         Ok(s) => s,
         Err(e) => {
+            let why = match e.kind() {
+                std::io::ErrorKind::NotFound => "there is no such program".to_string(),
+                std::io::ErrorKind::PermissionDenied => {
+                    "it is not a program you may run".to_string()
+                }
+                _ => crate::io_words::reason(&e),
+            };
             return Err(EditError::NotStarted(format!(
-                "cannot start the editor '{}' ({e}); set $EDITOR (or $VISUAL) to your editor, or use -m \"text\"",
+                "cannot start the editor '{}' ({from}): {why}; set $VISUAL or $EDITOR to the editor you use (e.g. export EDITOR=nano), or add a paragraph without an editor: -m \"text\"",
                 words.join(" ")
             )));
         }
@@ -133,9 +164,27 @@ pub fn edit(text: &str, name: &str) -> Result<Draft, EditError> {
             )),
         },
         Err(e) => Err(failed(
-            format!("cannot read the edited note back: {e}"),
+            format!(
+                "cannot read the edited note back: {}",
+                crate::io_words::reason(&e)
+            ),
             path,
         )),
+    }
+}
+
+/// `path` as a shell word: as it is when it is plain, else in single
+/// quotes (for a hint to paste into a shell).
+pub fn shell_word(path: &Path) -> String {
+    let text = path.display().to_string();
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+,:@".contains(c))
+    {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
     }
 }
 

@@ -9,6 +9,7 @@ pub mod config;
 pub mod editor;
 pub mod fetch;
 pub mod import;
+pub mod io_words;
 pub mod library;
 pub mod model;
 pub mod options;

@@ -55,15 +55,27 @@ fn in_use() -> RoadmapSource {
     }
 }
 
-/// Loads a library roadmap; a missing one is named as such.
+/// Loads a library roadmap; a missing one is named as such, with the
+/// closest id of the library.
 pub fn load(id: &str, path: &Path) -> Result<Roadmap, LoadError> {
     if !path.exists() {
+        let ids = Library::open()
+            .and_then(|lib| lib.ids())
+            .unwrap_or_default();
+        let hint = ids
+            .iter()
+            .map(String::as_str)
+            .chain([BUILTIN_ID])
+            .map(|known| (strsim::jaro_winkler(id, known), known))
+            .filter(|(score, _)| *score >= 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, known)| known.to_string());
         return Err(LoadError {
-            source: id.to_string(),
-            problems: vec![Problem::new(ProblemKind::Unreadable(format!(
-                "there is no roadmap '{id}' in your library ({}) and no file '{id}' here; `roadmap roadmaps` lists the roadmaps, `roadmap import` adds one",
-                path.parent().unwrap_or(path).display()
-            )))],
+            source: path.parent().unwrap_or(path).display().to_string(),
+            problems: vec![Problem::new(ProblemKind::NotInLibrary {
+                id: id.to_string(),
+                hint,
+            })],
         });
     }
     load_file(path)

@@ -64,7 +64,9 @@ pub fn load_file(path: &Path) -> Result<Roadmap, LoadError> {
     let source = path.display().to_string();
     let io_error = |e: std::io::Error| LoadError {
         source: source.clone(),
-        problems: vec![Problem::new(ProblemKind::Unreadable(e.to_string()))],
+        problems: vec![Problem::new(ProblemKind::Unreadable(
+            crate::io_words::reason(&e),
+        ))],
     };
     let too_large = |bytes: usize, at_least: bool| LoadError {
         source: source.clone(),
@@ -98,6 +100,10 @@ pub fn load_file(path: &Path) -> Result<Roadmap, LoadError> {
 pub enum SessionError {
     #[error("{0}")]
     Roadmap(#[from] LoadError),
+    /// The roadmap did not load, and `help` says how to get going again
+    /// (see [`crate::options::Options::open_session`]).
+    #[error("{error}\nhelp: {help}")]
+    Unloadable { error: LoadError, help: String },
     #[error("{0}")]
     Store(#[from] StoreError),
 }

@@ -117,8 +117,8 @@ pub enum Command {
     },
     /// List skills, optionally of one stage or some statuses.
     List {
-        /// Only the skills of this stage (see the stage ids in 'roadmap list').
-        #[arg(long, value_name = "ID", add = clap_complete::engine::ArgValueCandidates::new(super::completions::stages))]
+        /// Only the skills of this stage: its id or its title (see 'roadmap status').
+        #[arg(long, value_name = "STAGE", add = clap_complete::engine::ArgValueCandidates::new(super::completions::stages))]
         stage: Option<String>,
         /// Only skills with one of these statuses: several values separated
         /// by commas (todo,doing) or by repeating the option.
@@ -131,7 +131,7 @@ pub enum Command {
     /// Everything about one skill, or about one choice and its options.
     Show {
         /// A skill id (or an earlier id of it) or a choice id.
-        #[arg(value_name = "ID", add = clap_complete::engine::ArgValueCandidates::new(super::completions::skills))]
+        #[arg(value_name = "ID", add = clap_complete::engine::ArgValueCandidates::new(super::completions::skills_and_choices))]
         id: String,
         /// Print JSON instead of text.
         #[arg(long)]
@@ -193,6 +193,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Take back the last change made with the command line (done, start,
+    /// skip, reset, note) on this profile and roadmap; again for the one
+    /// before. A skill changed since elsewhere is left alone.
+    Undo {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Set the date you want to finish the roadmap by; status and the
     /// interactive view then say how many hours a week it needs.
     Goal {
@@ -207,8 +215,10 @@ pub enum Command {
         #[arg(long)]
         clear: bool,
     },
-    /// List profiles.
+    /// List profiles; rename or delete one.
     Profiles {
+        #[command(subcommand)]
+        action: Option<ProfilesAction>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -347,6 +357,31 @@ pub enum ConfigAction {
         /// The config file to check (default: the one in use).
         #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         file: Option<PathBuf>,
+    },
+}
+
+/// `roadmap profiles …`.
+#[derive(Debug, Subcommand)]
+pub enum ProfilesAction {
+    /// Rename a profile (its progress, backup and undo record); refused
+    /// when the new name is taken.
+    Rename {
+        /// The profile to rename.
+        #[arg(value_name = "OLD", add = clap_complete::engine::ArgValueCandidates::new(super::completions::profiles))]
+        old: String,
+        /// Its new name: letters, digits, - and _.
+        #[arg(value_name = "NEW")]
+        new: String,
+    },
+    /// Delete a profile, keeping a copy whose name is printed. Asks first
+    /// on a terminal; elsewhere it needs --yes.
+    Delete {
+        /// The profile to delete.
+        #[arg(value_name = "NAME", add = clap_complete::engine::ArgValueCandidates::new(super::completions::profiles))]
+        name: String,
+        /// Delete without asking.
+        #[arg(long, short = 'y')]
+        yes: bool,
     },
 }
 

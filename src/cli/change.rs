@@ -3,6 +3,7 @@
 
 use super::out::{self, line};
 use super::{Failure, lookup};
+use crate::model::undo::Step;
 use crate::model::{Roadmap, Status, Tally, evaluate};
 use crate::session::Session;
 
@@ -50,19 +51,32 @@ pub fn change(session: &Session, typed: &[String], verb: Verb) -> Result<(), Fai
     // Stamped with the time under the lock (the time rule), not when the
     // command started: loading a large roadmap or waiting for the lock
     // takes a while, and another process may save in between.
-    let (profile, outcome) = session.store.update_now(|profile, now| {
-        let before = evaluate(roadmap, &profile.states(roadmap));
+    let (profile, outcome, unrecorded) = session.store.update_recorded(|profile, now| {
+        let states = profile.states(roadmap);
+        let before = evaluate(roadmap, &states);
+        let mut steps = Vec::new();
         let changed = skills
             .iter()
-            .map(|&s| profile.set_status(roadmap, s, target, now))
+            .map(|&s| {
+                let was = profile.status_of(roadmap, s);
+                let changed = profile.set_status(roadmap, s, target, now);
+                if changed {
+                    steps.extend(Step::status(profile, roadmap, s, was, target));
+                }
+                changed
+            })
             .collect();
-        Outcome {
+        let outcome = Outcome {
             changed,
             stages_before: before.stages.iter().map(Tally::is_complete).collect(),
             all_before: before.overall.is_complete(),
             unlocked_before: before.unlocked,
-        }
+        };
+        (outcome, steps)
     })?;
+    if let Some(warning) = unrecorded {
+        out::emit_err(&format!("warning: {warning}\n"));
+    }
 
     let states = profile.states(roadmap);
     let eval = evaluate(roadmap, &states);
@@ -90,22 +104,7 @@ pub fn change(session: &Session, typed: &[String], verb: Verb) -> Result<(), Fai
             );
         }
     }
-    for d in 0..roadmap.skills.len() {
-        if states[d].status.is_finished() || eval.unlocked[d] == outcome.unlocked_before[d] {
-            continue;
-        }
-        if eval.unlocked[d] {
-            line!(text, "unlocked: {}", lookup::skill_name(roadmap, d));
-        } else {
-            let missing = lookup::missing(roadmap, &states, &eval, d).unwrap_or_default();
-            line!(
-                text,
-                "locked again: {} (needs {})",
-                lookup::skill_name(roadmap, d),
-                missing.join(", ")
-            );
-        }
-    }
+    unlocks(roadmap, &states, &eval, &outcome.unlocked_before, &mut text);
     if verb == Verb::Skip {
         declined_notes(roadmap, &skills, &outcome, &eval, &mut text);
     }
@@ -128,6 +127,33 @@ pub fn change(session: &Session, typed: &[String], verb: Verb) -> Result<(), Fai
         }
     }
     out::emit(&text)
+}
+
+/// The skills a change unlocked or locked again (`unlocked_before`: per
+/// skill, before the change).
+pub(super) fn unlocks(
+    roadmap: &Roadmap,
+    states: &[crate::model::SkillState],
+    eval: &crate::model::Evaluation,
+    unlocked_before: &[bool],
+    text: &mut String,
+) {
+    for d in 0..roadmap.skills.len() {
+        if states[d].status.is_finished() || eval.unlocked[d] == unlocked_before[d] {
+            continue;
+        }
+        if eval.unlocked[d] {
+            line!(text, "unlocked: {}", lookup::skill_name(roadmap, d));
+        } else {
+            let missing = lookup::missing(roadmap, states, eval, d).unwrap_or_default();
+            line!(
+                text,
+                "locked again: {} (needs {})",
+                lookup::skill_name(roadmap, d),
+                missing.join(", ")
+            );
+        }
+    }
 }
 
 /// For skipped options of a choice that is still open: they are declined,
@@ -157,7 +183,7 @@ fn declined_notes(
     }
 }
 
-fn progress_line(roadmap: &Roadmap, overall: &Tally) -> String {
+pub(super) fn progress_line(roadmap: &Roadmap, overall: &Tally) -> String {
     let left = super::status::hours_left(overall);
     let left = if left.is_empty() || overall.is_complete() {
         String::new()

@@ -37,11 +37,12 @@ pub fn completions(shell: Shell) -> Result<(), Failure> {
 fn options() -> Option<Options> {
     let roadmap = std::env::var_os(ROADMAP_ENV).filter(|v| !v.is_empty());
     let profile = std::env::var(PROFILE_ENV).ok().filter(|v| !v.is_empty());
-    Options::load(
+    Options::load_for_commands(
         roadmap.as_deref().map(std::path::Path::new),
         profile.as_deref(),
     )
     .ok()
+    .map(|(options, _)| options)
 }
 
 /// Skill ids of the roadmap in use, with their titles as help.
@@ -53,6 +54,23 @@ pub fn skills() -> Vec<CompletionCandidate> {
         .skills
         .iter()
         .map(|s| CompletionCandidate::new(&s.id).help(Some(s.title.clone().into())))
+        .collect()
+}
+
+/// Skill ids and choice ids of the roadmap in use (what `show` takes).
+pub fn skills_and_choices() -> Vec<CompletionCandidate> {
+    let Some(roadmap) = options().and_then(|o| o.roadmap.load().ok()) else {
+        return Vec::new();
+    };
+    let choices = roadmap
+        .choices
+        .iter()
+        .map(|c| CompletionCandidate::new(&c.id).help(Some(format!("choice: {}", c.title).into())));
+    roadmap
+        .skills
+        .iter()
+        .map(|s| CompletionCandidate::new(&s.id).help(Some(s.title.clone().into())))
+        .chain(choices)
         .collect()
 }
 

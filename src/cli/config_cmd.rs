@@ -45,6 +45,46 @@ fn check(file: Option<&Path>) -> Result<(), Failure> {
             None => return super::out::emit("no config file; the built-in defaults apply\n"),
         },
     };
-    config::load_file(&path).map_err(Failure::Config)?;
+    let parsed = config::read(&path).map_err(|e| Failure::Config(e.into()))?;
+    let mut problems = parsed.problems;
+    if let Some(problem) = roadmap_problem(&parsed.config.defaults, parsed.roadmap_at, &path) {
+        problems.push(problem);
+        problems.sort_by_key(|p| p.at);
+    }
+    if !problems.is_empty() {
+        return Err(Failure::Config(config::ConfigErrors(problems)));
+    }
     super::out::emit(&format!("{}: ok\n", path.display()))
+}
+
+/// `[defaults] roadmap` must name a roadmap that loads: a file (relative to
+/// the config file's folder), a library roadmap's id, or `builtin`.
+fn roadmap_problem(
+    defaults: &config::Defaults,
+    at: Option<(usize, usize)>,
+    path: &Path,
+) -> Option<config::ConfigError> {
+    let named = defaults.roadmap.as_deref()?;
+    let error = crate::session::RoadmapSource::resolve(Some(named))
+        .load()
+        .err()?;
+    let first = error.to_string();
+    let first = first.lines().next().unwrap_or_default();
+    let more = match error.problems.len() {
+        0 | 1 => String::new(),
+        n => format!(
+            " (and {} more problems: `roadmap validate` lists them)",
+            n - 1
+        ),
+    };
+    Some(config::ConfigError {
+        file: path.display().to_string(),
+        at,
+        problem: format!("[defaults] roadmap does not load: {first}{more}"),
+        help: "name a roadmap file (relative paths start at this file's folder), a library \
+               roadmap's id or builtin (`roadmap roadmaps` lists them), or remove the line to \
+               use the roadmap chosen with `roadmap use`"
+            .to_string(),
+        view_only: false,
+    })
 }

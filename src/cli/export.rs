@@ -54,6 +54,30 @@ impl<'a> Export<'a> {
     }
 }
 
+/// A UTC time to the second, as exports write it: `2025-03-01T09:30:05Z`
+/// (the profile keeps fractions of a second; an export has no use for
+/// them).
+pub(crate) fn stamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// `serialize_with` for export times: [`stamp`].
+pub(crate) fn seconds<S: serde::Serializer>(at: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&stamp(*at))
+}
+
+/// `serialize_with` for optional export times (serde passes `&Option`).
+#[allow(clippy::ref_option)]
+pub(crate) fn seconds_option<S: serde::Serializer>(
+    at: &Option<DateTime<Utc>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match at {
+        Some(at) => s.serialize_str(&stamp(*at)),
+        None => s.serialize_none(),
+    }
+}
+
 /// A UTC date: `2025-03-01`.
 pub(crate) fn date(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%d").to_string()
@@ -74,26 +98,35 @@ pub fn export(view: &View, format: Format, output: Option<&Path>) -> Result<(), 
 }
 
 /// Writes the export whole or not at all: a temporary file next to `path`,
-/// renamed over it once complete.
+/// renamed over it once complete. Errors name `path` (never the temporary
+/// file) and say why in plain words.
 fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
     let shown = path.display().to_string();
-    let fail = |e: std::io::Error| {
-        Failure::User {
-        lines: vec![format!("cannot write the export to {shown}: {e}")],
-        help: Some(
-            "Check that the folder exists and that you may write there, or leave out -o to print the export."
-                .to_string(),
-        ),
-    }
-    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    file.write_all(text.as_bytes()).map_err(fail)?;
-    file.as_file().sync_all().map_err(fail)?;
-    file.persist(path).map_err(|e| fail(e.error))?;
+    let fail = |e: &std::io::Error| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound if !dir.is_dir() => {
+                format!("the folder {} does not exist", dir.display())
+            }
+            std::io::ErrorKind::IsADirectory => format!("{shown} is a folder"),
+            _ if path.is_dir() => format!("{shown} is a folder"),
+            _ => crate::io_words::reason(e),
+        };
+        Failure::User {
+            lines: vec![format!("cannot write the export to {shown}: {why}; nothing was written")],
+            help: Some(
+                "Check that the folder exists and that you may write there, or leave out -o to print the export."
+                    .to_string(),
+            ),
+        }
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(&e))?;
+    file.write_all(text.as_bytes()).map_err(|e| fail(&e))?;
+    file.as_file().sync_all().map_err(|e| fail(&e))?;
+    file.persist(path).map_err(|e| fail(&e.error))?;
     out::emit_err(&format!("exported to {shown}\n"));
     Ok(())
 }

@@ -22,6 +22,13 @@ pub fn goal(
     let (profile, changed) = session
         .store
         .update_now(|p, at| p.set_goal(&roadmap.id, date, at))?;
+    let today = now.with_timezone(&chrono::Local).date_naive();
+    if let Some(d) = date.filter(|d| *d < today) {
+        out::emit_err(&format!(
+            "warning: {d} is in the past (today is {today}): the goal is overdue from the start; \
+             set a later date with `roadmap goal YYYY-MM-DD`\n"
+        ));
+    }
     let mut text = String::new();
     match (date, changed) {
         (None, false) => line!(text, "No goal was set; nothing to clear."),

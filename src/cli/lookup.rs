@@ -2,6 +2,7 @@
 //! mean" hints when they do not match.
 
 use super::Failure;
+use crate::model::find::{self, Found, Kinds};
 use crate::model::text::clean;
 use crate::model::{Node, Req, Roadmap, SkillState};
 
@@ -13,30 +14,67 @@ pub fn echo(typed: &str) -> String {
     clean(typed).chars().take(MAX_ECHO).collect()
 }
 
-/// Finds a skill by id or alias; ids are lowercase, so `HTTP` finds `http`.
+/// Finds a skill by id or alias, folded and by an unambiguous beginning
+/// ([`find::find`]): `HTTP`, `http_basics` and `htt` find `http`.
 pub fn find_skill(roadmap: &Roadmap, typed: &str) -> Option<usize> {
-    let typed = typed.trim();
-    roadmap
-        .skill_index(typed)
-        .or_else(|| roadmap.skill_index(&typed.to_lowercase()))
+    match find::find(roadmap, typed, Kinds::SKILLS) {
+        Found::One(Node::Skill(i)) => Some(i),
+        _ => None,
+    }
 }
 
 /// Why `typed` is not a skill, as one line.
 pub fn not_a_skill(roadmap: &Roadmap, typed: &str) -> String {
+    not_found(roadmap, typed, Kinds::SKILLS)
+}
+
+/// Why `typed` names nothing of `kinds`, as one line: what it is instead,
+/// which ids it could be, or the closest id.
+pub fn not_found(roadmap: &Roadmap, typed: &str, kinds: Kinds) -> String {
     let shown = echo(typed);
-    match roadmap.node(typed.trim()) {
-        Some(Node::Stage(_)) => format!(
-            "'{shown}' is a stage, not a skill; see its skills with 'roadmap list --stage {shown}'"
-        ),
-        Some(Node::Choice(c)) => format!(
-            "'{shown}' is a choice ({}), not a skill; use one of its options: {}",
+    let noun = kinds.noun();
+    match find::find(roadmap, typed, kinds) {
+        Found::One(_) => format!("'{shown}' is a {noun}"),
+        Found::Other(Node::Stage(i)) => {
+            let id = &roadmap.stages[i].id;
+            format!(
+                "'{shown}' is a stage, not a {noun} ({}); see its skills with 'roadmap list --stage {id}'",
+                roadmap.stages[i].title
+            )
+        }
+        Found::Other(Node::Choice(c)) => format!(
+            "'{shown}' is a choice, not a {noun} ({}); use one of its options: {}",
             roadmap.choices[c].title,
             option_ids(roadmap, c)
         ),
-        _ => match roadmap.closest_skill_id(&typed.trim().to_lowercase()) {
-            Some(hint) => format!("unknown skill '{shown}' (did you mean '{hint}'?)"),
-            None => format!("unknown skill '{shown}'"),
-        },
+        Found::Other(Node::Skill(s)) => format!(
+            "'{shown}' is a skill, not a {noun} ({})",
+            roadmap.skills[s].title
+        ),
+        Found::Ambiguous(nodes) => {
+            let ids: Vec<&str> = nodes.iter().map(|&n| find::id_of(roadmap, n)).collect();
+            format!("'{shown}' could be {}; type more of the id", ids.join(", "))
+        }
+        Found::Nothing { hint: Some(n) } => format!(
+            "unknown {noun} '{shown}' (did you mean '{}'?)",
+            find::id_of(roadmap, n)
+        ),
+        Found::Nothing { hint: None } => format!("unknown {noun} '{shown}'"),
+    }
+}
+
+/// Finds a skill or a choice (what `show` takes), or fails saying why.
+pub fn skill_or_choice(roadmap: &Roadmap, typed: &str) -> Result<Node, Failure> {
+    let kinds = Kinds::SKILLS_AND_CHOICES;
+    match find::find(roadmap, typed, kinds) {
+        Found::One(node) => Ok(node),
+        _ => Err(Failure::User {
+            lines: vec![not_found(roadmap, typed, kinds)],
+            help: Some(
+                "run 'roadmap list' to see the skill ids ('roadmap show' also takes a choice's id)"
+                    .to_string(),
+            ),
+        }),
     }
 }
 
@@ -62,27 +100,19 @@ pub fn skills(roadmap: &Roadmap, typed: &[String], help: &str) -> Result<Vec<usi
     }
 }
 
-/// Resolves a stage id, or fails with a hint and the list of stage ids.
+/// Resolves a stage by id or title (folded, or an unambiguous beginning),
+/// or fails with a hint and the list of stages.
 pub fn stage(roadmap: &Roadmap, typed: &str) -> Result<usize, Failure> {
-    let wanted = typed.trim().to_lowercase();
-    if let Some(i) = roadmap.stage_index(&wanted) {
+    if let Found::One(Node::Stage(i)) = find::find(roadmap, typed, Kinds::STAGES) {
         return Ok(i);
     }
-    let shown = echo(typed);
-    let hint = roadmap
+    let ids: Vec<String> = roadmap
         .stages
         .iter()
-        .map(|s| (strsim::jaro_winkler(&wanted, &s.id), s.id.as_str()))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, id)| id);
-    let line = match hint {
-        Some(h) => format!("unknown stage '{shown}' (did you mean '{h}'?)"),
-        None => format!("unknown stage '{shown}'"),
-    };
-    let ids: Vec<&str> = roadmap.stages.iter().map(|s| s.id.as_str()).collect();
+        .map(|s| format!("{} ({})", s.id, s.title))
+        .collect();
     Err(Failure::User {
-        lines: vec![line],
+        lines: vec![not_found(roadmap, typed, Kinds::STAGES)],
         help: Some(format!("stages of this roadmap: {}", ids.join(", "))),
     })
 }

@@ -78,6 +78,100 @@ fn item(s: &mut String, term: &str, text: &str) {
     let _ = write!(s, ".TP\n\\fB{}\\fR\n{}\n", esc(term), esc(text));
 }
 
+/// Every environment variable the program reads, and what for (a test
+/// checks the sources read no other).
+pub const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "ROADMAP_FILE",
+        "Roadmap to use (a file or a library id), as --roadmap.",
+    ),
+    ("ROADMAP_PROFILE", "Profile to use, as --profile."),
+    (
+        "ROADMAP_HOME",
+        "Folder holding the profiles and the library, instead of the platform data folder.",
+    ),
+    (
+        "ROADMAP_CONFIG",
+        "Config file to read instead of the one in the platform config folder.",
+    ),
+    (
+        "ROADMAP_SH_URL",
+        "The site `roadmap import NAME` downloads from (default https://roadmap.sh).",
+    ),
+    (
+        "ROADMAP_SH_TIMEOUT",
+        "Seconds a download waits for a connection or for a stalled server (default 30; a request takes at most four times it).",
+    ),
+    (
+        "COMPUTERNAME",
+        "On Windows, the machine's name shown next to its sync file (elsewhere the host name).",
+    ),
+    (
+        "GIT_SSH_COMMAND",
+        "With GIT_SSH: when either is set, git sync leaves ssh to them; otherwise it asks ssh never to prompt when there is no terminal.",
+    ),
+    ("GIT_SSH", "As GIT_SSH_COMMAND."),
+    (
+        "TERM",
+        "When \"dumb\", `roadmap import NAME` shows no progress line.",
+    ),
+    (
+        "VISUAL",
+        "The editor `roadmap note` and the view's e open a note in (split on spaces: \"code --wait\" works).",
+    ),
+    (
+        "EDITOR",
+        "The editor, when VISUAL is not set; without either, vi if it is on the PATH, else nano.",
+    ),
+    (
+        "PATH",
+        "Where the editor (and vi, the fallback) is looked for.",
+    ),
+    (
+        "TMPDIR",
+        "Where a note being edited is kept (a file only you can read), and kept after a failed edit.",
+    ),
+    (
+        "NO_COLOR",
+        "When set and not empty, no colours: selection is shown in reverse video, emphasis in bold.",
+    ),
+    (
+        "TZ",
+        "Your time zone: days, streaks and dates are in local time (exports stay in UTC).",
+    ),
+    (
+        "HOME",
+        "Finds the platform data and config folders (with XDG_DATA_HOME and XDG_CONFIG_HOME on Linux).",
+    ),
+    (
+        "XDG_DATA_HOME",
+        "On Linux, the data folder's parent (default ~/.local/share).",
+    ),
+    (
+        "XDG_CONFIG_HOME",
+        "On Linux, the config folder's parent (default ~/.config).",
+    ),
+    (
+        "DISPLAY",
+        "With WAYLAND_DISPLAY: whether a browser can open links; without either, the address is shown instead.",
+    ),
+    ("WAYLAND_DISPLAY", "As DISPLAY."),
+    (
+        "SSH_CONNECTION",
+        "With SSH_CLIENT and SSH_TTY: over SSH without a display, links are shown, not opened.",
+    ),
+    ("SSH_CLIENT", "As SSH_CONNECTION."),
+    ("SSH_TTY", "As SSH_CONNECTION."),
+    (
+        "BROWSER",
+        "Read by xdg-open (which opens links on Linux) when the desktop names no browser.",
+    ),
+    (
+        "ROADMAP_COMPLETE",
+        "Set by the completion scripts when they ask roadmap for completions.",
+    ),
+];
+
 fn extra(keymap: &Keymap) -> String {
     let mut s = String::new();
     s.push_str(".SH KEYS\nRun without a command for the interactive view. The keys below are the ones bound now (the config file can change them; see FILES).\n");
@@ -94,38 +188,9 @@ fn extra(keymap: &Keymap) -> String {
         }
     }
     s.push_str(".SH ENVIRONMENT\n");
-    item(&mut s, "ROADMAP_FILE", "Roadmap file to use, as --roadmap.");
-    item(&mut s, "ROADMAP_PROFILE", "Profile to use, as --profile.");
-    item(
-        &mut s,
-        "ROADMAP_HOME",
-        "Folder holding the profiles, instead of the platform data folder.",
-    );
-    item(
-        &mut s,
-        "ROADMAP_CONFIG",
-        "Config file to read instead of the one in the platform config folder.",
-    );
-    item(
-        &mut s,
-        crate::fetch::site::URL_ENV,
-        "The site `roadmap import NAME` downloads from (default https://roadmap.sh).",
-    );
-    item(
-        &mut s,
-        crate::fetch::site::TIMEOUT_ENV,
-        "Seconds a download waits for a connection or for a stalled server (default 30; a request takes at most four times it).",
-    );
-    item(
-        &mut s,
-        "NO_COLOR",
-        "When set and not empty, no colours: selection is shown in reverse video, emphasis in bold.",
-    );
-    item(
-        &mut s,
-        "ROADMAP_COMPLETE",
-        "Set by the completion scripts when they ask roadmap for completions.",
-    );
+    for (name, what) in ENVIRONMENT {
+        item(&mut s, name, what);
+    }
     s.push_str(".SH FILES\n");
     item(
         &mut s,
@@ -135,7 +200,7 @@ fn extra(keymap: &Keymap) -> String {
     item(
         &mut s,
         "~/.local/share/roadmap/",
-        "Profiles on Linux (NAME.json, with NAME.json.bak); `roadmap paths` prints the folders in use.",
+        "Profiles on Linux (NAME.json, with NAME.json.bak, and NAME.undo.json: what `roadmap undo` can take back; a deleted profile is kept as NAME.deleted-TIME.json); `roadmap paths` prints the folders in use.",
     );
     item(
         &mut s,
@@ -160,4 +225,73 @@ fn extra(keymap: &Keymap) -> String {
         "roadmap sync did not reach the other machines (no network, the remote is gone): your changes are safe here and go out on the next sync.",
     );
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `var("NAME")`, `var_os("NAME")` and `*_ENV: &str = "NAME"` in
+    /// the sources, and the variables the editor is chosen from.
+    fn read_by_the_program() -> Vec<String> {
+        let mut names = vec!["VISUAL".to_string(), "EDITOR".to_string()];
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                // This test names the patterns it looks for.
+                if path.ends_with("cli/man.rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for pattern in ["var(\"", "var_os(\"", "_ENV: &str = \""] {
+                    for (i, _) in text.match_indices(pattern) {
+                        let rest = &text[i + pattern.len()..];
+                        let name: String = rest
+                            .chars()
+                            .take_while(|c| c.is_ascii_uppercase() || *c == '_')
+                            .collect();
+                        if name.len() > 1 && rest[name.len()..].starts_with('"') {
+                            names.push(name);
+                        }
+                    }
+                }
+            }
+        }
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    #[test]
+    fn the_environment_section_lists_every_variable_read() {
+        let page = page(&Keymap::default());
+        let section = &page[page.find(".SH ENVIRONMENT").unwrap()..page.find(".SH FILES").unwrap()];
+        let read = read_by_the_program();
+        for name in [
+            "ROADMAP_FILE",
+            "ROADMAP_HOME",
+            "NO_COLOR",
+            "DISPLAY",
+            "HOME",
+        ] {
+            assert!(
+                read.contains(&name.to_string()),
+                "the scan finds {name}: {read:?}"
+            );
+        }
+        for name in &read {
+            assert!(
+                section.contains(&format!("\\fB{}\\fR", esc(name))),
+                "{name} is read but not in ENVIRONMENT"
+            );
+        }
+    }
 }

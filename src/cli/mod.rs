@@ -19,14 +19,16 @@ mod note;
 mod out;
 mod paths;
 mod profiles;
+mod profiles_manage;
 mod remove;
 mod roadmaps;
 mod search;
 mod show;
 mod show_choice;
-mod stats;
+pub mod stats;
 mod status;
 pub mod sync;
+mod undo;
 mod use_roadmap;
 mod validate;
 
@@ -37,7 +39,7 @@ use chrono::{DateTime, Utc};
 
 pub use args::{Args, Command};
 
-use crate::config::ConfigError;
+use crate::config::ConfigErrors;
 use crate::model::{Evaluation, LoadError, Profile, SkillState, evaluate};
 use crate::options::Options;
 use crate::session::{Session, SessionError};
@@ -48,6 +50,8 @@ use crate::store::StoreError;
 pub enum Failure {
     /// The roadmap did not load; its Display is one line per problem.
     Roadmap(LoadError),
+    /// The roadmap did not load, and `help` says how to get going again.
+    Unloadable { error: LoadError, help: String },
     /// Reading or writing the profile failed.
     Store(StoreError),
     /// The user asked for something that does not exist. Each line is
@@ -58,8 +62,8 @@ pub enum Failure {
     },
     /// Writing the output failed (other than a closed pipe).
     Output(io::Error),
-    /// The config file is broken.
-    Config(ConfigError),
+    /// The config file is broken: every problem, in the order of the file.
+    Config(ConfigErrors),
     /// Sync could not reach the other machines; nothing is lost (exit code
     /// [`sync::EXIT_NOT_SYNCED`]).
     NotSynced(String),
@@ -81,6 +85,7 @@ impl From<SessionError> for Failure {
     fn from(e: SessionError) -> Self {
         match e {
             SessionError::Roadmap(e) => Failure::Roadmap(e),
+            SessionError::Unloadable { error, help } => Failure::Unloadable { error, help },
             SessionError::Store(e) => Failure::Store(e),
         }
     }
@@ -102,7 +107,15 @@ impl Failure {
                 }
             }
             Failure::Output(e) => out::line!(text, "error: cannot write the output: {e}"),
-            Failure::Config(e) => out::line!(text, "error: {e}"),
+            Failure::Unloadable { error, help } => {
+                out::line!(text, "{error}");
+                out::line!(text, "help: {help}");
+            }
+            Failure::Config(errors) => {
+                for e in &errors.0 {
+                    out::line!(text, "error: {e}");
+                }
+            }
             Failure::NotSynced(e) => out::line!(text, "{e}"),
         }
         text
@@ -143,7 +156,7 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
         }
         _ => {}
     }
-    let options = options(args)?;
+    let options = command_options(args)?;
     let o = &options;
     let done = run_command(o, command, now);
     // With a sync folder set, what a command saved goes out at once.
@@ -172,8 +185,12 @@ fn run_command(o: &Options, command: &Command, now: DateTime<Utc>) -> Result<(),
         Command::Start { ids } => change::change(&open(o)?, ids, change::Verb::Start),
         Command::Skip { ids } => change::change(&open(o)?, ids, change::Verb::Skip),
         Command::Reset { ids } => change::change(&open(o)?, ids, change::Verb::Reset),
-        Command::Validate { file } => validate::validate(&o.roadmap, file.as_deref()),
-        Command::Profiles { json } => profiles::profiles(&o.profile, *json),
+        Command::Validate { .. } => validate::validate_in_use(o),
+        Command::Profiles {
+            action: Some(action),
+            ..
+        } => profiles_manage::manage(action, o, now),
+        Command::Profiles { action: None, json } => profiles::profiles(&o.profile, *json),
         Command::Log { since, json } => log::log(&View::open(o)?, *since, *json, now),
         Command::Stats { json } => stats::stats(&View::open(o)?, *json, now),
         Command::Export { format, output } => {
@@ -212,19 +229,42 @@ fn run_command(o: &Options, command: &Command, now: DateTime<Utc>) -> Result<(),
         Command::Sync { folder, git, json } => {
             sync::sync(o, folder.as_deref(), git.as_deref(), *json)
         }
+        Command::Undo { json } => undo::undo(&open(o)?, *json),
         Command::Config { .. } | Command::Completions { .. } | Command::Paths | Command::Man => {
             Ok(())
         }
     }
 }
 
-/// The options of this run: flags and environment over the config file.
+/// The options of the interactive view: flags and environment over the
+/// config file, which must have no problem at all.
 pub fn options(args: &Args) -> Result<Options, Failure> {
     Options::load(args.roadmap.as_deref(), args.profile.as_deref()).map_err(Failure::Config)
 }
 
+/// The options of a command: as [`options`], but key bindings and colours
+/// concern the view only: a problem with them is a warning on stderr, and
+/// the command carries on.
+fn command_options(args: &Args) -> Result<Options, Failure> {
+    let (options, warnings) =
+        Options::load_for_commands(args.roadmap.as_deref(), args.profile.as_deref())
+            .map_err(Failure::Config)?;
+    if !warnings.is_empty() {
+        let mut text = String::new();
+        for w in &warnings {
+            out::line!(text, "warning: {w}");
+        }
+        out::line!(
+            text,
+            "note: keys and colours only matter in the interactive view, which will not start until this is fixed; this command carries on"
+        );
+        out::emit_err(&text);
+    }
+    Ok(options)
+}
+
 fn open(options: &Options) -> Result<Session, Failure> {
-    Ok(Session::open(options.roadmap.clone(), &options.profile)?)
+    Ok(options.open_session()?)
 }
 
 /// A read-only look at the profile's progress on the roadmap.

@@ -7,6 +7,7 @@ use super::out::{self, line};
 use super::{Failure, lookup};
 use crate::editor::{self, EditError};
 use crate::model::text::clean_multiline;
+use crate::model::undo::Step;
 use crate::model::{NoteEdit, NoteSaved};
 use crate::session::Session;
 
@@ -50,9 +51,7 @@ pub fn note(
     } else {
         return edit_in_editor(session, skill, &name);
     };
-    let (_, saved) = session
-        .store
-        .update_now(|p, now| p.edit_note(roadmap, skill, &edit, now))?;
+    let (_, saved) = save_recorded(session, skill, &edit)?;
     let mut text = String::new();
     match (saved, clear) {
         (NoteSaved::Unchanged, true) => line!(text, "{name} has no note; nothing to clear."),
@@ -71,19 +70,18 @@ fn edit_in_editor(session: &Session, skill: usize, name: &str) -> Result<(), Fai
     let before = current.map(|n| n.text.clone()).unwrap_or_default();
     let draft = match editor::edit(&before, &roadmap.skills[skill].id) {
         Ok(d) => d,
-        Err(e @ EditError::Failed { .. }) => {
-            return Err(Failure::User {
-                lines: vec![e.to_string()],
-                help: Some(format!(
-                    "to save it: roadmap note {} -m \"$(cat FILE)\", or open the note again and paste it",
-                    roadmap.skills[skill].id
-                )),
-            });
-        }
         Err(e) => {
+            let help = match &e {
+                EditError::Failed { kept, .. } => Some(format!(
+                    "to save it: roadmap note {} -m \"$(cat {})\", or open the note again and paste it",
+                    roadmap.skills[skill].id,
+                    crate::editor::shell_word(kept)
+                )),
+                EditError::NotStarted(_) => None,
+            };
             return Err(Failure::User {
                 lines: vec![e.to_string()],
-                help: None,
+                help,
             });
         }
     };
@@ -96,9 +94,7 @@ fn edit_in_editor(session: &Session, skill: usize, name: &str) -> Result<(), Fai
         text: draft.text.clone(),
         origin: "'roadmap note'".to_string(),
     };
-    let saved = session
-        .store
-        .update_now(|p, now| p.edit_note(roadmap, skill, &edit, now));
+    let saved = save_recorded(session, skill, &edit);
     let saved = match saved {
         Ok((_, s)) => s,
         Err(e) => {
@@ -133,4 +129,26 @@ fn edit_in_editor(session: &Session, skill: usize, name: &str) -> Result<(), Fai
 
 fn draft_empty(edit: &NoteEdit) -> bool {
     matches!(edit, NoteEdit::Replace { text, .. } if text.trim().is_empty())
+}
+
+/// Applies `edit` under the lock and remembers it for `roadmap undo`.
+fn save_recorded(
+    session: &Session,
+    skill: usize,
+    edit: &NoteEdit,
+) -> Result<(crate::model::Profile, NoteSaved), crate::store::StoreError> {
+    let roadmap = &session.roadmap;
+    let (profile, saved, unrecorded) = session.store.update_recorded(|p, now| {
+        let before = p.note_of(roadmap, skill);
+        let saved = p.edit_note(roadmap, skill, edit, now);
+        let steps = match saved {
+            NoteSaved::Unchanged => Vec::new(),
+            _ => Step::note(p, roadmap, skill, before).into_iter().collect(),
+        };
+        (saved, steps)
+    })?;
+    if let Some(warning) = unrecorded {
+        out::emit_err(&format!("warning: {warning}\n"));
+    }
+    Ok((profile, saved))
 }

@@ -67,6 +67,20 @@ pub fn bar(finished: usize, total: usize, width: usize) -> String {
     filled + &empty
 }
 
+/// Terminal cells `s` takes: a wide character (CJK, most emoji) counts
+/// twice, a combining mark not at all.
+pub fn cells(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// `s` padded with spaces to `width` terminal cells (as `{:<width$}` does
+/// for characters).
+pub fn pad(s: &str, width: usize) -> String {
+    let mut out = s.to_string();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(cells(s))));
+    out
+}
+
 /// `s` cut to at most `max` characters, ending in `…` when cut.
 pub fn truncate(s: &str, max: usize) -> String {
     if s.chars().count() <= max {

@@ -60,37 +60,56 @@ pub fn roadmaps(profile: &str, json: bool) -> Result<(), Failure> {
         let list: Vec<RoadmapJson<'_>> = summaries.iter().map(as_json).collect();
         return out::emit_json(&list);
     }
-    let width = summaries
+    out::emit(&table(&summaries))
+}
+
+/// The text table: one row a roadmap, every column aligned in terminal
+/// cells (wide characters count twice), the title last; the one in use is
+/// marked, and said how to leave when it does not load.
+fn table(summaries: &[Summary]) -> String {
+    let key_width = summaries
         .iter()
-        .map(|s| s.listed.key.chars().count())
+        .map(|s| out::cells(&s.listed.key))
+        .max()
+        .unwrap_or(0);
+    let count = |s: &Summary| match &s.loaded {
+        Ok((_, _, tally)) => format!("{}/{}", tally.finished(), tally.total()),
+        Err(_) => String::new(),
+    };
+    let count_width = summaries.iter().map(|s| count(s).len()).max().unwrap_or(0);
+    let kind_width = summaries
+        .iter()
+        .map(|s| s.listed.kind.as_str().len())
         .max()
         .unwrap_or(0);
     let mut text = String::new();
-    for s in &summaries {
+    for s in summaries {
         let mark = if s.listed.in_use { '*' } else { ' ' };
+        let key = out::pad(&s.listed.key, key_width);
+        let kind = s.listed.kind.as_str();
         match &s.loaded {
             Ok((title, _, tally)) => line!(
                 text,
-                "{mark} {:<width$}  {} {:>3}%  {}/{}  {} ({})",
-                s.listed.key,
+                "{mark} {key}  {} {:>3}%  {:<count_width$}  {kind:<kind_width$}  {title}",
                 out::bar(tally.finished(), tally.total(), BAR_WIDTH),
                 tally.percent(),
-                tally.finished(),
-                tally.total(),
-                title,
-                s.listed.kind.as_str(),
+                count(s),
             ),
-            Err(e) => line!(
-                text,
-                "{mark} {:<width$}  cannot be loaded: {e} ({})",
-                s.listed.key,
-                s.listed.kind.as_str()
-            ),
+            Err(e) => line!(text, "{mark} {key}  {kind}: cannot be loaded: {e}"),
         }
     }
     line!(
         text,
         "* in use · choose with: roadmap use ID · add with: roadmap import FILE"
     );
-    out::emit(&text)
+    if summaries
+        .iter()
+        .any(|s| s.listed.in_use && s.loaded.is_err())
+    {
+        line!(
+            text,
+            "The roadmap in use does not load: fix it, or go back to the built-in one with `roadmap use builtin`."
+        );
+    }
+    text
 }

@@ -133,14 +133,16 @@ fn readable(at: Option<DateTime<Utc>>) -> String {
 
 pub fn show(view: &View, typed: &str, json: bool) -> Result<(), Failure> {
     let roadmap = &view.session.roadmap;
-    let Some(s) = lookup::find_skill(roadmap, typed) else {
-        if let Some(Node::Choice(c)) = roadmap.node(typed.trim()) {
-            return super::show_choice::show_choice(view, c, json);
+    let s = match lookup::skill_or_choice(roadmap, typed)? {
+        Node::Choice(c) => return super::show_choice::show_choice(view, c, json),
+        Node::Skill(s) => s,
+        // Not looked up here: `skill_or_choice` finds no stage.
+        Node::Stage(_) => {
+            return Err(Failure::User {
+                lines: vec![lookup::not_a_skill(roadmap, typed)],
+                help: None,
+            });
         }
-        return Err(Failure::User {
-            lines: vec![lookup::not_a_skill(roadmap, typed)],
-            help: Some("run 'roadmap list' to see the skill ids".to_string()),
-        });
     };
     let skill = &roadmap.skills[s];
     let state = view.states[s];

@@ -7,10 +7,10 @@ use serde::Serialize;
 
 use super::out::{self, line, truncate};
 use super::{Failure, View};
-use crate::model::Roadmap;
 use crate::model::goal::GoalPlan;
 use crate::model::journal::heatmap::SHADES;
-use crate::model::journal::{Heatmap, Projection, Stats, activities, words};
+use crate::model::journal::{Finished, Heatmap, Projection, Stats, activities, words};
+use crate::model::{Profile, Roadmap};
 
 /// How many done skills the text lists under "time per skill".
 const TIME_ROWS: usize = 10;
@@ -87,9 +87,13 @@ struct WeekJson {
 struct TimeJson<'a> {
     id: &'a str,
     title: &'a str,
-    started: DateTime<Utc>,
+    /// `null`: marked done without being in progress first.
+    #[serde(serialize_with = "super::export::seconds_option")]
+    started: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "super::export::seconds")]
     done: DateTime<Utc>,
-    days: u32,
+    /// `null` without a start.
+    days: Option<u32>,
     hours: Option<u32>,
 }
 
@@ -205,13 +209,40 @@ pub(crate) fn stats_json<'a>(
     }
 }
 
-pub fn stats(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure> {
+pub(crate) fn stats(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure> {
     let s = compute(view, now, &Local);
     if json {
         let goal = view.profile.goal(&view.session.roadmap.id);
         return out::emit_json(&stats_json(&view.session.roadmap, &s, goal));
     }
-    out::emit(&text(view, &s))
+    out::emit(&text(
+        &view.session.roadmap,
+        &view.profile,
+        view.session.store.name(),
+        &s,
+    ))
+}
+
+/// What `roadmap stats` prints for `profile` (called `name`) on `roadmap`
+/// at `now` in zone `tz` (the README's capture is made with it).
+pub fn text_at<Tz: TimeZone>(
+    roadmap: &Roadmap,
+    profile: &Profile,
+    name: &str,
+    now: DateTime<Utc>,
+    tz: &Tz,
+) -> String {
+    let states = profile.states(roadmap);
+    let eval = crate::model::evaluate(roadmap, &states);
+    let s = Stats::compute(
+        roadmap,
+        &activities(roadmap, profile),
+        &states,
+        &eval,
+        now,
+        tz,
+    );
+    text(roadmap, profile, name, &s)
 }
 
 /// The heatmap block: month labels, seven weekday rows, a legend.
@@ -222,16 +253,9 @@ pub(crate) fn heatmap_lines(map: &Heatmap) -> Vec<String> {
     lines
 }
 
-fn text(view: &View, s: &Stats) -> String {
-    let roadmap = &view.session.roadmap;
+fn text(roadmap: &Roadmap, profile: &Profile, name: &str, s: &Stats) -> String {
     let mut text = String::new();
-    line!(
-        text,
-        "{} — profile {} — {}",
-        roadmap.title,
-        view.session.store.name(),
-        s.today
-    );
+    line!(text, "{} — profile {name} — {}", roadmap.title, s.today);
     line!(text);
     line!(text, "Streak     {}", words::streak(&s.streaks));
     line!(text, "Activity   {}", words::activity(s));
@@ -254,8 +278,12 @@ fn text(view: &View, s: &Stats) -> String {
     line!(text, "Pace       {}", words::pace(&s.pace));
     line!(text, "Left       {}", words::left(&s.remaining));
     line!(text, "Finish     {}", words::projection(&s.projection));
-    if let Some(date) = view.profile.goal(&roadmap.id) {
-        line!(text, "Goal       {}", words::goal(&s.goal_plan(date)));
+    if let Some(date) = profile.goal(&roadmap.id) {
+        line!(
+            text,
+            "Goal       {}",
+            words::goal(&s.goal_plan(date), s.pace.history_days)
+        );
     } else {
         line!(
             text,
@@ -263,33 +291,36 @@ fn text(view: &View, s: &Stats) -> String {
         );
     }
     line!(text);
-    if s.finished.is_empty() {
-        line!(text, "Time per skill: nothing done yet.");
+    let timed: Vec<(&Finished, u32)> = words::timed(&s.finished).collect();
+    if timed.is_empty() {
+        line!(text, "Time per skill: {}", words::untimed(&s.finished));
         return text;
     }
     line!(
         text,
         "Time per skill, first start to done (most recent first{})",
-        if s.finished.len() > TIME_ROWS {
-            format!("; {TIME_ROWS} of {}, --json lists all", s.finished.len())
+        if timed.len() > TIME_ROWS {
+            format!("; {TIME_ROWS} of {}, --json lists all", timed.len())
         } else {
             String::new()
         }
     );
-    let names: Vec<String> = s
-        .finished
+    let names: Vec<String> = timed
         .iter()
         .take(TIME_ROWS)
-        .map(|f| truncate(&roadmap.skills[f.skill].title, MAX_TITLE))
+        .map(|(f, _)| truncate(&roadmap.skills[f.skill].title, MAX_TITLE))
         .collect();
     let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
-    for (f, name) in s.finished.iter().zip(&names) {
+    for ((f, days), name) in timed.iter().zip(&names) {
         line!(
             text,
             "  {name:<width$}  {:>9}  done {}",
-            words::took(f.days),
+            words::took(*days),
             f.done_day
         );
+    }
+    if timed.len() < s.finished.len() {
+        line!(text, "  ({})", words::untimed(&s.finished));
     }
     text
 }

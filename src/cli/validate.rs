@@ -25,6 +25,15 @@ pub fn validate(in_use: &RoadmapSource, file: Option<&Path>) -> Result<(), Failu
     out::emit(&text)
 }
 
+/// `validate` without a file: the roadmap of this run; when it does not
+/// load, how to get going again ([`crate::options::Origin::help`]).
+pub fn validate_in_use(options: &crate::options::Options) -> Result<(), Failure> {
+    validate(&options.roadmap, None).map_err(|failure| match (failure, options.origin.help()) {
+        (Failure::Roadmap(error), Some(help)) => Failure::Unloadable { error, help },
+        (failure, _) => failure,
+    })
+}
+
 /// "2 stages, 5 skills, 4 count towards progress, 1 choice, 6 prerequisite
 /// edges": what `validate` and `import` say of a roadmap.
 pub fn summary(roadmap: &Roadmap) -> String {

@@ -44,7 +44,7 @@ pub fn default_text() -> String {
     for (name, what) in Palette::ELEMENTS {
         let colour = Palette::DEFAULT
             .get(name)
-            .map(|c| c.to_string())
+            .map(super::colour::name)
             .unwrap_or_default();
         let _ = writeln!(s, "{name} = \"{colour}\"  # {what}");
     }

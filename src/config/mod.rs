@@ -5,6 +5,7 @@
 //! built-in defaults; a broken one is an error that says where and what to
 //! do, and the interactive view does not start on it.
 
+mod colour;
 mod default;
 mod parse;
 #[cfg(test)]
@@ -13,8 +14,9 @@ mod tests;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+pub use colour::name as colour_name;
 pub use default::default_text;
-pub use parse::parse;
+pub use parse::{Parsed, parse, parse_all};
 
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::Palette;
@@ -40,11 +42,15 @@ pub struct Config {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Defaults {
     pub profile: Option<String>,
-    /// Relative paths are taken from the config file's folder.
+    /// Relative paths are taken from the config file's folder; a library
+    /// roadmap's id (or `builtin`) is kept as it is.
     pub roadmap: Option<PathBuf>,
+    /// Where `roadmap` is written: `/home/me/.config/roadmap/config.toml:3`,
+    /// for messages about a roadmap that does not load.
+    pub roadmap_from: Option<String>,
 }
 
-/// A config file that cannot be used: where, what, and what to do.
+/// One problem of a config file: where, what, and what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
     pub file: String,
@@ -52,6 +58,9 @@ pub struct ConfigError {
     pub at: Option<(usize, usize)>,
     pub problem: String,
     pub help: String,
+    /// The problem only concerns the interactive view (keys, colours): a
+    /// command that does not open it warns and carries on.
+    pub view_only: bool,
 }
 
 impl std::fmt::Display for ConfigError {
@@ -61,6 +70,29 @@ impl std::fmt::Display for ConfigError {
             None => write!(f, "{}: ", self.file)?,
         }
         write!(f, "{}\nhelp: {}", self.problem, self.help)
+    }
+}
+
+/// A config file that cannot be used: every problem, in the order of the
+/// file (never empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigErrors(pub Vec<ConfigError>);
+
+impl From<ConfigError> for ConfigErrors {
+    fn from(e: ConfigError) -> Self {
+        ConfigErrors(vec![e])
+    }
+}
+
+impl std::fmt::Display for ConfigErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
     }
 }
 
@@ -82,26 +114,65 @@ pub fn config_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "roadmap").map(|d| d.config_dir().to_path_buf())
 }
 
-/// Reads the config in use; a missing file gives the defaults.
-pub fn load() -> Result<Config, ConfigError> {
+/// Reads the config in use for the interactive view: any problem is an
+/// error (a missing file gives the defaults).
+pub fn load() -> Result<Config, ConfigErrors> {
     match path() {
         Some(p) if p.exists() || p.is_symlink() => load_file(&p),
         _ => Ok(Config::default()),
     }
 }
 
-/// Reads and checks one config file (it must exist).
-pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
+/// Reads the config in use for a command that does not open the view:
+/// problems that concern the view only (keys, colours) come back as
+/// warnings, with the built-in keys and colours in their place; any other
+/// problem (`[defaults]`, a file that cannot be read) is an error.
+pub fn load_for_commands() -> Result<(Config, Vec<ConfigError>), ConfigErrors> {
+    let Some(p) = path().filter(|p| p.exists() || p.is_symlink()) else {
+        return Ok((Config::default(), Vec::new()));
+    };
+    let parsed = read(&p)?;
+    let (warnings, errors): (Vec<_>, Vec<_>) =
+        parsed.problems.into_iter().partition(|e| e.view_only);
+    if !errors.is_empty() {
+        return Err(ConfigErrors(errors));
+    }
+    let mut config = parsed.config;
+    if !warnings.is_empty() {
+        config.keymap = Keymap::default();
+        config.palette = Palette::DEFAULT;
+    }
+    Ok((config, warnings))
+}
+
+/// Reads and checks one config file (it must exist): any problem is an
+/// error.
+pub fn load_file(path: &Path) -> Result<Config, ConfigErrors> {
+    let parsed = read(path)?;
+    if parsed.problems.is_empty() {
+        Ok(parsed.config)
+    } else {
+        Err(ConfigErrors(parsed.problems))
+    }
+}
+
+/// Reads one config file (it must exist) and checks it: the config and
+/// every problem, in the order of the file. `Err`: it cannot be read.
+pub fn read(path: &Path) -> Result<Parsed, ConfigError> {
     let file = path.display().to_string();
     let fail = |problem: String, help: &str| ConfigError {
         file: file.clone(),
         at: None,
         problem,
         help: help.to_string(),
+        view_only: false,
     };
     let unreadable = |e: std::io::Error| {
         fail(
-            format!("cannot read the config file: {e}"),
+            format!(
+                "cannot read the config file: {}",
+                crate::io_words::reason(&e)
+            ),
             "check that the file exists and is readable, or point ROADMAP_CONFIG elsewhere",
         )
     };
@@ -129,14 +200,24 @@ pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
             "save it as UTF-8 (TOML files are always UTF-8)",
         )
     })?;
-    let mut config = parse(&text, &file)?;
-    if let (Some(roadmap), Some(dir)) = (&config.defaults.roadmap, path.parent()) {
-        config.defaults.roadmap = Some(dir.join(roadmap));
+    let mut parsed = parse_all(&text, &file);
+    let defaults = &mut parsed.config.defaults;
+    if let (Some(roadmap), Some(dir)) = (&defaults.roadmap, path.parent()) {
+        // A library roadmap's id stays an id, as with --roadmap.
+        let id = roadmap
+            .to_str()
+            .filter(|s| crate::import::is_valid_id(s) && !dir.join(s).exists());
+        if id.is_none() {
+            defaults.roadmap = Some(dir.join(roadmap));
+        }
     }
-    if let Some(crate::store::sync::Target::Folder(folder)) = &mut config.sync {
+    if let Some(crate::store::sync::Target::Folder(folder)) = &mut parsed.config.sync {
         *folder = sync_folder(folder, path.parent());
     }
-    Ok(config)
+    if let Some((line, _)) = parsed.roadmap_at {
+        parsed.config.defaults.roadmap_from = Some(format!("{file}:{line}"));
+    }
+    Ok(parsed)
 }
 
 /// A sync folder as written in the config: `~/…` is in the home folder, a

@@ -196,15 +196,98 @@ fn files_are_read_relative_roadmaps_resolved_and_junk_refused() {
     let c = load_file(&file).unwrap();
     assert_eq!(c.defaults.roadmap, Some(dir.path().join("r.json")));
     std::fs::write(&file, [0xff, 0xfe]).unwrap();
-    assert!(load_file(&file).unwrap_err().problem.contains("UTF-8"));
+    assert!(load_file(&file).unwrap_err().0[0].problem.contains("UTF-8"));
     assert!(
-        load_file(dir.path())
-            .unwrap_err()
+        load_file(dir.path()).unwrap_err().0[0]
             .problem
             .contains("folder")
     );
     let missing = load_file(&dir.path().join("nope.toml")).unwrap_err();
-    assert!(missing.problem.contains("cannot read"), "{missing}");
+    assert!(missing.0[0].problem.contains("cannot read"), "{missing}");
+}
+
+/// A problem as the tests look at it: place, words, view only.
+type Seen<'a> = (Option<(usize, usize)>, &'a str, bool);
+
+/// Issue 18 item 5: every problem, in the order of the file, each with a
+/// "did you mean" for a slip.
+#[test]
+fn every_problem_is_reported_in_file_order_with_suggestions() {
+    let text = "[theme]\naccent = \"purpel\"\n\n[keys.mian]\nquit = \"x\"\n\n[keys.main]\ntoggle-dnoe = \"d\"\nquit = \"j\"\n\n[defaults]\nprofil = \"x\"\n";
+    let parsed = parse_all(text, "config.toml");
+    let got: Vec<Seen> = parsed
+        .problems
+        .iter()
+        .map(|p| (p.at, p.problem.as_str(), p.view_only))
+        .collect();
+    assert_eq!(got.len(), 5, "{got:#?}");
+    assert_eq!(got[0].0, Some((2, 10)));
+    assert_eq!(
+        got[0].1,
+        "\"purpel\" is not a colour (did you mean \"magenta\"?)"
+    );
+    assert_eq!(got[1].0, Some((4, 7)));
+    assert_eq!(
+        got[1].1,
+        "there is no key mode 'mian' (did you mean 'main'?)"
+    );
+    assert_eq!(got[2].0, Some((8, 1)));
+    assert_eq!(
+        got[2].1,
+        "there is no action 'toggle-dnoe' in [keys.main] (did you mean 'toggle-done'?)"
+    );
+    assert_eq!(got[3].0, Some((9, 1)));
+    assert!(got[3].1.contains("'down' and 'quit'"), "{}", got[3].1);
+    assert_eq!(got[4].0, Some((12, 1)));
+    assert!(
+        got[4]
+            .1
+            .contains("'profil' in [defaults] (did you mean 'profile'?)"),
+        "{}",
+        got[4].1
+    );
+    // Keys and colours concern the view only; [defaults] every command.
+    assert!(got[..4].iter().all(|g| g.2));
+    assert!(!got[4].2);
+    // `parse` gives the first of them, in the order of the file.
+    assert_eq!(parse(text, "c").unwrap_err().at, Some((2, 10)));
+}
+
+#[test]
+fn a_slip_of_a_table_name_is_classed_by_what_it_stands_for() {
+    let parsed = parse_all(
+        "[kyes.main]\nquit = \"x\"\n[defualts]\nprofile = \"w\"\n",
+        "c",
+    );
+    let classes: Vec<(&str, bool)> = parsed
+        .problems
+        .iter()
+        .map(|p| (p.problem.as_str(), p.view_only))
+        .collect();
+    assert_eq!(classes.len(), 2, "{classes:?}");
+    assert!(classes[0].0.contains("(did you mean 'keys'?)") && classes[0].1);
+    assert!(classes[1].0.contains("(did you mean 'defaults'?)") && !classes[1].1);
+}
+
+#[test]
+fn the_default_file_spells_colours_as_the_docs_do() {
+    let text = default_text();
+    assert!(text.contains("\ndim = \"dark-gray\""), "{text}");
+    assert!(text.contains("\naccent = \"cyan\""), "{text}");
+    assert!(!text.contains("DarkGray"), "{text}");
+}
+
+#[test]
+fn a_library_id_in_defaults_stays_an_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, "[defaults]\nroadmap = \"builtin\"\n").unwrap();
+    let c = load_file(&file).unwrap();
+    assert_eq!(c.defaults.roadmap, Some(PathBuf::from("builtin")));
+    assert_eq!(
+        c.defaults.roadmap_from,
+        Some(format!("{}:2", file.display()))
+    );
 }
 
 #[test]

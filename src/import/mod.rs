@@ -86,11 +86,22 @@ impl fmt::Display for ImportError {
         if let Some(line) = self.line {
             write!(f, "line {line}")?;
             if let Some(column) = self.column {
-                write!(f, ", column {column}")?;
+                write!(f, ", column {}", column.max(1))?;
             }
             f.write_str(": ")?;
         }
-        f.write_str(&crate::model::text::clean(&self.message))
+        // The reader's jargon ("invalid type: integer `1`, expected struct
+        // RawNode") in plain words; the rest of the message as it is.
+        let (head, rest) = match self.message.split_once("; ") {
+            Some((head, rest)) => (head, Some(rest)),
+            None => (self.message.as_str(), None),
+        };
+        let message = match (crate::model::json_words::translate(head), rest) {
+            (Some(plain), Some(rest)) => format!("{plain}; {rest}"),
+            (Some(plain), None) => plain,
+            (None, _) => self.message.clone(),
+        };
+        f.write_str(&crate::model::text::clean(&message))
     }
 }
 

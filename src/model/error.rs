@@ -38,6 +38,13 @@ pub enum ProblemKind {
     },
     #[error("cannot read the file: {0}; check the path and its permissions")]
     Unreadable(String),
+    /// A name that looks like an id (no dot, no slash) names no roadmap of
+    /// the library, and no file either.
+    #[error(
+        "no roadmap with id '{id}' in your library{}; `roadmap roadmaps` lists the roadmaps you have, `roadmap import FILE` adds one from roadmap.sh (a roadmap file is named by its path: ./{id}.json)",
+        hint_text(hint.as_deref())
+    )]
+    NotInLibrary { id: String, hint: Option<String> },
     #[error(
         "unsupported format version {0}: this build of roadmap reads version 1; set \"version\": 1 or update roadmap"
     )]

@@ -128,7 +128,8 @@ fn thorough(bytes: &[u8], err: &serde_json::Error) -> Vec<Problem> {
     if let Some(repaired) = walked.repaired {
         match RawRoadmap::deserialize(repaired) {
             Ok(raw) => {
-                if let Err(more) = super::build::build(raw) {
+                if let Err(mut more) = super::build::build(raw) {
+                    walked.renames.apply(&mut more);
                     problems.extend(more);
                 }
             }

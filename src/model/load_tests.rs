@@ -150,7 +150,7 @@ fn every_schema_problem_is_reported_in_one_run_in_plain_words() {
         "skill 'a': hours must be a whole number of hours, like 6, but it is the text \"six\"",
         "skill 'b': optional must be true or false, but it is the text \"yes\"",
         "skill 'b' requires 'pyhton', which is not a skill or choice in this roadmap (did you mean 'python'?)",
-        "resource 1 of skill 'b': kind must be one of official, article, video, course, book, practice, but it is the text \"blog\"",
+        "resource 1 of skill 'b': kind must be one of official, article, video, course, book, practice, opensource, podcast, roadmap, feed, but it is the text \"blog\"",
         "skill 'python': hours must be a whole number of hours, like 6, but it is the number -2",
         "choice 'c': unknown field 'pik' (did you mean 'pick'?)",
         "choice 'c': pick must be a whole number",
@@ -313,4 +313,69 @@ fn the_example_in_the_format_docs_validates() {
         "its own id, not the built-in roadmap's"
     );
     assert!(!r.choices.is_empty() && r.skills.len() > 3);
+}
+
+/// Issue 18 item 4: a misspelt required field hides nothing else.
+#[test]
+fn a_misspelt_required_field_hides_no_other_problem() {
+    let v = json!({ "version": 1, "id": "t", "title": "T", "stages": [
+        { "id": "s", "title": "S", "skills": [
+            { "id": "a", "titel": "A", "requires": ["pyhton"] },
+            { "id": "b", "title": "B", "requires": ["c"] },
+            { "id": "c", "title": "C", "requires": ["b"] },
+            { "id": "a", "title": "A again" },
+            { "title": "No id", "requieres": ["nothing-here"] },
+            { "id": "python", "title": 5 }
+        ]}],
+        "choices": [{ "id": "ch", "title": "Pick", "pick": 3, "from": ["b", "c"] }]
+    });
+    let err = load_value(&v).unwrap_err();
+    let text = err.to_string();
+    for want in [
+        "skill 'a': unknown field 'titel' (did you mean 'title'?)",
+        "skill 'a' requires 'pyhton', which is not a skill or choice in this roadmap (did you mean 'python'?)",
+        "cycle in prerequisites: ",
+        "duplicate id 'a'",
+        "skill 5 of stage 's': unknown field 'requieres' (did you mean 'requires'?)",
+        "skill 5 of stage 's' has no 'id'",
+        "requires 'nothing-here', which is not a skill or choice",
+        "skill 'python': title must be text in double quotes, but it is the number 5",
+        "choice 'ch' has pick 3, but it must be between 1 and 2",
+    ] {
+        assert!(text.contains(want), "expected {want:?} in\n{text}");
+    }
+    // The title taken from "titel" is not reported missing a second time.
+    assert!(!text.contains("skill 'a' has no 'title'"), "{text}");
+    // Every problem has its place, the one borrowed from a misspelling too.
+    assert!(err.problems.iter().all(|p| p.line.is_some()), "{text}");
+    let unknown = err
+        .problems
+        .iter()
+        .find(|p| p.to_string().contains("'nothing-here'"))
+        .unwrap();
+    let typo = err
+        .problems
+        .iter()
+        .find(|p| p.to_string().contains("'requieres'"))
+        .unwrap();
+    // The misspelt list's first entry, on the line after its key.
+    assert_eq!(unknown.line, typo.line.map(|l| l + 1), "{text}");
+}
+
+#[test]
+fn every_resource_kind_of_the_format_is_accepted_on_the_thorough_path_too() {
+    // A file with another problem takes the thorough path: its resource
+    // kinds are checked against the same list as the fast path's.
+    let v = doc(
+        json!([{ "id": "a", "title": "A", "descrption": "typo",
+            "resources": [
+                { "title": "P", "url": "https://example.org/p", "kind": "podcast" },
+                { "title": "O", "url": "https://example.org/o", "kind": "opensource" },
+                { "title": "R", "url": "https://example.org/r", "kind": "roadmap" },
+                { "title": "F", "url": "https://example.org/f", "kind": "feed" }
+            ] }]),
+        json!([]),
+    );
+    let err = load_value(&v).unwrap_err();
+    assert_eq!(err.problems.len(), 1, "{err}");
 }

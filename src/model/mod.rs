@@ -6,9 +6,11 @@ mod check;
 mod credit;
 mod cycle;
 pub mod error;
+pub mod find;
 pub mod goal;
 pub mod hlc;
 pub mod journal;
+pub mod json_words;
 pub mod live;
 pub mod load;
 mod locate;
@@ -25,6 +27,7 @@ pub mod search;
 pub mod status;
 mod syntax;
 pub mod text;
+pub mod undo;
 pub mod unknown;
 
 #[cfg(test)]

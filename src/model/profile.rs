@@ -81,12 +81,13 @@ impl Entry {
         }
     }
 
-    /// When work on the skill first began (first doing or done).
+    /// When work on the skill began: the first time it was marked doing
+    /// (in progress) since it was last set back to todo or skipped. A skill
+    /// marked done straight from todo was never started, and a "doing"
+    /// taken back (undone or reset) is no start either; `doing → done →
+    /// doing` (a done undone) keeps the first start.
     pub fn started_at(&self) -> Option<DateTime<Utc>> {
-        self.history
-            .iter()
-            .find(|c| matches!(c.status, Status::Doing | Status::Done))
-            .map(|c| c.at)
+        started_at(&self.history)
     }
 
     pub fn state(&self) -> SkillState {
@@ -97,6 +98,21 @@ impl Entry {
             started_at: self.started_at(),
         }
     }
+}
+
+/// [`Entry::started_at`] of a history in time order.
+pub fn started_at(history: &[Change]) -> Option<DateTime<Utc>> {
+    let mut start = None;
+    for c in history {
+        match c.status {
+            Status::Doing => {
+                start.get_or_insert(c.at);
+            }
+            Status::Done => {}
+            Status::Todo | Status::Skipped => start = None,
+        }
+    }
+    start
 }
 
 impl Stamped for Entry {
@@ -244,5 +260,48 @@ impl Profile {
             .flat_map(|p| p.skills.keys())
             .filter(|k| !roadmap.knows(k))
             .map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone};
+
+    use super::*;
+
+    fn history(steps: &[Status]) -> (Vec<Change>, Vec<DateTime<Utc>>) {
+        let t0 = Utc.with_ymd_and_hms(2025, 3, 1, 10, 0, 0).unwrap();
+        let at: Vec<_> = (0..steps.len())
+            .map(|i| t0 + Duration::hours(i64::try_from(i).unwrap()))
+            .collect();
+        let h = steps
+            .iter()
+            .zip(&at)
+            .map(|(&s, &t)| Change::new(t, s))
+            .collect();
+        (h, at)
+    }
+
+    #[test]
+    fn a_start_is_a_doing_that_was_not_taken_back() {
+        use Status::{Doing, Done, Skipped, Todo};
+        // Done straight from todo: never started.
+        assert_eq!(started_at(&history(&[Done]).0), None);
+        // Doing, then done: started at the doing.
+        let (h, at) = history(&[Doing, Done]);
+        assert_eq!(started_at(&h), Some(at[0]));
+        // Doing undone (back to todo), then done: no start.
+        assert_eq!(started_at(&history(&[Doing, Todo, Done]).0), None);
+        // Doing undone, doing again: the second doing is the start.
+        let (h, at) = history(&[Doing, Todo, Doing, Done]);
+        assert_eq!(started_at(&h), Some(at[2]));
+        // A done undone back to doing keeps the first start.
+        let (h, at) = history(&[Doing, Done, Doing]);
+        assert_eq!(started_at(&h), Some(at[0]));
+        // Skipped after doing: not learnt here, no start.
+        assert_eq!(started_at(&history(&[Doing, Skipped]).0), None);
+        // Done, reset, done again: never in progress.
+        assert_eq!(started_at(&history(&[Done, Todo, Done]).0), None);
+        assert_eq!(started_at(&[]), None);
     }
 }

@@ -80,7 +80,8 @@ pub struct SkillState {
     pub changed: Option<DateTime<Utc>>,
     /// When the skill was (last) marked done.
     pub done_at: Option<DateTime<Utc>>,
-    /// When the skill was first started (marked doing or done).
+    /// When work on the skill began ([`crate::model::Entry::started_at`]):
+    /// `None` for a skill never in progress, e.g. marked done straight away.
     pub started_at: Option<DateTime<Utc>>,
 }
 

@@ -35,7 +35,7 @@ pub(super) fn syntax(bytes: &[u8], err: &serde_json::Error) -> Problem {
 }
 
 /// `serde_json`'s messages and what they mean to someone editing a file.
-const PLAIN: &[(&str, &str)] = &[
+pub(super) const PLAIN: &[(&str, &str)] = &[
     (
         "EOF while parsing a list",
         "the file ends inside a list: a closing ']' is missing",

@@ -37,6 +37,15 @@ pub enum StoreError {
         why: String,
         fix: String,
     },
+    /// A profile named for a rename or a delete is not there.
+    #[error("there is no profile '{name}' in {}; `roadmap profiles` lists them", dir.display())]
+    NoProfile { name: String, dir: PathBuf },
+    /// A rename would replace another profile.
+    #[error("a profile '{name}' already exists ({}); nothing was changed: choose another name, or delete it first (`roadmap profiles delete {name}`)", path.display())]
+    ProfileExists { name: String, path: PathBuf },
+    /// The command line's undo journal cannot be read or written.
+    #[error("the undo journal {} cannot be used ({detail}); nothing was changed: delete it to start a new one (only `roadmap undo` needs it)", path.display())]
+    UndoJournal { path: PathBuf, detail: String },
     /// A file of the roadmap library (not a profile) is damaged.
     #[error("{} is damaged ({detail}); delete it, then choose a roadmap again with `roadmap use`", path.display())]
     LibraryDamaged { path: PathBuf, detail: String },

@@ -14,8 +14,10 @@ pub mod format;
 pub mod library;
 pub mod merge;
 pub mod paths;
+pub mod profiles;
 pub mod safe;
 pub mod sync;
+pub mod undo;
 
 use std::cell::RefCell;
 use std::fs::{self, File};
@@ -182,17 +184,29 @@ impl Store {
         &self,
         change: impl FnOnce(&mut Profile) -> T,
     ) -> Result<(Profile, T), StoreError> {
+        self.update_then(change, |_, _| {})
+    }
+
+    /// Like [`Store::update`], then runs `then` on the saved profile while
+    /// the lock is still held (the undo journal is written there, so it
+    /// follows the profile in the same order).
+    pub(crate) fn update_then<T>(
+        &self,
+        change: impl FnOnce(&mut Profile) -> T,
+        then: impl FnOnce(&Profile, &mut T),
+    ) -> Result<(Profile, T), StoreError> {
         file::ensure_dir(&self.dir)?;
         let _lock = self.lock()?;
         let mut profile = self.read_locked()?;
         let before = profile.clone();
-        let out = change(&mut profile);
+        let mut out = change(&mut profile);
         if profile != before {
             self.write(&profile)?;
         }
         if let Some(stamp) = file::Stamp::of(&self.paths.file) {
             *self.cache.borrow_mut() = Some((stamp, profile.clone()));
         }
+        then(&profile, &mut out);
         Ok((profile, out))
     }
 
@@ -355,7 +369,8 @@ pub fn parse_profile(bytes: &[u8], path: &Path) -> Result<Profile, StoreError> {
             }
             Err(StoreError::Corrupt {
                 path: path.to_path_buf(),
-                detail: crate::model::text::clean(&err.to_string()).into_owned(),
+                detail: crate::model::text::clean(&crate::model::json_words::error(&err))
+                    .into_owned(),
             })
         }
     }

@@ -24,7 +24,7 @@ use super::action::{Action, Effect};
 use super::app::App;
 use super::theme::Theme;
 use crate::options::Options;
-use crate::session::{RoadmapSource, Session};
+use crate::session::Session;
 use crate::store::Store;
 
 /// Exit code when the interactive view cannot run (no terminal).
@@ -53,7 +53,6 @@ pub fn run(options: &Options) -> ExitCode {
         }
     };
     let source = options.roadmap.clone();
-    let profile = options.profile.clone();
     let keymap = options.config.keymap.clone();
     let palette = options.config.palette;
     let sync_target = options.config.sync.clone();
@@ -65,7 +64,7 @@ pub fn run(options: &Options) -> ExitCode {
             let text = format!(" roadmap · loading {name} …");
             frame.render_widget(ratatui::widgets::Paragraph::new(text), frame.area());
         })?;
-        let (mut app, store) = match load(source, profile, &tx, &inputs) {
+        let (mut app, store) = match load(options.clone(), &tx, &inputs) {
             Some(Ok((app, store))) => (
                 app.with_keymap(keymap)
                     .with_theme(Theme::from_env(palette))
@@ -107,8 +106,7 @@ pub fn run(options: &Options) -> ExitCode {
 /// load ends the app at once, with the terminal restored, instead of after
 /// the load. `None` when a signal came first.
 fn load(
-    source: RoadmapSource,
-    profile: String,
+    options: Options,
     tx: &Sender<Input>,
     inputs: &Receiver<Input>,
 ) -> Option<Result<(App, Store), String>> {
@@ -116,11 +114,10 @@ fn load(
     thread::spawn(move || {
         // A panic is reported by the panic hook; the loop must still hear
         // that loading is over.
-        let started =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| start(source, &profile)))
-                .unwrap_or_else(|_| {
-                    Err("loading stopped on an internal error (see above)".to_string())
-                });
+        let started = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| start(&options)))
+            .unwrap_or_else(
+                |_| Err("loading stopped on an internal error (see above)".to_string()),
+            );
         let _ = tx.send(Input::Loaded(Box::new(started)));
     });
     loop {
@@ -134,10 +131,10 @@ fn load(
 }
 
 /// Loads the roadmap and the profile and builds the app. An unreadable
-/// profile still starts (the app offers to move it aside).
-fn start(source: RoadmapSource, profile: &str) -> Result<(App, Store), String> {
-    let Session { roadmap, store, .. } =
-        Session::open(source, profile).map_err(|e| e.to_string())?;
+/// profile still starts (the app offers to move it aside); a roadmap that
+/// does not load says how to get going again.
+fn start(options: &Options) -> Result<(App, Store), String> {
+    let Session { roadmap, store, .. } = options.open_session().map_err(|e| e.to_string())?;
     let now = Utc::now();
     let app = match store.load() {
         Ok(profile) => App::new(roadmap, profile, store.name(), now),

@@ -46,7 +46,9 @@ fn markdown_is_a_checklist_grouped_by_stage_with_statuses_and_dates() {
     );
     assert!(md.contains("as of 2025-02-28."), "{md}");
     assert!(md.contains("\n## Basics — 2 of 3\n\n- [x] How the internet works — done 2025-02-03 (started 2025-02-01)\n- [x] HTTP — done 2025-02-20\n- [ ] **The terminal** — in progress since 2025-02-27\n- [ ] Web history trivia · optional\n"), "{md}");
-    assert!(md.contains("- [x] ~~Go~~ — skipped 2025-02-28"), "{md}");
+    // A declined option is not a ticked box.
+    assert!(md.contains("- [ ] ~~Go~~ — declined 2025-02-28"), "{md}");
+    assert!(!md.contains("[x] ~~Go~~"), "{md}");
     // Go was declined (skipped), which picks nothing: Python stays open.
     assert!(md.contains("- [ ] Python\n"), "{md}");
     assert!(md.contains("\n## APIs — 0 of 3\n"), "{md}");
@@ -164,7 +166,8 @@ fn csv_has_a_header_and_one_quoted_row_per_skill_without_control_characters() {
     );
     assert!(
         lines[2].ends_with(
-            ",done,false,true,6,2025-02-20T22:30:00Z,2025-02-20T22:30:00Z,2025-02-20T22:30:00Z,"
+            // Done straight away: never started, no start date.
+            ",done,false,true,6,,2025-02-20T22:30:00Z,2025-02-20T22:30:00Z,"
         ),
         "{}",
         lines[2]
@@ -261,4 +264,48 @@ fn markdown_gives_the_percentage_status_gives() {
         md.contains(&format!("finished ({percent})")),
         "{percent}\n{md}"
     );
+}
+
+#[test]
+fn export_times_are_to_the_second() {
+    let env = Env::new();
+    env.write(
+        "default.json",
+        &json!({"version": 1, "roadmaps": {"small": {"skills": {
+            "internet": {"status": "done", "changed": "2025-02-03T09:00:00.123456789Z",
+                "done_at": "2025-02-03T09:00:00.123456789Z",
+                "history": [{"at": "2025-02-01T09:00:00.5Z", "status": "doing"},
+                            {"at": "2025-02-03T09:00:00.123456789Z", "status": "done"}]}
+        }}}})
+        .to_string(),
+    );
+    let csv = String::from_utf8(export(&env, "UTC", "csv")).unwrap();
+    assert!(
+        csv.contains(",2025-02-01T09:00:00Z,2025-02-03T09:00:00Z,2025-02-03T09:00:00Z,"),
+        "{csv}"
+    );
+    let json = String::from_utf8(export(&env, "UTC", "json")).unwrap();
+    assert!(json.contains("\"2025-02-03T09:00:00Z\""), "{json}");
+    // No time anywhere in the export has a fraction of a second.
+    let value: Value = serde_json::from_str(&json).unwrap();
+    let mut times = Vec::new();
+    collect_times(&value, &mut times);
+    assert!(times.len() >= 6, "{times:?}");
+    assert!(
+        times
+            .iter()
+            .all(|t| t.len() == "2025-02-03T09:00:00Z".len()),
+        "{times:?}"
+    );
+}
+
+fn collect_times(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) if s.len() > 19 && s.as_bytes().get(10) == Some(&b'T') => {
+            out.push(s.clone());
+        }
+        Value::Array(items) => items.iter().for_each(|i| collect_times(i, out)),
+        Value::Object(map) => map.values().for_each(|i| collect_times(i, out)),
+        _ => {}
+    }
 }

@@ -260,7 +260,7 @@ fn an_unknown_roadmap_id_says_what_exists() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "no roadmap 'nothing-here' in your library",
+            "no roadmap with id 'nothing-here' in your library",
         ));
 }
 

@@ -92,12 +92,14 @@ fn list_json_shape() {
 #[test]
 fn unknown_stage_fails_with_hint_and_stage_list() {
     let env = Env::new();
-    env.small(&["list", "--stage", "basic"])
+    env.small(&["list", "--stage", "bascis"])
         .assert()
         .code(1)
         .stdout("")
-        .stderr(contains("unknown stage 'basic' (did you mean 'basics'?)"))
-        .stderr(contains("basics, languages, apis"));
+        .stderr(contains("unknown stage 'bascis' (did you mean 'basics'?)"))
+        .stderr(contains(
+            "stages of this roadmap: basics (Basics), languages (Languages), apis (APIs)",
+        ));
     let assert = env.small(&["list", "--stage", "zzz"]).assert().code(1);
     let (_, err) = texts(&assert);
     assert!(err.contains("unknown stage 'zzz'\n"), "{err}");
@@ -241,6 +243,8 @@ fn show_unknown_id_fails_with_hint() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr(contains("unknown skill 'pyhton' (did you mean 'python'?)"));
+        .stderr(contains(
+            "unknown skill or choice 'pyhton' (did you mean 'python'?)",
+        ));
     env.small(&["show"]).assert().code(2);
 }

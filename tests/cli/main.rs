@@ -8,19 +8,27 @@
 mod change;
 mod common;
 mod config;
+mod config_check;
 mod counting;
 mod export;
 mod import;
 mod import_name;
+mod in_use;
 mod journal;
 mod journal_notes;
 mod list_show;
+mod lookup;
 mod notes;
+mod plain_words;
 mod profiles;
+mod profiles_manage;
 mod roadmap_files;
 mod shell;
 mod site;
+mod smaller;
+mod started;
 mod status;
+mod undo;
 mod usage;
 
 #[test]

@@ -257,3 +257,31 @@ fn removed_skill_keeps_its_entry_as_an_orphan() {
     assert_eq!(back["done"], 4);
     assert_eq!(env.json(&["show", "terminal", "--json"])["status"], "done");
 }
+
+/// Issue 18 item 4: `"titel"` for `"title"` no longer hides the unknown
+/// prerequisite, the cycle, the duplicate id and the bad pick.
+#[test]
+fn a_misspelt_required_field_hides_no_other_problem() {
+    let env = Env::new();
+    let mut v = small_json();
+    let internet = &mut v["stages"][0]["skills"][0];
+    let title = internet["title"].take();
+    internet.as_object_mut().unwrap().remove("title");
+    internet["titel"] = title;
+    v["stages"][0]["skills"][1]["requires"] = json!(["internet", "pyhton"]);
+    v["stages"][2]["skills"][0]["requires"] = json!(["http", "auth"]);
+    v["stages"][0]["skills"][3]["id"] = json!("terminal");
+    v["choices"][0]["pick"] = json!(4);
+    let file = env.write("many.json", &pretty(&v));
+    let err = fails(&env, &file, &["validate", file.to_str().unwrap()]);
+    for want in [
+        "unknown field 'titel' (did you mean 'title'?)",
+        "requires 'pyhton', which is not a skill or choice in this roadmap (did you mean 'python'?)",
+        "cycle in prerequisites: ",
+        "duplicate id 'terminal'",
+        "choice 'backend-language' has pick 4, but it must be between 1 and 3",
+    ] {
+        assert!(err.contains(want), "{want:?} in {err}");
+    }
+    assert!(err.lines().all(|l| l.contains("many.json: line ")), "{err}");
+}

@@ -77,7 +77,7 @@ fn a_truncated_profile_is_refused_and_left_untouched() {
     refused_untouched(
         "truncated JSON",
         |env| Some(truncated(env)),
-        "is damaged (EOF while parsing",
+        "is damaged (the file ends inside",
     );
 }
 
@@ -98,7 +98,7 @@ fn a_profile_with_invalid_utf8_is_refused_and_left_untouched() {
     refused_untouched(
         "invalid UTF-8",
         |_| Some(b"{\"version\": 1, \"roadmaps\": {\"sm\xffall\": {\"skills\": {}}}}".to_vec()),
-        "is damaged (invalid unicode code point",
+        "is damaged (invalid character: the file must be UTF-8 text",
     );
 }
 

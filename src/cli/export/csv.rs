@@ -35,10 +35,8 @@ pub fn render(e: &Export) -> String {
     let roadmap = &view.session.roadmap;
     let mut text = String::new();
     line!(text, "{HEADER}");
-    let stamp = |at: Option<chrono::DateTime<chrono::Utc>>| {
-        at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
-            .unwrap_or_default()
-    };
+    let stamp =
+        |at: Option<chrono::DateTime<chrono::Utc>>| at.map(super::stamp).unwrap_or_default();
     for (s, skill) in roadmap.skills.iter().enumerate() {
         let stage = &roadmap.stages[skill.stage];
         let st = view.states[s];

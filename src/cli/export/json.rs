@@ -21,6 +21,7 @@ struct ExportJson<'a> {
     version: u32,
     roadmap: RoadmapJson<'a>,
     profile: &'a str,
+    #[serde(serialize_with = "super::seconds_option")]
     as_of: Option<DateTime<Utc>>,
     progress: ProgressJson,
     stages: Vec<StageJson<'a>>,
@@ -53,8 +54,11 @@ struct SkillJson<'a> {
     optional: bool,
     counted: bool,
     hours: Option<u32>,
+    #[serde(serialize_with = "super::seconds_option")]
     started: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "super::seconds_option")]
     done: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "super::seconds_option")]
     changed: Option<DateTime<Utc>>,
     /// The learner's note, Markdown (line breaks kept, control characters
     /// replaced), or null.
@@ -66,6 +70,7 @@ struct HistoryJson<'a> {
     /// "status" or "note" (the note's latest stamp; its text is under the
     /// skill).
     kind: &'static str,
+    #[serde(serialize_with = "super::seconds")]
     at: DateTime<Utc>,
     skill: &'a str,
     /// Null for a note.

@@ -96,6 +96,10 @@ pub fn render(e: &Export) -> String {
                     }
                     t
                 }
+                // A declined option of a choice was not learnt: no tick.
+                Status::Skipped if !skill.choices.is_empty() => {
+                    format!("- [ ] ~~{title}~~ — declined {}", on(state.changed))
+                }
                 Status::Skipped => format!("- [x] ~~{title}~~ — skipped {}", on(state.changed)),
                 Status::Doing => format!(
                     "- [ ] **{title}** — in progress since {}",

@@ -24,11 +24,13 @@ pub const MIN_HISTORY_DAYS: u32 = 14;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Finished {
     pub skill: usize,
-    /// First marked doing (or done, when done directly).
-    pub started: DateTime<Utc>,
+    /// When work on it began ([`SkillState::started_at`]); `None` when it
+    /// was marked done without being in progress first.
+    pub started: Option<DateTime<Utc>>,
     pub done: DateTime<Utc>,
-    /// Local days from start to done: 0 when done the day it began.
-    pub days: u32,
+    /// Local days from start to done: 0 when done the day it began, `None`
+    /// without a start (it took an unknown time, not "the same day").
+    pub days: Option<u32>,
     /// The local day it was done on.
     pub done_day: NaiveDate,
     pub hours: Option<u32>,
@@ -53,14 +55,15 @@ pub fn finished_after<Tz: TimeZone>(
         .filter(|(_, s)| s.status == Status::Done)
         .filter_map(|(skill, s)| {
             let done = s.done_at.or(s.changed).filter(|&d| d >= after)?;
-            let started = s.started_at.unwrap_or(done).min(done);
+            let started = s.started_at.map(|t| t.min(done));
             let done_day = local_day(done, tz);
-            let days = (done_day - local_day(started, tz)).num_days();
+            let days = started
+                .map(|t| u32::try_from((done_day - local_day(t, tz)).num_days()).unwrap_or(0));
             Some(Finished {
                 skill,
                 started,
                 done,
-                days: u32::try_from(days).unwrap_or(0),
+                days,
                 done_day,
                 hours: roadmap.skills[skill].hours,
             })

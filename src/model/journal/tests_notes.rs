@@ -207,18 +207,23 @@ fn the_goal_in_words_says_what_it_needs_and_where_the_learner_stands() {
     let today = day(2025, 3, 5);
     let plan = goal::plan_on(20, today, day(2025, 3, 18), Some(12.0));
     assert_eq!(
-        words::goal(&plan),
+        words::goal(&plan, 30),
         "by 2025-03-18 · needs 10 h a week (20 h in 14 days) · on track at 12 h a week"
     );
     let plan = goal::plan_on(20, today, day(2025, 3, 18), Some(3.5));
-    assert!(words::goal(&plan).ends_with("· behind at 3.5 h a week"));
+    assert!(words::goal(&plan, 30).ends_with("· behind at 3.5 h a week"));
     let plan = goal::plan_on(20, today, day(2025, 3, 18), None);
-    assert!(words::goal(&plan).ends_with("too early to tell (a pace needs 14 days of activity)"));
+    assert!(
+        words::goal(&plan, 3).ends_with("too early to tell: 3 days of activity, a pace needs 14")
+    );
     let plan = goal::plan_on(20, today, day(2025, 3, 1), Some(3.0));
-    assert_eq!(words::goal(&plan), "by 2025-03-01 · passed with 20 h left");
+    assert_eq!(
+        words::goal(&plan, 30),
+        "by 2025-03-01 · passed with 20 h left"
+    );
     let plan = goal::plan_on(0, today, day(2025, 3, 18), None);
     assert_eq!(
-        words::goal(&plan),
+        words::goal(&plan, 30),
         "by 2025-03-18 · met: nothing left on the path"
     );
 }

@@ -40,20 +40,27 @@ fn time_per_skill_runs_from_first_start_to_done_in_local_days() {
         ],
     );
     let s = stats_at(&r, &p, utc(2025, 3, 7, 12, 0), &New_York);
-    let got: Vec<(&str, u32, chrono::NaiveDate)> = s
+    let got: Vec<(&str, Option<u32>, chrono::NaiveDate)> = s
         .finished
         .iter()
         .map(|f| (r.skills[f.skill].id.as_str(), f.days, f.done_day))
         .collect();
-    // Most recent first; the first start counts, not the restart.
+    // Most recent first; a start taken back (doing, then todo) is no
+    // start: the restart counts. Done directly: no start, no time.
     assert_eq!(
         got,
         [
-            ("http", 0, day(2025, 3, 5)),
-            ("internet", 4, day(2025, 3, 5))
+            ("http", None, day(2025, 3, 5)),
+            ("internet", Some(2), day(2025, 3, 5))
         ]
     );
-    assert_eq!(s.finished[0].started, s.finished[0].done);
+    assert_eq!(s.finished[0].started, None);
+    assert_eq!(s.finished[1].started, Some(utc(2025, 3, 3, 10, 0)));
+    assert_eq!(words::timed(&s.finished).count(), 1);
+    assert_eq!(
+        words::untimed(&s.finished),
+        "1 skill marked done without being started first is not timed"
+    );
 }
 
 #[test]
@@ -156,9 +163,9 @@ fn pace_of(done: &[(u32, i64)], history: i64, today: chrono::NaiveDate) -> Pace 
             days.insert(d, 1);
             Finished {
                 skill,
-                started: at,
+                started: Some(at),
                 done: at,
-                days: 0,
+                days: Some(0),
                 done_day: d,
                 hours: Some(hours),
             }

@@ -3,7 +3,9 @@
 
 use std::fmt::Write as _;
 
-use super::pace::{MIN_HISTORY_DAYS, Pace, Projection, RECENT_DAYS, Remaining, Shortfall};
+use super::pace::{
+    Finished, MIN_HISTORY_DAYS, Pace, Projection, RECENT_DAYS, Remaining, Shortfall,
+};
 use super::{Stats, Streaks};
 use crate::model::goal::{GoalPlan, Verdict, one_decimal};
 
@@ -60,8 +62,9 @@ pub fn activity(stats: &Stats) -> String {
 }
 
 /// The goal in words: `by 2027-06-30 · needs 4.5 h a week (120 h in 187
-/// days) · on track at 6 h a week`.
-pub fn goal(plan: &GoalPlan) -> String {
+/// days) · on track at 6 h a week`; `history_days` (the pace's) says why
+/// it is too early to tell, when it is.
+pub fn goal(plan: &GoalPlan, history_days: u32) -> String {
     let date = plan.date;
     let Some(need) = plan.hours_per_week else {
         return match plan.verdict {
@@ -80,9 +83,39 @@ pub fn goal(plan: &GoalPlan) -> String {
         Verdict::Done => format!("by {date} · met: nothing left on the path"),
         Verdict::OnTrack => format!("{needs} · on track at {pace} a week"),
         Verdict::Behind => format!("{needs} · behind at {pace} a week"),
-        Verdict::Unknown | Verdict::Overdue => format!(
-            "{needs} · too early to tell (a pace needs {MIN_HISTORY_DAYS} days of activity)"
-        ),
+        Verdict::Unknown | Verdict::Overdue => {
+            format!("{needs} · too early to tell: {}", too_early(history_days))
+        }
+    }
+}
+
+/// Why there is no pace yet, in the one wording the pace, the finish date
+/// and the goal all use: `1 day of activity, a pace needs 14`. The rule
+/// is [`Pace::current`]'s: a pace needs [`MIN_HISTORY_DAYS`] local days
+/// from the first activity to today, both counted.
+pub fn too_early(history_days: u32) -> String {
+    format!(
+        "{} of activity, a pace needs {MIN_HISTORY_DAYS}",
+        plural(u64::from(history_days), "day")
+    )
+}
+
+/// The done skills that were started first, with the local days each
+/// took, most recent first: "time per skill" lists only these (a skill
+/// marked done straight away took an unknown time, not "the same day").
+pub fn timed(finished: &[Finished]) -> impl Iterator<Item = (&Finished, u32)> {
+    finished.iter().filter_map(|f| Some((f, f.days?)))
+}
+
+/// What "time per skill" says of the done skills it cannot time: `nothing
+/// done yet`, `3 skills marked done without being started first are not
+/// timed`.
+pub fn untimed(finished: &[Finished]) -> String {
+    let n = finished.iter().filter(|f| f.days.is_none()).count();
+    match (finished.len(), n) {
+        (0, _) => "nothing done yet".to_string(),
+        (_, 1) => "1 skill marked done without being started first is not timed".to_string(),
+        (_, n) => format!("{n} skills marked done without being started first are not timed"),
     }
 }
 
@@ -95,27 +128,40 @@ pub fn took(days: u32) -> String {
     }
 }
 
-/// `3.5 h a week in the last 4 weeks · 4.2 h a week overall (114 h in 60 days)`.
+/// The pace, labelled with the days it is measured over, by
+/// [`Pace::current`]'s rule: none before [`MIN_HISTORY_DAYS`] days of
+/// activity (`11 h in 1 day so far · no pace yet: 1 day of activity, a
+/// pace needs 14`); over the whole history while it is shorter than the
+/// recent window (`8.4 h a week over the 15 days so far (18 h)`); then the
+/// last 4 weeks and overall (`3.5 h a week in the last 4 weeks · 4.2 h a
+/// week overall (114 h in 60 days)`).
 pub fn pace(p: &Pace) -> String {
-    if p.history_days == 0 {
+    let days = p.history_days;
+    if days == 0 {
         return "no activity yet".to_string();
     }
-    // Less than a week says nothing about a week: no extrapolated rate.
-    if p.history_days < 7 {
+    if days < MIN_HISTORY_DAYS {
         return format!(
-            "{} h in {} so far (a weekly pace needs a week of activity)",
+            "{} h in {} so far · no pace yet: {}",
             p.total_hours,
-            plural(u64::from(p.history_days), "day")
+            plural(u64::from(days), "day"),
+            too_early(days)
         );
     }
-    let recent_weeks = p.history_days.min(RECENT_DAYS).div_ceil(7);
+    if days < RECENT_DAYS {
+        return format!(
+            "{} a week over the {days} days so far ({} h)",
+            hours(p.recent_per_week),
+            p.total_hours
+        );
+    }
     format!(
         "{} a week in the last {} · {} a week overall ({} h in {})",
         hours(p.recent_per_week),
-        plural(u64::from(recent_weeks), "week"),
+        plural(u64::from(RECENT_DAYS / 7), "week"),
         hours(p.overall_per_week),
         p.total_hours,
-        plural(u64::from(p.history_days), "day")
+        plural(u64::from(days), "day")
     )
 }
 
@@ -152,13 +198,11 @@ pub fn projection(p: &Projection) -> String {
 /// Why there is no projection, in words.
 pub fn shortfall(why: Shortfall) -> String {
     match why {
-        Shortfall::TooShort { days } => format!(
-            "{} of activity, a projection needs {MIN_HISTORY_DAYS}",
-            plural(u64::from(days), "day")
+        Shortfall::TooShort { days } => too_early(days),
+        Shortfall::NoRecentHours => format!(
+            "nothing with an hours estimate was finished in the last {}",
+            plural(u64::from(RECENT_DAYS / 7), "week")
         ),
-        Shortfall::NoRecentHours => {
-            "nothing with an hours estimate was finished in the last 4 weeks".to_string()
-        }
         Shortfall::NoEstimate => "the skills left have no hours estimate".to_string(),
     }
 }
@@ -195,22 +239,52 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_pace_needs_a_week_of_activity() {
+    fn one_rule_and_one_wording_for_too_little_history() {
         let p = |history_days, total_hours| Pace {
             history_days,
             recent_hours: total_hours,
-            recent_per_week: per_week(total_hours, history_days),
+            recent_per_week: per_week(total_hours, history_days.min(RECENT_DAYS)),
             total_hours,
             overall_per_week: per_week(total_hours, history_days),
         };
-        // One busy day is not "161 h a week".
+        // One busy day is not "161 h a week", and the pace, the finish
+        // date and the goal give the same reason in the same words.
+        let early = "1 day of activity, a pace needs 14";
         assert_eq!(
             pace(&p(1, 23)),
-            "23 h in 1 day so far (a weekly pace needs a week of activity)"
+            format!("23 h in 1 day so far · no pace yet: {early}")
         );
         assert_eq!(
+            projection(&Projection::NotEnoughHistory(Shortfall::TooShort {
+                days: 1
+            })),
+            format!("no finish date yet: {early}")
+        );
+        let plan = crate::model::goal::plan_on(
+            20,
+            chrono::NaiveDate::from_ymd_opt(2025, 3, 5).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2025, 3, 18).unwrap(),
+            None,
+        );
+        assert!(
+            goal(&plan, 1).ends_with(&format!("· too early to tell: {early}")),
+            "{}",
+            goal(&plan, 1)
+        );
+        // 13 days: still none; 14: a pace, labelled with the days it is
+        // measured over (not "the last 2 weeks" for 15 days).
+        assert!(pace(&p(13, 10)).contains("no pace yet"));
+        assert_eq!(
             pace(&p(14, 14)),
-            "7 h a week in the last 2 weeks · 7 h a week overall (14 h in 14 days)"
+            "7 h a week over the 14 days so far (14 h)"
+        );
+        assert_eq!(
+            pace(&p(15, 18)),
+            "8.4 h a week over the 15 days so far (18 h)"
+        );
+        assert_eq!(
+            pace(&p(60, 40)),
+            "10 h a week in the last 4 weeks · 4.7 h a week overall (40 h in 60 days)"
         );
     }
 
@@ -248,7 +322,7 @@ mod tests {
             projection(&Projection::NotEnoughHistory(Shortfall::TooShort {
                 days: 3
             })),
-            "no finish date yet: 3 days of activity, a projection needs 14"
+            "no finish date yet: 3 days of activity, a pace needs 14"
         );
     }
 }

@@ -41,7 +41,7 @@ fn the_header_and_the_stats_view_say_the_same_about_the_goal() {
         "{text}"
     );
     assert!(
-        text.contains("Pace       1.2 h a week in the last 4 weeks"),
+        text.contains("Pace       1.2 h a week over the 23 days so far (4 h)"),
         "{text}"
     );
 }

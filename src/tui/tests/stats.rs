@@ -276,7 +276,9 @@ fn a_long_time_per_skill_list_is_cut_to_the_most_recent() {
     let mut p = Profile::default();
     for i in 0..r.skills.len() {
         let minutes = i64::try_from(i).unwrap();
-        p.set_status(&r, i, Status::Done, now() - Duration::minutes(minutes));
+        let at = now() - Duration::minutes(minutes);
+        p.set_status(&r, i, Status::Doing, at - Duration::hours(1));
+        p.set_status(&r, i, Status::Done, at);
     }
     let done = r.skills.len();
     let mut a = App::new(r, p, "default", now()).with_size(120, 40);

@@ -57,17 +57,6 @@ pub fn targets(app: &App, skill: usize) -> Vec<Target> {
     out
 }
 
-/// When `skill` was first marked doing, if ever: a skill marked done
-/// straight away was never "started".
-fn started(app: &App, skill: usize) -> Option<chrono::DateTime<chrono::Utc>> {
-    app.profile
-        .entry(&app.roadmap, skill)?
-        .history
-        .iter()
-        .find(|c| c.status == Status::Doing)
-        .map(|c| c.at)
-}
-
 /// The lines of the details of `skill` at `cells` wide.
 pub fn lines(app: &App, skill: usize, cells: u16) -> Vec<DetailLine> {
     let cells = usize::from(cells).max(1);
@@ -119,7 +108,7 @@ fn summary(app: &App, skill: usize, cells: usize, out: &mut Vec<DetailLine>) {
         },
     ];
     if matches!(state.status, Status::Doing | Status::Done)
-        && let Some(d) = date(started(app, skill))
+        && let Some(d) = date(state.started_at)
     {
         when.push(format!("started\u{a0}{d}"));
     }

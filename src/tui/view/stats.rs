@@ -137,7 +137,13 @@ fn body(out: &mut Vec<Line<'static>>, app: &App, s: &Stats, width: usize) {
     labelled(out, t, "Left", &words::left(&s.remaining), width);
     labelled(out, t, "Finish", &words::projection(&s.projection), width);
     if let Some(date) = app.profile.goal(&app.roadmap.id) {
-        labelled(out, t, "Goal", &words::goal(&s.goal_plan(date)), width);
+        labelled(
+            out,
+            t,
+            "Goal",
+            &words::goal(&s.goal_plan(date), s.pace.history_days),
+            width,
+        );
     }
     out.push(Line::default());
     out.push(Line::styled("Finished per week (skills, hours)", t.title()));
@@ -154,23 +160,27 @@ fn body(out: &mut Vec<Line<'static>>, app: &App, s: &Stats, width: usize) {
         "Time per skill, first start to done",
         t.title(),
     ));
-    if s.finished.is_empty() {
-        out.push(Line::styled("  nothing done yet", t.dim()));
-    }
-    for f in s.finished.iter().take(TIME_ROWS) {
+    let timed: Vec<_> = words::timed(&s.finished).collect();
+    for (f, days) in timed.iter().take(TIME_ROWS) {
         let title = fit(&app.roadmap.skills[f.skill].title, TITLE_CELLS);
         out.push(Line::from(vec![
             Span::raw(format!("  {}  ", pad(&title, TITLE_CELLS))),
-            Span::raw(format!("{:>9}  ", words::took(f.days))),
+            Span::raw(format!("{:>9}  ", words::took(*days))),
             Span::styled(format!("done {}", f.done_day), t.dim()),
         ]));
     }
-    if s.finished.len() > TIME_ROWS {
+    if timed.len() > TIME_ROWS {
         out.push(Line::styled(
             format!(
                 "  … and {} more (roadmap stats --json lists them all)",
-                s.finished.len() - TIME_ROWS
+                timed.len() - TIME_ROWS
             ),
+            t.dim(),
+        ));
+    }
+    if timed.len() < s.finished.len() || s.finished.is_empty() {
+        out.push(Line::styled(
+            format!("  {}", words::untimed(&s.finished)),
             t.dim(),
         ));
     }
