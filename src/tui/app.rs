@@ -9,6 +9,7 @@ mod history;
 pub(crate) mod nav;
 pub(crate) mod note;
 mod rows;
+mod screen;
 mod search;
 mod stats;
 mod status;
@@ -300,8 +301,12 @@ impl App {
         self.states()[skill].status
     }
 
-    /// Which key bindings apply now.
+    /// Which key bindings apply now. Behind "Enlarge the terminal" the
+    /// main view's, whose quit key that screen names.
     pub fn key_mode(&self) -> KeyMode {
+        if self.too_small() {
+            return KeyMode::Main;
+        }
         match self.mode {
             Mode::Main => KeyMode::Main,
             Mode::Help { .. } => KeyMode::Help,

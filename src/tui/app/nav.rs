@@ -116,11 +116,8 @@ impl App {
     }
 
     /// Esc: step back out one level, the reverse of Enter (details →
-    /// skills → stages). A passing message is closed first. Never quits.
+    /// skills → stages), whatever message is showing. Never quits.
     pub(crate) fn step_out(&mut self) {
-        if self.message.take().is_some() {
-            return;
-        }
         match self.focus {
             Pane::Details => self.focus = Pane::Skills,
             Pane::Skills => self.focus = Pane::Stages,

@@ -22,8 +22,7 @@ impl App {
     pub fn update(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
         match action {
             Action::Resize(w, h) => {
-                self.size = (w, h);
-                self.sync_offsets();
+                self.resize(w, h);
                 return Vec::new();
             }
             Action::Saved(result) => return self.on_saved(result, now),
@@ -72,15 +71,20 @@ impl App {
                 self.on_roadmap_loaded(loaded, now);
                 return Vec::new();
             }
-            // Esc on a message closes just the message (the view stays).
-            Action::Close if matches!(self.mode, Mode::Main) && self.message.is_some() => {
-                self.clear_message();
-                if self.message.is_none() {
-                    return Vec::new();
-                }
-            }
-            _ => self.clear_message(),
+            _ => {}
         }
+        // Behind "Enlarge the terminal" nothing the learner cannot see
+        // changes: only quitting works.
+        if self.too_small() {
+            if action == Action::Quit {
+                return self.quit();
+            }
+            self.ignored_while_small();
+            return Vec::new();
+        }
+        // A message lasts until the next key, which then does what it
+        // always does (Esc included).
+        self.clear_message();
         match self.mode {
             Mode::Main => self.update_main(action, now),
             Mode::Help { .. } => self.update_help(&action),

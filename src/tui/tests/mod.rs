@@ -5,6 +5,7 @@
 mod config;
 mod counting;
 mod details;
+mod first_hour;
 mod honest;
 mod journal_notes;
 mod notes;

@@ -58,12 +58,12 @@ fn esc_steps_back_out_and_never_quits() {
     }
     assert_eq!(a.focus, Pane::Stages);
     assert!(info(&a).contains("q quits"), "{}", info(&a));
-    // A message is closed first, without moving.
+    // A message does not hold Esc back: it steps out at once.
     run(&mut a, [Action::Enter, Action::Enter]);
     assert_eq!(a.focus, Pane::Details);
     a.info("something happened");
     run(&mut a, [Action::Close]);
-    assert_eq!(a.focus, Pane::Details);
+    assert_eq!(a.focus, Pane::Skills);
     assert!(a.message().is_none());
 }
 

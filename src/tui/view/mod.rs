@@ -82,7 +82,7 @@ fn popup_block(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
 }
 
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
-    let lines = vec![
+    let mut lines = vec![
         Line::styled(
             format!("Enlarge the terminal to at least {MIN_WIDTH}×{MIN_HEIGHT}"),
             app.theme.bold(),
@@ -101,6 +101,13 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
             app.theme.dim(),
         ),
     ];
+    // Why the key just pressed did nothing, or a save that failed.
+    if let Some(message) = &app.message {
+        lines.push(match message {
+            super::app::Message::Info(text) => Line::styled(text.clone(), app.theme.ok()),
+            super::app::Message::Error(text) => Line::styled(text.clone(), app.theme.error()),
+        });
+    }
     let cells = usize::from(area.width.max(1));
     let needed: usize = lines.iter().map(|l| l.width().div_ceil(cells).max(1)).sum();
     let h = u16::try_from(needed).unwrap_or(u16::MAX).min(area.height);

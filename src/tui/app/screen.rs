@@ -1,0 +1,37 @@
+//! The terminal's size: resizing, and the "Enlarge the terminal" screen,
+//! behind which no key but quit does anything.
+
+use super::{App, Message};
+use crate::tui::action::Action;
+use crate::tui::keymap::KeyMode;
+use crate::tui::view::layout;
+
+impl App {
+    /// True while the terminal is below the smallest size the panes need:
+    /// the screen only says to enlarge it.
+    pub fn too_small(&self) -> bool {
+        layout::too_small(ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1))
+    }
+
+    pub(crate) fn resize(&mut self, width: u16, height: u16) {
+        let was_small = self.too_small();
+        self.size = (width, height);
+        if was_small && !self.too_small() && matches!(self.message, Some(Message::Info(_))) {
+            // "Only q works here" no longer applies.
+            self.message = None;
+        }
+        self.sync_offsets();
+    }
+
+    /// A key other than quit on the too-small screen: nothing changes,
+    /// and the screen says so.
+    pub(crate) fn ignored_while_small(&mut self) {
+        let quit = self
+            .keymap
+            .key_of(KeyMode::Main, &Action::Quit)
+            .unwrap_or_else(|| "(no key)".to_string());
+        self.info(format!(
+            "nothing else works until the terminal is larger · {quit} quits"
+        ));
+    }
+}
