@@ -2,9 +2,9 @@
 //! "Enlarge the terminal", Esc after a message.
 
 use super::{SMALL, app, info, now, run};
-use crate::model::Status;
+use crate::model::{Profile, Status};
 use crate::tui::action::{Action, Effect};
-use crate::tui::app::Pane;
+use crate::tui::app::{App, Pane};
 use crate::tui::keymap::KeyMode;
 
 #[test]
@@ -74,4 +74,55 @@ fn esc_steps_back_at_once_after_a_change_and_the_message_clears_on_the_next_key(
     a.info("something happened");
     run(&mut a, [Action::Down]);
     assert!(a.message().is_none());
+}
+
+/// The header at `w` columns with a goal set.
+fn header_with_goal(w: u16) -> String {
+    let mut a = app(SMALL);
+    let mut p = a.profile().clone();
+    p.set_goal(
+        &a.roadmap().id,
+        chrono::NaiveDate::from_ymd_opt(2025, 12, 31),
+        now(),
+    );
+    run(&mut a, [Action::Reloaded(p), Action::Resize(w, 30)]);
+    super::screen(&a, w, 30).lines().next().unwrap().to_string()
+}
+
+#[test]
+fn the_header_keeps_the_roadmap_and_profile_whole_and_the_goal_gives_way() {
+    for w in [80, 90, 100, 120, 160, 200] {
+        let top = header_with_goal(w);
+        assert!(
+            top.starts_with(" Small Test Roadmap · profile default "),
+            "{w}: {top}"
+        );
+        assert!(top.contains("0 of 8"), "{w}: {top}");
+    }
+    // The goal's words shorten (or go) before anything on the left is cut.
+    assert!(
+        header_with_goal(100).contains("goal"),
+        "{}",
+        header_with_goal(100)
+    );
+    assert!(
+        header_with_goal(200).contains("goal 2025-12-31 · "),
+        "{}",
+        header_with_goal(200)
+    );
+}
+
+#[test]
+fn a_long_roadmap_title_is_cut_but_the_profile_keeps_its_name() {
+    let json = SMALL.replace(
+        "\"Small Test Roadmap\"",
+        "\"A Very Long Roadmap Title That Goes On And On Beyond Any Header\"",
+    );
+    let a = App::new(super::roadmap(&json), Profile::default(), "work", now()).with_size(80, 24);
+    let top = super::screen(&a, 80, 24)
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    assert!(top.contains("… · profile work"), "{top}");
 }
