@@ -109,6 +109,9 @@ pub fn change(session: &Session, typed: &[String], verb: Verb) -> Result<(), Fai
     if verb == Verb::Skip {
         declined_notes(roadmap, &skills, &outcome, &eval, &mut text);
     }
+    if verb == Verb::Done {
+        extra_option_notes(roadmap, &skills, &outcome, &eval, &mut text);
+    }
     if outcome.changed.iter().any(|&c| c) {
         for (i, stage) in roadmap.stages.iter().enumerate() {
             let now_complete = eval.stages[i].is_complete();
@@ -151,6 +154,33 @@ fn declined_notes(
                     "  note: {} is declined for '{}', not picked; mark the option you learn done",
                     roadmap.skills[s].id,
                     choice.title
+                );
+            }
+        }
+    }
+}
+
+/// For options marked done in a choice that had enough already: they add
+/// nothing to progress, and the learner is told so.
+fn extra_option_notes(
+    roadmap: &Roadmap,
+    skills: &[usize],
+    outcome: &Outcome,
+    eval: &crate::model::Evaluation,
+    text: &mut String,
+) {
+    for (&s, &changed) in skills.iter().zip(&outcome.changed) {
+        if !changed {
+            continue;
+        }
+        for &c in &roadmap.skills[s].choices {
+            let choice = &roadmap.choices[c];
+            if eval.choice_done(c) > choice.pick {
+                line!(
+                    text,
+                    "  note: '{}' was already made: {} adds nothing to progress",
+                    choice.title,
+                    roadmap.skills[s].id
                 );
             }
         }

@@ -126,3 +126,54 @@ fn a_long_roadmap_title_is_cut_but_the_profile_keeps_its_name() {
         .to_string();
     assert!(top.contains("… · profile work"), "{top}");
 }
+
+/// Selects `id` in the skills pane and applies `action` to it; returns
+/// the message.
+fn on(a: &mut App, id: &str, action: Action) -> String {
+    let s = super::skill(a, id);
+    a.jump_to(s);
+    run(a, [action]);
+    info(a)
+}
+
+#[test]
+fn reset_says_what_became_locked_again_and_redoing_counts_only_real_changes() {
+    let mut a = app(SMALL);
+    let text = on(&mut a, "internet", Action::ToggleDone);
+    assert!(text.ends_with("internet → done · unlocked HTTP"), "{text}");
+    let text = on(&mut a, "internet", Action::SetStatus(Status::Todo));
+    assert!(
+        text.ends_with("internet → todo · locked again: HTTP"),
+        "{text}"
+    );
+    // HTTP done: undoing and redoing internet changes nothing HTTP shows.
+    on(&mut a, "internet", Action::ToggleDone);
+    on(&mut a, "http", Action::ToggleDone);
+    let text = on(&mut a, "internet", Action::SetStatus(Status::Todo));
+    assert!(!text.contains("locked again"), "{text}");
+    let text = on(&mut a, "internet", Action::ToggleDone);
+    assert!(!text.contains("unlocked"), "{text}");
+    // Several at once are counted; a stage that is no longer finished
+    // says so.
+    let text = on(&mut a, "terminal", Action::ToggleDone);
+    assert!(text.contains("unlocked 3 skills"), "{text}");
+    on(&mut a, "trivia", Action::SetStatus(Status::Skipped));
+    let text = on(&mut a, "terminal", Action::SetStatus(Status::Todo));
+    assert!(text.contains("locked again: 3 skills"), "{text}");
+    assert!(text.contains("stage Basics reopened"), "{text}");
+}
+
+#[test]
+fn a_second_option_of_a_made_choice_says_it_adds_nothing() {
+    let mut a = app(SMALL);
+    on(&mut a, "terminal", Action::ToggleDone);
+    let text = on(&mut a, "python", Action::ToggleDone);
+    assert!(!text.contains("already made"), "{text}");
+    let before = a.eval().overall;
+    let text = on(&mut a, "go", Action::ToggleDone);
+    assert!(
+        text.contains("“Pick one backend language” was already made: go adds nothing to progress"),
+        "{text}"
+    );
+    assert_eq!(a.eval().overall.finished(), before.finished());
+}

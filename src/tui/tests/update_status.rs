@@ -13,7 +13,7 @@ fn space_toggles_done_and_asks_for_a_save() {
     assert_eq!(a.status_of(internet), Status::Done);
     assert!(a.is_dirty());
     assert!(info(&a).contains("internet → done"), "{}", info(&a));
-    assert!(info(&a).contains("unlocked 1 skill"), "{}", info(&a));
+    assert!(info(&a).contains("unlocked HTTP"), "{}", info(&a));
     assert_eq!(run(&mut a, [Action::ToggleDone]), vec![Effect::Save]);
     assert_eq!(a.status_of(internet), Status::Todo);
 }
