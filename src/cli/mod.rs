@@ -14,6 +14,7 @@ mod list;
 mod log;
 mod lookup;
 pub mod man;
+mod next;
 mod note;
 mod out;
 mod paths;
@@ -138,7 +139,7 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
     let o = &options;
     match command {
         Command::Status { json } => status::status(&View::open(o)?, *json, now),
-        Command::Next { n, json } => status::next(
+        Command::Next { n, json } => next::next(
             &View::open(o)?,
             usize::try_from(*n).unwrap_or(usize::MAX),
             *json,

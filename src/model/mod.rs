@@ -23,6 +23,7 @@ pub mod roadmap;
 mod schema;
 pub mod search;
 pub mod status;
+pub mod steps;
 mod syntax;
 pub mod text;
 pub mod unknown;
@@ -38,10 +39,11 @@ pub use error::{LoadError, Problem, ProblemKind};
 pub use load::{FORMAT_VERSION, limits, load};
 pub use note::{Note, NoteEdit, NoteSaved};
 pub use profile::{Change, Entry, PROFILE_VERSION, Profile, RoadmapProgress, SetStatus};
-pub use progress::{Evaluation, Suggestion, Tally, evaluate, next_steps};
+pub use progress::{Evaluation, Tally, evaluate, next_steps};
 pub use reason::MAX_REASON;
 pub use roadmap::{Choice, Node, Req, Resource, ResourceKind, Roadmap, Skill, Stage};
 pub use status::{SkillState, Status};
+pub use steps::{Step, Suggestion};
 
 /// The built-in backend-engineer roadmap, embedded in the binary.
 pub const BUILTIN_ROADMAP: &str = include_str!("../../roadmap.json");

@@ -7,6 +7,7 @@ pub mod filter;
 mod goal;
 mod history;
 pub(crate) mod nav;
+mod next;
 pub(crate) mod note;
 mod rows;
 mod screen;
@@ -20,6 +21,7 @@ use chrono::{DateTime, Utc};
 
 pub use filter::Filter;
 pub use history::{HISTORY_LEVELS, History};
+pub use next::NextItem;
 use rows::{build_rows, first_skill_row};
 pub use search::SearchState;
 pub use switcher::{LoadedRoadmap, SwitchEntry, SwitcherState};
@@ -30,7 +32,7 @@ use super::view::layout::{self, Areas};
 use super::view::text::Zone;
 use crate::model::live::Live;
 use crate::model::{
-    Entry, Evaluation, Profile, Roadmap, SetStatus, SkillState, Status, Suggestion,
+    Entry, Evaluation, Profile, Roadmap, SetStatus, SkillState, Status, Step, Suggestion,
 };
 
 /// How many suggestions the next-steps pane can show.
@@ -139,6 +141,10 @@ pub struct App {
     pub(crate) stage_offset: usize,
     pub(crate) cursor: Vec<usize>,
     pub(crate) offset: Vec<usize>,
+    /// The rows of the next-steps pane: suggestions, and the options of
+    /// the choices in `expanded` under theirs.
+    pub(crate) next_items: Vec<NextItem>,
+    pub(crate) expanded: Vec<usize>,
     pub(crate) next_cursor: usize,
     pub(crate) next_offset: usize,
     pub(crate) detail: DetailState,
@@ -206,6 +212,8 @@ impl App {
             stage_offset: 0,
             cursor,
             offset: vec![0; stage_count],
+            next_items: Vec::new(),
+            expanded: Vec::new(),
             next_cursor: 0,
             next_offset: 0,
             detail: DetailState::default(),
@@ -319,23 +327,49 @@ impl App {
 
     /// The skill under the cursor of the skills pane.
     pub fn selected_skill(&self) -> Option<usize> {
-        let rows = self.rows.get(self.stage)?;
-        match rows.get(self.cursor[self.stage])? {
-            Row::Skill { skill, .. } => Some(*skill),
+        match self.selected_row()? {
+            Row::Skill { skill, .. } => Some(skill),
             Row::Choice(_) => None,
         }
     }
 
-    /// The skill the details pane shows and status keys act on: the
-    /// highlighted suggestion while the next-steps pane has the focus, else
-    /// the selected skill.
-    pub fn current_skill(&self) -> Option<usize> {
+    /// The row under the cursor of the skills pane: a skill or the header
+    /// of a choice.
+    pub fn selected_row(&self) -> Option<Row> {
+        let rows = self.rows.get(self.stage)?;
+        rows.get(self.cursor[self.stage]).copied()
+    }
+
+    /// What the details pane shows: the highlighted row of the next-steps
+    /// pane while it has the focus (a suggested skill, a choice or one of
+    /// its options), else the skill or choice selected in the skills pane.
+    pub fn shown(&self) -> Option<Step> {
         if self.focus == Pane::Next
-            && let Some(s) = self.suggestions.get(self.next_cursor)
+            && let Some(item) = self.next_item()
         {
-            return Some(s.skill);
+            return self.next_step_of(item);
         }
-        self.selected_skill()
+        match self.selected_row()? {
+            Row::Skill { skill, .. } => Some(Step::Skill(skill)),
+            Row::Choice(c) => Some(Step::Choice(c)),
+        }
+    }
+
+    /// The skill the details pane shows and status keys act on (none while
+    /// a choice is shown).
+    pub fn current_skill(&self) -> Option<usize> {
+        match self.shown()? {
+            Step::Skill(s) => Some(s),
+            Step::Choice(_) => None,
+        }
+    }
+
+    /// The choice the details pane shows, if it shows one.
+    pub fn current_choice(&self) -> Option<usize> {
+        match self.shown()? {
+            Step::Choice(c) => Some(c),
+            Step::Skill(_) => None,
+        }
     }
 
     /// True for an unfinished option of a satisfied choice: the learner
@@ -393,9 +427,7 @@ impl App {
         self.refilter();
         self.suggestions = self.live.next_steps(&self.roadmap, now, SUGGESTIONS);
         self.goal = self.goal_plan(now);
-        self.next_cursor = self
-            .next_cursor
-            .min(self.suggestions.len().saturating_sub(1));
+        self.rebuild_next_items();
     }
 
     pub(crate) fn info(&mut self, text: impl Into<String>) {

@@ -14,6 +14,7 @@ mod import;
 mod journal;
 mod journal_notes;
 mod list_show;
+mod next;
 mod notes;
 mod profiles;
 mod roadmap_files;

@@ -2,6 +2,7 @@
 //! Enter follows it; copying and opening resource addresses.
 
 use super::{App, Pane};
+use crate::model::Step;
 use crate::tui::action::Effect;
 use crate::tui::view::details::{self, Target};
 use crate::tui::view::layout::{inner, text_area};
@@ -50,11 +51,11 @@ impl View {
 
 impl App {
     fn details_view(&self) -> Option<View> {
-        let skill = self.current_skill()?;
+        let shown = self.shown()?;
         let area = text_area(inner(self.areas().details));
-        let lines = details::lines(self, skill, area.width);
+        let lines = details::lines(self, shown, area.width);
         Some(View {
-            links: details::targets(self, skill).len(),
+            links: details::targets(self, shown).len(),
             targets: lines.into_iter().map(|l| l.target).collect(),
             height: usize::from(area.height),
         })
@@ -147,7 +148,7 @@ impl App {
     /// screen; otherwise first scrolls to it, so what Enter follows is
     /// always what the user sees highlighted.
     pub(crate) fn details_enter(&mut self) -> Option<Target> {
-        let skill = self.current_skill()?;
+        let shown = self.shown()?;
         let view = self.details_view()?;
         if view.links == 0 {
             return None;
@@ -156,7 +157,7 @@ impl App {
             self.detail.scroll = view.reveal(self.detail.scroll, self.detail.cursor);
             return None;
         }
-        details::targets(self, skill)
+        details::targets(self, shown)
             .get(self.detail.cursor)
             .copied()
     }
@@ -167,7 +168,7 @@ impl App {
         if self.focus != Pane::Details {
             return 0;
         }
-        match details::targets(self, skill).get(self.detail.cursor) {
+        match details::targets(self, Step::Skill(skill)).get(self.detail.cursor) {
             Some(&Target::Resource(r)) => r,
             _ => 0,
         }
@@ -179,7 +180,7 @@ impl App {
         if self.focus != Pane::Details {
             return None;
         }
-        match details::targets(self, skill).get(self.detail.cursor) {
+        match details::targets(self, Step::Skill(skill)).get(self.detail.cursor) {
             Some(&Target::NoteLink(n)) => Some(n),
             _ => None,
         }

@@ -101,6 +101,10 @@ impl App {
 
     fn update_main(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
         match action {
+            Action::ToggleDone | Action::SetStatus(_) if self.current_choice().is_some() => {
+                self.status_on_a_choice();
+                Vec::new()
+            }
             Action::ToggleDone => {
                 let Some(skill) = self.current_skill() else {
                     return Vec::new();

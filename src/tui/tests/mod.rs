@@ -8,6 +8,7 @@ mod details;
 mod first_hour;
 mod honest;
 mod journal_notes;
+mod next_choice;
 mod notes;
 mod render;
 mod screens;

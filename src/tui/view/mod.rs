@@ -1,6 +1,7 @@
 //! Drawing. `impl Widget for &App`: reads the app, never changes it. Each
 //! pane and popup has its own module; only visible rows are built.
 
+mod choice;
 pub mod details;
 mod footer;
 mod header;
