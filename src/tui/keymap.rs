@@ -185,17 +185,17 @@ pub static DEFAULTS: &[Row] = &[
     Row { mode: Main, keys: &[ch('s')], action: Action::SetStatus(Status::Skipped), help: "skip (known, or not for you; declines an option)", hint: Some("skip") },
     Row { mode: Main, keys: &[ch('r')], action: Action::SetStatus(Status::Todo), help: "reset to todo", hint: Some("reset") },
     Row { mode: Main, keys: &[ch('u')], action: Action::Undo, help: "undo the last status change (several levels)", hint: Some("undo") },
-    Row { mode: Main, keys: &[ch('e')], action: Action::EditNote, help: "edit your note on the skill in $VISUAL / $EDITOR", hint: None },
+    Row { mode: Main, keys: &[ch('e')], action: Action::EditNote, help: "edit your note on the skill in $VISUAL / $EDITOR", hint: Some("note") },
     Row { mode: Main, keys: &[ch('n')], action: Action::JumpNext, help: "jump to the top suggestion", hint: Some("next") },
     Row { mode: Main, keys: &[ch('/')], action: Action::OpenSearch, help: "search skills by title, id, description or note", hint: Some("search") },
     Row { mode: Main, keys: &[ch('o')], action: Action::OpenResource, help: "open the selected resource in the browser", hint: Some("open") },
-    Row { mode: Main, keys: &[ch('y')], action: Action::CopyUrl, help: "copy the selected resource's address (works over SSH)", hint: None },
+    Row { mode: Main, keys: &[ch('y')], action: Action::CopyUrl, help: "copy the selected resource's address (works over SSH)", hint: Some("copy") },
     Row { mode: Main, keys: &[ch('a')], action: Action::OpenStats, help: "stats: streaks, calendar, pace, finish date", hint: Some("stats") },
     Row { mode: Main, keys: &[ch('f')], action: Action::NextFilter, help: "next filter: unfinished, a status, locked, available", hint: Some("filter") },
     Row { mode: Main, keys: &[ch('F')], action: Action::PrevFilter, help: "previous filter (back to all skills)", hint: None },
     Row { mode: Main, keys: &[ch('['), ctrl('o')], action: Action::Back, help: "back to before the last jump (link, next, search)", hint: Some("back") },
     Row { mode: Main, keys: &[ch(']')], action: Action::Forward, help: "forward again", hint: Some("fwd") },
-    Row { mode: Main, keys: &[ch('m')], action: Action::OpenSwitcher, help: "switch roadmap (each keeps its place and undo)", hint: None },
+    Row { mode: Main, keys: &[ch('m')], action: Action::OpenSwitcher, help: "switch roadmap (each keeps its place and undo)", hint: Some("roadmaps") },
     Row { mode: Main, keys: &[key(KeyCode::Esc)], action: Action::Close, help: "step back out: details → skills → stages (never quits)", hint: None },
     Row { mode: Main, keys: &[ch('?')], action: Action::ToggleHelp, help: "this help", hint: Some("help") },
     Row { mode: Main, keys: &[ch('q'), ctrl('c')], action: Action::Quit, help: "quit", hint: Some("quit") },
@@ -397,6 +397,16 @@ impl Keymap {
     /// The footer hints of `mode`: (key label, word), in table order. An
     /// action bound to no key at all is left out.
     pub fn hints(&self, mode: KeyMode) -> Vec<(String, &'static str)> {
+        self.hinted(mode)
+            .into_iter()
+            .map(|(_, key, word)| (key, word))
+            .collect()
+    }
+
+    /// The footer hints of `mode` with the action each stands for, in
+    /// table order (the footer picks among them by what the focused pane
+    /// needs).
+    pub fn hinted(&self, mode: KeyMode) -> Vec<(&Action, String, &'static str)> {
         self.bindings(mode)
             .filter_map(|b| {
                 let word = b.hint?;
@@ -410,7 +420,7 @@ impl Keymap {
                         k.label()
                     }
                 };
-                Some((key, word))
+                Some((&b.action, key, word))
             })
             .collect()
     }

@@ -51,3 +51,45 @@ fn esc_steps_back_at_once_after_a_change() {
     tui.press("q");
     assert_eq!(tui.wait_exit(), 0);
 }
+
+/// Waits until the footer's key line (the last but one row of an 80×24
+/// screen) offers every one of `hints`.
+fn wait_for_keys(tui: &Tui, hints: &[&str]) {
+    tui.wait_until(&format!("the footer to offer {hints:?}"), |s| {
+        s.lines()
+            .nth(22)
+            .is_some_and(|keys| hints.iter().all(|h| keys.contains(h)))
+    });
+}
+
+#[test]
+fn at_80x24_the_footer_follows_the_focus_and_the_help_wraps() {
+    let home = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(home.path(), &small(), 80, 24);
+    tui.wait_for("0 of 8");
+    wait_for_keys(&tui, &["e note", "f filter", "? help", "q quit"]);
+    // Tab: the details, then the next steps, then the stages.
+    tui.press("\t");
+    wait_for_keys(&tui, &["o open", "e note", "[ back", "] fwd"]);
+    tui.press("\t\t");
+    wait_for_keys(&tui, &["a stats", "m roadmaps", "f filter"]);
+    // The help wraps a long line under itself instead of cutting it.
+    tui.press("?");
+    tui.wait_for("toggle done");
+    tui.press(" ");
+    let screen = tui.wait_for("step back out: details → skills → stages");
+    let line = screen
+        .lines()
+        .position(|l| l.contains("step back out: details"))
+        .unwrap();
+    let next = screen.lines().nth(line + 1).unwrap();
+    assert!(
+        next.trim_matches(|c| c == '│' || c == ' ')
+            .ends_with("quits)"),
+        "{screen}"
+    );
+    tui.press("q");
+    tui.wait_until("the help to close", |s| !s.contains("toggle done"));
+    tui.press("q");
+    assert_eq!(tui.wait_exit(), 0);
+}

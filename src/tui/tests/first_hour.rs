@@ -177,3 +177,59 @@ fn a_second_option_of_a_made_choice_says_it_adds_nothing() {
     );
     assert_eq!(a.eval().overall.finished(), before.finished());
 }
+
+/// The footer's key line with the focus on `pane`, at 80×24.
+fn footer(pane: Pane) -> String {
+    let mut a = app(SMALL).with_size(80, 24);
+    a.focus = pane;
+    super::screen(&a, 80, 24)
+        .lines()
+        .nth(22)
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn at_80_columns_the_footer_offers_what_the_focused_pane_needs() {
+    let skills = footer(Pane::Skills);
+    for hint in [
+        "␣ done", "p doing", "s skip", "e note", "f filter", "u undo",
+    ] {
+        assert!(skills.contains(hint), "{hint:?} in {skills:?}");
+    }
+    let details = footer(Pane::Details);
+    for hint in ["o open", "y copy", "e note", "[ back", "] fwd"] {
+        assert!(details.contains(hint), "{hint:?} in {details:?}");
+    }
+    let stages = footer(Pane::Stages);
+    for hint in ["f filter", "/ search", "a stats", "m roadmaps"] {
+        assert!(stages.contains(hint), "{hint:?} in {stages:?}");
+    }
+    let next = footer(Pane::Next);
+    for hint in ["␣ done", "n next", "[ back", "] fwd"] {
+        assert!(next.contains(hint), "{hint:?} in {next:?}");
+    }
+    for line in [skills, details, stages, next] {
+        assert!(line.ends_with("? help  q quit"), "{line:?}");
+    }
+}
+
+#[test]
+fn back_never_shows_without_forward() {
+    for w in 80..=200 {
+        for pane in Pane::ORDER {
+            let mut a = app(SMALL).with_size(w, 30);
+            a.focus = pane;
+            let line = super::screen(&a, w, 30)
+                .lines()
+                .nth(28)
+                .unwrap()
+                .to_string();
+            assert_eq!(
+                line.contains("[ back"),
+                line.contains("] fwd"),
+                "{w}: {line}"
+            );
+        }
+    }
+}
