@@ -61,6 +61,34 @@ impl App {
         })
     }
 
+    /// Where the details stand, to find the same place after a resize:
+    /// whether the selected link is on screen, and how far down the text
+    /// the first line shown is (a fraction of all lines).
+    pub(crate) fn details_place(&self) -> Option<(bool, f64)> {
+        let view = self.details_view()?;
+        let total = view.targets.len().max(1);
+        Some((
+            view.visible(self.detail.scroll, self.detail.cursor),
+            self.detail.scroll as f64 / total as f64,
+        ))
+    }
+
+    /// After a resize: the same part of the text at the top, and the
+    /// selected link still on screen if it was.
+    pub(crate) fn restore_details_place(&mut self, (link, fraction): (bool, f64)) {
+        let Some(view) = self.details_view() else {
+            return;
+        };
+        let total = view.targets.len();
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let scroll = ((fraction * total as f64).round() as usize).min(view.max_scroll());
+        self.detail.scroll = if link {
+            view.reveal(scroll, self.detail.cursor)
+        } else {
+            scroll
+        };
+    }
+
     /// The link under the cursor when it is on screen.
     pub(crate) fn visible_link(&self) -> Option<usize> {
         let view = self.details_view()?;

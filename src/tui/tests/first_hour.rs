@@ -233,3 +233,39 @@ fn back_never_shows_without_forward() {
         }
     }
 }
+
+#[test]
+fn the_details_keep_their_place_when_the_terminal_is_resized() {
+    let mut a = super::app(super::TUI);
+    run(&mut a, [Action::Resize(120, 40)]);
+    a.jump_to(super::skill(&a, "http"));
+    // The last link, at the bottom of the details.
+    run(&mut a, [Action::Enter, Action::Last]);
+    let link = a.visible_link().unwrap();
+    for (w, h) in [(110, 36), (100, 30), (80, 24), (200, 60), (80, 24)] {
+        run(&mut a, [Action::Resize(w, h)]);
+        assert_eq!(
+            a.visible_link(),
+            Some(link),
+            "{w}x{h}: the link went off screen"
+        );
+    }
+    // Scrolled text without a link in view keeps its place too.
+    run(&mut a, [Action::First, Action::Down]);
+    a.detail.scroll = 6;
+    a.detail.cursor = 0;
+    let top = |a: &App| {
+        let shown = a.shown().unwrap();
+        let cells =
+            crate::tui::view::layout::text_area(crate::tui::view::layout::inner(a.areas().details))
+                .width;
+        crate::tui::view::details::lines(a, shown, cells)[a.detail.scroll]
+            .line
+            .to_string()
+    };
+    let before = top(&a);
+    run(&mut a, [Action::Resize(60, 20), Action::Resize(80, 24)]);
+    assert_eq!(top(&a), before, "back to the same size, the same place");
+    run(&mut a, [Action::Resize(90, 28)]);
+    assert!(a.detail.scroll > 0, "not back at the top");
+}
