@@ -62,13 +62,14 @@ impl App {
     }
 
     /// Where the details stand, to find the same place after a resize:
-    /// whether the selected link is on screen, and how far down the text
-    /// the first line shown is (a fraction of all lines).
+    /// whether the selected link is on screen (and highlighted: the
+    /// details have the focus), and how far down the text the first line
+    /// shown is (a fraction of all lines).
     pub(crate) fn details_place(&self) -> Option<(bool, f64)> {
         let view = self.details_view()?;
         let total = view.targets.len().max(1);
         Some((
-            view.visible(self.detail.scroll, self.detail.cursor),
+            self.focus == Pane::Details && view.visible(self.detail.scroll, self.detail.cursor),
             self.detail.scroll as f64 / total as f64,
         ))
     }
