@@ -7,6 +7,7 @@ mod credit;
 mod cycle;
 pub mod error;
 pub mod goal;
+pub mod goal_date;
 pub mod hlc;
 pub mod journal;
 pub mod live;

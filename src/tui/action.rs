@@ -107,6 +107,16 @@ pub enum Action {
         skill: usize,
         result: Result<(Profile, NoteSaved), String>,
     },
+    /// In the unreadable-profile popup: put the backup back in place of
+    /// the damaged file (which is moved aside).
+    RestoreBackup,
+    /// The backup was put back: the restored profile and where the damaged
+    /// file went, or why not.
+    Restored(Result<(Profile, String), String>),
+    /// Open the prompt for the goal date.
+    OpenGoal,
+    /// The store saved the goal: the saved profile, or the error text.
+    GoalSaved(Result<Profile, String>),
 }
 
 /// What the run loop must do after an update. `update` never touches files
@@ -140,6 +150,12 @@ pub enum Effect {
     ListRoadmaps,
     /// Load this roadmap, then report `RoadmapLoaded`.
     LoadRoadmap(RoadmapSource),
+    /// Put the backup in place of the damaged profile, then report
+    /// `Restored`.
+    RestoreBackup,
+    /// Set (or with `None` clear) the goal date under the store's lock,
+    /// then report `GoalSaved`.
+    SaveGoal(Option<chrono::NaiveDate>),
 }
 
 impl Action {
@@ -198,6 +214,10 @@ impl Action {
             Action::EditNote => "edit-note",
             Action::NoteEdited { .. } => "note-edited",
             Action::NoteSaved { .. } => "note-saved",
+            Action::RestoreBackup => "restore-backup",
+            Action::Restored(_) => "restored",
+            Action::OpenGoal => "goal",
+            Action::GoalSaved(_) => "goal-saved",
         }
     }
 }

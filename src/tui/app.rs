@@ -2,6 +2,7 @@
 //! terminal and no files. `update` takes `now` and returns the effects the
 //! run loop must perform.
 
+mod damaged;
 mod details;
 pub mod filter;
 mod goal;
@@ -19,7 +20,9 @@ mod update;
 
 use chrono::{DateTime, Utc};
 
+pub use damaged::damage_text;
 pub use filter::Filter;
+pub use goal::GoalPrompt;
 pub use history::{HISTORY_LEVELS, History};
 pub use next::NextItem;
 use rows::{build_rows, first_skill_row};
@@ -34,6 +37,7 @@ use crate::model::live::Live;
 use crate::model::{
     Entry, Evaluation, Profile, Roadmap, SetStatus, SkillState, Status, Step, Suggestion,
 };
+use crate::store::backup::Backup;
 
 /// How many suggestions the next-steps pane can show.
 pub const SUGGESTIONS: usize = 10;
@@ -96,13 +100,18 @@ pub enum Mode {
     Stats {
         scroll: usize,
     },
-    /// The profile file could not be read: offer to move it aside or quit.
+    /// The profile file could not be read: offer to restore its backup,
+    /// move it aside, or quit.
     Unreadable {
         error: String,
         failure: Option<String>,
+        /// What the backup holds.
+        backup: Backup,
     },
     /// The roadmap switcher.
     Switcher(Box<SwitcherState>),
+    /// The prompt for the goal date.
+    Goal(Box<GoalPrompt>),
 }
 
 /// The details pane: which link is selected and how far it is scrolled.
@@ -248,8 +257,19 @@ impl App {
         app.mode = Mode::Unreadable {
             error: crate::model::text::clean(error).into_owned(),
             failure: None,
+            backup: Backup::Missing,
         };
         app
+    }
+
+    /// What the damaged profile's backup holds (the popup offers to
+    /// restore a readable one).
+    #[must_use]
+    pub fn with_backup(mut self, backup: Backup) -> App {
+        if let Mode::Unreadable { backup: b, .. } = &mut self.mode {
+            *b = backup;
+        }
+        self
     }
 
     #[must_use]
@@ -322,6 +342,7 @@ impl App {
             Mode::Unreadable { .. } => KeyMode::Unreadable,
             Mode::Stats { .. } => KeyMode::Stats,
             Mode::Switcher(_) => KeyMode::Switcher,
+            Mode::Goal(_) => KeyMode::Goal,
         }
     }
 

@@ -15,15 +15,12 @@ fn keys_behind_enlarge_the_terminal_change_nothing() {
     tui.press("j p s ");
     tui.wait_for("nothing else works until the terminal is larger");
     tui.resize(100, 30);
-    let screen = tui.wait_for("0 of 8 skills");
+    let screen = tui.wait_for("internet · Basics");
     assert!(
         !screen.contains("[x]") && !screen.contains("[~]") && !screen.contains("[-]"),
         "a status changed behind the small screen:\n{screen}"
     );
-    assert!(
-        screen.contains("internet · Basics"),
-        "the selection moved:\n{screen}"
-    );
+    assert!(screen.contains("0 of 8 skills"), "{screen}");
     assert!(
         !home.path().join("default.json").exists(),
         "something was saved"
@@ -92,4 +89,74 @@ fn at_80x24_the_footer_follows_the_focus_and_the_help_wraps() {
     tui.wait_until("the help to close", |s| !s.contains("toggle done"));
     tui.press("q");
     assert_eq!(tui.wait_exit(), 0);
+}
+
+/// Runs `roadmap --roadmap small.json ARGS` on `home`, as another
+/// terminal would; it must succeed.
+fn cli(home: &std::path::Path, args: &[&str]) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_roadmap"))
+        .arg("--roadmap")
+        .arg(small())
+        .args(args)
+        .env("ROADMAP_HOME", home)
+        .env("ROADMAP_CONFIG", home.join("no-config.toml"))
+        .env_remove("ROADMAP_FILE")
+        .env_remove("ROADMAP_PROFILE")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "roadmap {args:?}: {out:?}");
+}
+
+#[test]
+fn the_goal_is_set_from_the_view_and_saved() {
+    let home = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(home.path(), &small(), 120, 40);
+    tui.wait_for("0 of 8 skills");
+    tui.press("D");
+    tui.wait_for("Goal date");
+    tui.press("2099-02-30\r");
+    tui.wait_for("is not a date");
+    tui.press("\x15");
+    tui.press("2099-12-31\r");
+    tui.wait_for("saved · goal 2099-12-31");
+    tui.press("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let text = std::fs::read_to_string(home.path().join("default.json")).unwrap();
+    let profile: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        profile["roadmaps"]["small"]["finish_by"]["date"],
+        "2099-12-31"
+    );
+}
+
+#[test]
+fn a_damaged_profile_is_restored_from_its_backup() {
+    let home = tempfile::tempdir().unwrap();
+    cli(home.path(), &["done", "internet"]);
+    cli(home.path(), &["done", "http"]);
+    let file = home.path().join("default.json");
+    std::fs::write(&file, "{\"version\": 1, \"roadm").unwrap();
+    let mut tui = Tui::start(home.path(), &small(), 100, 30);
+    tui.wait_for("Your profile cannot be read");
+    let screen = tui.wait_for("Its backup default.json.bak can be read: 1 skill with a status");
+    assert!(!screen.contains("if there is one"), "{screen}");
+    tui.press("r");
+    tui.wait_for("restored the backup; the damaged file is kept as");
+    tui.wait_for("1 of 8 skills");
+    tui.press("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let kept: Vec<String> = std::fs::read_dir(home.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("default.corrupt-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let damaged = std::fs::read_to_string(home.path().join(&kept[0])).unwrap();
+    assert_eq!(damaged, "{\"version\": 1, \"roadm");
+    let restored: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(
+        restored["roadmaps"]["small"]["skills"]["internet"]["status"],
+        "done"
+    );
 }

@@ -250,7 +250,7 @@ impl App {
     pub(crate) fn on_reloaded(&mut self, disk: &Profile, now: DateTime<Utc>) {
         if !matches!(
             self.mode,
-            Mode::Main | Mode::Help { .. } | Mode::Search(_) | Mode::Stats { .. }
+            Mode::Main | Mode::Help { .. } | Mode::Search(_) | Mode::Stats { .. } | Mode::Goal(_)
         ) {
             return;
         }

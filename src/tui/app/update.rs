@@ -71,6 +71,14 @@ impl App {
                 self.on_roadmap_loaded(loaded, now);
                 return Vec::new();
             }
+            Action::Restored(result) => {
+                self.on_restored(result, now);
+                return Vec::new();
+            }
+            Action::GoalSaved(result) => {
+                self.on_goal_saved(result, now);
+                return Vec::new();
+            }
             _ => {}
         }
         // Behind "Enlarge the terminal" nothing the learner cannot see
@@ -91,11 +99,8 @@ impl App {
             Mode::Search(_) => self.update_search(&action),
             Mode::Stats { .. } => self.update_stats(&action, now),
             Mode::Switcher(_) => self.update_switcher(&action, now),
-            Mode::Unreadable { .. } => match action {
-                Action::MoveAside => vec![Effect::MoveAside],
-                Action::Quit => vec![Effect::Quit],
-                _ => Vec::new(),
-            },
+            Mode::Goal(_) => self.update_goal(&action, now),
+            Mode::Unreadable { .. } => self.update_unreadable(&action),
         }
     }
 
@@ -145,6 +150,10 @@ impl App {
                 Vec::new()
             }
             Action::OpenSwitcher => vec![Effect::ListRoadmaps],
+            Action::OpenGoal => {
+                self.open_goal();
+                Vec::new()
+            }
             Action::Enter => self.enter(),
             Action::Close => {
                 self.step_out();

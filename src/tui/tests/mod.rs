@@ -6,6 +6,7 @@ mod config;
 mod counting;
 mod details;
 mod first_hour;
+mod goal_backup;
 mod honest;
 mod journal_notes;
 mod next_choice;

@@ -52,6 +52,7 @@ fn priorities(app: &App) -> Vec<Vec<Action>> {
             vec![Action::OpenSearch],
             vec![Action::OpenStats],
             vec![Action::OpenSwitcher],
+            vec![Action::OpenGoal],
             vec![Action::JumpNext],
         ],
         (Mode::Main, Pane::Next) => {
@@ -67,7 +68,13 @@ fn priorities(app: &App) -> Vec<Vec<Action>> {
 
 pub fn render(app: &App, hints_area: Rect, status_area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let all = app.keymap.hinted(app.key_mode());
+    let mut all = app.keymap.hinted(app.key_mode());
+    if let Mode::Unreadable { backup, .. } = &app.mode
+        && !matches!(backup, crate::store::backup::Backup::Readable { .. })
+    {
+        // Nothing to restore: no key offers it.
+        all.retain(|h| *h.0 != Action::RestoreBackup);
+    }
     let piece = |(_, key, word): &(&Action, String, &str)| width(key) + width(word) + 3;
     // Kept whatever the room: help and quit in the main view, else the
     // last two (how to leave and the main key of the screen).
@@ -175,12 +182,25 @@ fn idle_hint(app: &App) -> String {
                 .unwrap_or_default();
             format!("{} closes the help", keys.join(" or "))
         }
-        (Mode::Unreadable { .. }, _) => {
+        (Mode::Unreadable { backup, .. }, _) => {
             let u = KeyMode::Unreadable;
+            let restore = if matches!(backup, crate::store::backup::Backup::Readable { .. }) {
+                format!("{} restores the backup · ", key(u, Action::RestoreBackup))
+            } else {
+                String::new()
+            };
             format!(
-                "{} moves the damaged profile aside · {} quits",
+                "{restore}{} moves the damaged profile aside · {} quits",
                 key(u, Action::MoveAside),
                 key(u, Action::Quit)
+            )
+        }
+        (Mode::Goal(_), _) => {
+            let g = KeyMode::Goal;
+            format!(
+                "type a date (YYYY-MM-DD) · {} sets it (empty: clears the goal) · {} cancels",
+                key(g, Action::Enter),
+                key(g, Action::Close)
             )
         }
         (Mode::Stats { .. }, _) => {

@@ -4,6 +4,7 @@
 mod choice;
 pub mod details;
 mod footer;
+mod goal;
 mod header;
 pub mod help;
 pub mod layout;
@@ -44,10 +45,15 @@ impl Widget for &App {
             Mode::Help { scroll } => help::render(self, *scroll, area, buf),
             Mode::Stats { scroll } => stats::render(self, *scroll, area, buf),
             Mode::Search(s) => search::render(self, s, area, buf),
-            Mode::Unreadable { error, failure } => {
-                popup::unreadable(self, error, failure.as_deref(), area, buf);
+            Mode::Unreadable {
+                error,
+                failure,
+                backup,
+            } => {
+                popup::unreadable(self, error, failure.as_deref(), backup, area, buf);
             }
             Mode::Switcher(s) => switcher::render(self, s, area, buf),
+            Mode::Goal(prompt) => goal::render(self, prompt, area, buf),
         }
     }
 }
