@@ -284,6 +284,9 @@ proptest! {
                 prop_assert!(e.overall.finished() <= e.overall.total());
                 prop_assert!(e.overall.percent() <= 100);
                 for s in next_steps(&r, &st, &e, now, 1000) {
+                    // One skill is named, never counted.
+                    prop_assert!(!s.reason.contains("unlocks 1 skill"), "{}", s.reason);
+                    prop_assert!(!s.reason.contains("by 1 skill"), "{}", s.reason);
                     match s.step {
                         model::Step::Skill(i) => {
                             prop_assert!(e.unlocked[i]);

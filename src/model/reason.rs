@@ -25,30 +25,28 @@ fn named(prefix: &str, title: &str) -> String {
     format!("{prefix} {}", super::text::clip(title, room))
 }
 
-/// What finishing something unlocks at once (`unlocked`, the one skill
-/// named when there is one, `count` otherwise) and which unfinished skills
-/// need it (`needed_by`), most telling first: "required by 6 skills" before
-/// "unlocks" one of them, "unlocks" when it opens all it is needed for.
+/// What says most about finishing something: how many unfinished skills
+/// need it (`needed_by`) when that is more than it unlocks at once
+/// ("required by 6 skills", never "unlocks" the one optional skill among
+/// them), else what it unlocks at once (`count`; the one skill named,
+/// `unlocked`, when there is one). One part, to keep reasons short.
 fn importance(
     roadmap: &Roadmap,
     count: u32,
     unlocked: Option<usize>,
     needed_by: &[usize],
-) -> Vec<String> {
-    let unlocks = match (count, unlocked) {
-        (0, _) => None,
-        (1, Some(d)) => Some(named("unlocks", &roadmap.skills[d].title)),
-        (k, _) => Some(format!("unlocks {}", plural(u64::from(k), "skill"))),
-    };
-    let required = match needed_by {
-        [] => None,
-        [d] => Some(named("required by", &roadmap.skills[*d].title)),
-        many => Some(format!("required by {} skills", many.len())),
-    };
+) -> Option<String> {
     if needed_by.len() > count as usize {
-        required.into_iter().chain(unlocks).collect()
-    } else {
-        unlocks.into_iter().collect()
+        return Some(match needed_by {
+            [d] => named("required by", &roadmap.skills[*d].title),
+            many => format!("required by {} skills", many.len()),
+        });
+    }
+    match (count, unlocked) {
+        // One skill is named or not mentioned, never counted.
+        (0, _) | (1, None) => None,
+        (1, Some(d)) => Some(named("unlocks", &roadmap.skills[d].title)),
+        (k, _) => Some(format!("unlocks {k} skills")),
     }
 }
 
