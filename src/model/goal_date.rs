@@ -14,10 +14,10 @@ pub fn parse(typed: &str) -> Result<NaiveDate, String> {
     })
 }
 
-/// A warning when `date` is already behind `today` (the learner's day):
-/// the goal is kept, and it is overdue from the start.
-pub fn passed(date: NaiveDate, today: NaiveDate) -> Option<String> {
-    (date < today).then(|| format!("{date} has already passed: the goal is overdue"))
+/// True when `date` is already behind `today` (the learner's day): the
+/// goal is kept, with a warning, and it is overdue from the start.
+pub fn has_passed(date: NaiveDate, today: NaiveDate) -> bool {
+    date < today
 }
 
 #[cfg(test)]
@@ -33,11 +33,7 @@ mod tests {
         assert!(parse("2027-02-30").is_err());
         assert!(parse("30/06/2027").unwrap_err().contains("YYYY-MM-DD"));
         let today = NaiveDate::from_ymd_opt(2026, 1, 10).unwrap_or_default();
-        assert!(passed(today, today).is_none());
-        let before = today.pred_opt().unwrap_or_default();
-        assert_eq!(
-            passed(before, today).as_deref(),
-            Some("2026-01-09 has already passed: the goal is overdue")
-        );
+        assert!(!has_passed(today, today));
+        assert!(has_passed(today.pred_opt().unwrap_or_default(), today));
     }
 }

@@ -13,7 +13,7 @@ fn keys_behind_enlarge_the_terminal_change_nothing() {
     tui.wait_for("Enlarge the terminal");
     // Move, mark done, mark doing, skip: none of it may happen unseen.
     tui.press("j p s ");
-    tui.wait_for("nothing else works until the terminal is larger");
+    tui.wait_for("no other key works until the terminal is larger");
     tui.resize(100, 30);
     let screen = tui.wait_for("internet · Basics");
     assert!(

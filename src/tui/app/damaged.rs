@@ -60,8 +60,13 @@ impl App {
                 self.mode = Mode::Main;
                 self.profile = profile;
                 self.recompute(now);
+                // It sits next to the profile: its name says enough, and
+                // fits an 80-column status line.
+                let name = std::path::Path::new(&moved)
+                    .file_name()
+                    .map_or(moved.clone(), |n| n.to_string_lossy().into_owned());
                 self.info(format!(
-                    "restored the backup; the damaged file is kept as {moved}"
+                    "restored the backup; the damaged file is kept as {name}"
                 ));
             }
             Err(e) => {

@@ -81,8 +81,8 @@ impl App {
                 Ok(date) => {
                     self.mode = Mode::Main;
                     let mut text = format!("saving · goal: finish by {date}");
-                    if let Some(warning) = goal_date::passed(date, today) {
-                        text = format!("{text} · {warning}");
+                    if goal_date::has_passed(date, today) {
+                        text.push_str(" · that date has already passed");
                     }
                     self.info(text);
                     return vec![Effect::SaveGoal(Some(date))];
@@ -111,13 +111,10 @@ impl App {
                     .goal = goal;
                 self.goal = self.goal_plan(now);
                 let text = match (&self.goal, self.goal_date()) {
-                    (Some(plan), Some(date)) => {
-                        let mut text = format!("saved · {}", plan.summary());
-                        if let Some(warning) = goal_date::passed(date, self.today(now)) {
-                            text = format!("{text} · {warning}");
-                        }
-                        text
+                    (Some(_), Some(date)) if goal_date::has_passed(date, self.today(now)) => {
+                        format!("saved · goal {date} · that date has already passed (overdue)")
                     }
+                    (Some(plan), Some(_)) => format!("saved · {}", plan.summary()),
                     _ => "saved · the goal is cleared".to_string(),
                 };
                 self.info(text);

@@ -94,12 +94,23 @@ impl App {
             self.expanded.retain(|&e| e != c);
         }
         self.rebuild_next_items();
-        if !open {
-            self.next_cursor = self
+        let at = self
+            .next_items
+            .iter()
+            .position(|&it| it == NextItem::Entry(entry))
+            .unwrap_or(0);
+        if open {
+            // Show the options, as many as fit with the choice above them.
+            let last = self
                 .next_items
                 .iter()
-                .position(|&it| it == NextItem::Entry(entry))
-                .unwrap_or(0);
+                .rposition(|it| matches!(it, NextItem::Option { entry: e, .. } if *e == entry))
+                .unwrap_or(at);
+            let height = usize::from(self.areas().next.height.saturating_sub(2));
+            let shown = crate::tui::view::next::offset(self, self.next_offset, last, height);
+            self.next_offset = shown.min(at);
+        } else {
+            self.next_cursor = at;
         }
         self.sync_offsets();
         true

@@ -2,8 +2,6 @@
 //! behind which no key but quit does anything.
 
 use super::{App, Message};
-use crate::tui::action::Action;
-use crate::tui::keymap::KeyMode;
 use crate::tui::view::layout;
 
 impl App {
@@ -35,14 +33,8 @@ impl App {
     }
 
     /// A key other than quit on the too-small screen: nothing changes,
-    /// and the screen says so.
+    /// and the screen says so (it names the quit key already).
     pub(crate) fn ignored_while_small(&mut self) {
-        let quit = self
-            .keymap
-            .key_of(KeyMode::Main, &Action::Quit)
-            .unwrap_or_else(|| "(no key)".to_string());
-        self.info(format!(
-            "nothing else works until the terminal is larger · {quit} quits"
-        ));
+        self.info("no other key works until the terminal is larger");
     }
 }
