@@ -94,17 +94,7 @@ fn at_80x24_the_footer_follows_the_focus_and_the_help_wraps() {
 /// Runs `roadmap --roadmap small.json ARGS` on `home`, as another
 /// terminal would; it must succeed.
 fn cli(home: &std::path::Path, args: &[&str]) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_roadmap"))
-        .arg("--roadmap")
-        .arg(small())
-        .args(args)
-        .env("ROADMAP_HOME", home)
-        .env("ROADMAP_CONFIG", home.join("no-config.toml"))
-        .env_remove("ROADMAP_FILE")
-        .env_remove("ROADMAP_PROFILE")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "roadmap {args:?}: {out:?}");
+    crate::pty::cli(home, &small(), args);
 }
 
 #[test]
