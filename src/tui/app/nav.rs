@@ -231,12 +231,9 @@ impl App {
                 self.detail = DetailState::default();
                 self.expand_choice(true);
                 self.remember(from);
-                let key = self
-                    .keymap()
-                    .key_of(KeyMode::Main, &Action::ToggleDone)
-                    .unwrap_or_else(|| "(no key)".to_string());
+                // The footer says how to pick one of the options shown.
                 self.info(format!(
-                    "next: {} — {reason} · {key} on an option picks it",
+                    "next: {} — {reason}",
                     self.roadmap.choices[c].title
                 ));
             }

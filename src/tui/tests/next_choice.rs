@@ -143,11 +143,6 @@ fn n_on_a_choice_opens_it_in_the_next_steps() {
         "{}",
         info(&a)
     );
-    assert!(
-        info(&a).ends_with("Space on an option picks it"),
-        "{}",
-        info(&a)
-    );
 }
 
 #[test]
