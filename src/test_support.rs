@@ -16,3 +16,11 @@ pub fn now() -> DateTime<Utc> {
 pub fn small() -> Roadmap {
     load(include_bytes!("../tests/fixtures/small.json"), "small.json").unwrap()
 }
+
+/// The id of a next step: a skill's or a choice's.
+pub fn step_id(r: &Roadmap, step: crate::model::Step) -> String {
+    match step {
+        crate::model::Step::Skill(s) => r.skills[s].id.clone(),
+        crate::model::Step::Choice(c) => r.choices[c].id.clone(),
+    }
+}

@@ -7,7 +7,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{DateTime, Utc};
-use roadmap::model::{Node, Req, Roadmap, SkillState, Status, builtin, evaluate, next_steps};
+use roadmap::model::steps::open_options;
+use roadmap::model::{Node, Req, Roadmap, SkillState, Status, Step, builtin, evaluate, next_steps};
 
 /// Every skill id of the built-in roadmap before the revision of issue 10.
 const EARLIER_SKILL_IDS: &[&str] = &[
@@ -343,10 +344,15 @@ fn a_newcomer_following_next_meets_git_within_ten_steps() {
     for _ in 0..10 {
         let eval = evaluate(&r, &states);
         let top = next_steps(&r, &states, &eval, now(), 1);
-        let s = top
+        // An open choice: the learner takes its best option.
+        let s = match top
             .first()
             .expect("a suggestion while skills are left")
-            .skill;
+            .step
+        {
+            Step::Skill(s) => s,
+            Step::Choice(c) => open_options(&r, &states, &eval, c)[0],
+        };
         taken.push(r.skills[s].id.clone());
         if r.skills[s].stage == git_stage || r.skills[s].id.contains("git") {
             return;
@@ -503,14 +509,15 @@ fn walk(r: &Roadmap) -> Vec<usize> {
         let Some(top) = next_steps(r, &states, &eval, now(), 1).into_iter().next() else {
             return taken;
         };
-        let s = match r.skills[top.skill].choices.first() {
-            Some(&c) if !eval.unpicked[top.skill] => r.choices[c]
+        // An open choice: its first option that can be learnt now.
+        let s = match top.step {
+            Step::Skill(s) => s,
+            Step::Choice(c) => r.choices[c]
                 .from
                 .iter()
                 .copied()
                 .find(|&o| eval.unlocked[o] && states[o].status == Status::Todo)
-                .unwrap_or(top.skill),
-            _ => top.skill,
+                .expect("an open choice has an option to learn"),
         };
         taken.push(s);
         states[s].status = Status::Done;

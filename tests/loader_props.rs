@@ -284,8 +284,23 @@ proptest! {
                 prop_assert!(e.overall.finished() <= e.overall.total());
                 prop_assert!(e.overall.percent() <= 100);
                 for s in next_steps(&r, &st, &e, now, 1000) {
-                    prop_assert!(e.unlocked[s.skill]);
-                    prop_assert!(!st[s.skill].status.is_finished());
+                    // One skill is named, never counted.
+                    prop_assert!(!s.reason.contains("unlocks 1 skill"), "{}", s.reason);
+                    prop_assert!(!s.reason.contains("by 1 skill"), "{}", s.reason);
+                    match s.step {
+                        model::Step::Skill(i) => {
+                            prop_assert!(e.unlocked[i]);
+                            prop_assert!(!st[i].status.is_finished());
+                        }
+                        // An open choice, with an option that can be
+                        // picked now.
+                        model::Step::Choice(c) => {
+                            prop_assert!(!e.choice_satisfied(&r, c));
+                            let options = model::steps::open_options(&r, &st, &e, c);
+                            prop_assert!(options.len() >= 2);
+                            prop_assert!(e.unlocked[options[0]]);
+                        }
+                    }
                 }
                 // Finishing every skill reaches exactly 100%, by doing or
                 // by skipping (declining every option skips a choice).
@@ -350,7 +365,10 @@ fn live_updates_match_on_a_large_synthetic_roadmap() {
         let x = next
             .get(step % 3)
             .or(next.first())
-            .map_or(step * 7 % r.skills.len(), |s| s.skill);
+            .map_or(step * 7 % r.skills.len(), |s| match s.step {
+                model::Step::Skill(i) => i,
+                model::Step::Choice(c) => r.choices[c].from[step % r.choices[c].from.len()],
+            });
         let to = match step % 10 {
             0 => Status::Skipped,
             1 => Status::Todo,

@@ -33,21 +33,7 @@ fn start_on(home: &Path, roadmap: &Path) -> Tui {
 /// Runs `roadmap ARGS` as another process on the same data folder, as a
 /// second terminal would; it must succeed.
 fn cli(home: &Path, args: &[&str]) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_roadmap"))
-        .arg("--roadmap")
-        .arg(fixture())
-        .args(args)
-        .env("ROADMAP_HOME", home)
-        .env("ROADMAP_CONFIG", home.join("no-config.toml"))
-        .env_remove("ROADMAP_FILE")
-        .env_remove("ROADMAP_PROFILE")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "roadmap {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    pty::cli(home, &fixture(), args);
 }
 
 /// Makes the profile folder unusable: a file where it was.

@@ -106,7 +106,19 @@ pub fn change(session: &Session, typed: &[String], verb: Verb) -> Result<(), Fai
     }
     unlocks(roadmap, &states, &eval, &outcome.unlocked_before, &mut text);
     if verb == Verb::Skip {
-        declined_notes(roadmap, &skills, &outcome, &eval, &mut text);
+        choice_notes(roadmap, &skills, &outcome, &mut text, |id, title, c| {
+            (!eval.choice_satisfied(roadmap, c)).then(|| {
+                format!(
+                    "{id} is declined for '{title}', not picked; mark the option you learn done"
+                )
+            })
+        });
+    }
+    if verb == Verb::Done {
+        choice_notes(roadmap, &skills, &outcome, &mut text, |id, title, c| {
+            (eval.choice_done(c) > roadmap.choices[c].pick)
+                .then(|| format!("'{title}' was already made: {id} adds nothing to progress"))
+        });
     }
     if outcome.changed.iter().any(|&c| c) {
         for (i, stage) in roadmap.stages.iter().enumerate() {
@@ -156,28 +168,24 @@ pub(super) fn unlocks(
     }
 }
 
-/// For skipped options of a choice that is still open: they are declined,
-/// not picked.
-fn declined_notes(
+/// A note for each changed skill and each choice it is an option of, where
+/// `note(skill id, choice title, choice)` has one: skipped options of an
+/// open choice are declined, not picked; an option marked done in a choice
+/// that had enough adds nothing to progress.
+fn choice_notes(
     roadmap: &Roadmap,
     skills: &[usize],
     outcome: &Outcome,
-    eval: &crate::model::Evaluation,
     text: &mut String,
+    note: impl Fn(&str, &str, usize) -> Option<String>,
 ) {
     for (&s, &changed) in skills.iter().zip(&outcome.changed) {
         if !changed {
             continue;
         }
         for &c in &roadmap.skills[s].choices {
-            if !eval.choice_satisfied(roadmap, c) {
-                let choice = &roadmap.choices[c];
-                line!(
-                    text,
-                    "  note: {} is declined for '{}', not picked; mark the option you learn done",
-                    roadmap.skills[s].id,
-                    choice.title
-                );
+            if let Some(n) = note(&roadmap.skills[s].id, &roadmap.choices[c].title, c) {
+                line!(text, "  note: {n}");
             }
         }
     }

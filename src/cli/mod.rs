@@ -15,6 +15,7 @@ mod list;
 mod log;
 mod lookup;
 pub mod man;
+mod next;
 mod note;
 mod out;
 mod paths;
@@ -169,7 +170,7 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
 fn run_command(o: &Options, command: &Command, now: DateTime<Utc>) -> Result<(), Failure> {
     match command {
         Command::Status { json } => status::status(&View::open(o)?, *json, now),
-        Command::Next { n, json } => status::next(
+        Command::Next { n, json } => next::next(
             &View::open(o)?,
             usize::try_from(*n).unwrap_or(usize::MAX),
             *json,

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::out::{self, BAR_WIDTH, bar, line, truncate};
 use super::{Failure, View};
-use crate::model::{Roadmap, Suggestion, Tally, next_steps};
+use crate::model::{Roadmap, Tally, next_steps};
 
 /// Stage titles longer than this are cut in the status table.
 const MAX_TITLE_COLUMN: usize = 28;
@@ -68,15 +68,6 @@ struct StageJson<'a> {
     title: &'a str,
     #[serde(flatten)]
     progress: ProgressJson,
-}
-
-#[derive(Serialize)]
-struct NextJson<'a> {
-    id: &'a str,
-    title: &'a str,
-    stage: &'a str,
-    status: &'a str,
-    reason: &'a str,
 }
 
 pub fn status(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure> {
@@ -171,7 +162,7 @@ pub fn status(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure
         line!(
             text,
             "Next: {}. Run 'roadmap next' for more suggestions.",
-            super::lookup::skill_name(roadmap, s.skill)
+            super::next::step_name(roadmap, s.step)
         );
     } else {
         line!(text, "{}", nothing_left(roadmap, overall));
@@ -232,7 +223,7 @@ pub(super) fn counted_note(roadmap: &Roadmap, overall: Tally) -> String {
 }
 
 /// What `next` says when it has no suggestion.
-fn nothing_left(roadmap: &Roadmap, overall: Tally) -> String {
+pub(super) fn nothing_left(roadmap: &Roadmap, overall: Tally) -> String {
     if overall.is_complete() {
         format!(
             "Everything is finished — 100%. Well done on {}!",
@@ -242,45 +233,4 @@ fn nothing_left(roadmap: &Roadmap, overall: Tally) -> String {
         "Nothing is unlocked right now; run 'roadmap list' to see what each skill needs."
             .to_string()
     }
-}
-
-pub fn next(view: &View, n: usize, json: bool, now: DateTime<Utc>) -> Result<(), Failure> {
-    let roadmap = &view.session.roadmap;
-    let suggestions = next_steps(roadmap, &view.states, &view.eval, now, n);
-    if json {
-        let items: Vec<NextJson> = suggestions
-            .iter()
-            .map(|s| {
-                let skill = &roadmap.skills[s.skill];
-                NextJson {
-                    id: &skill.id,
-                    title: &skill.title,
-                    stage: &roadmap.stages[skill.stage].id,
-                    status: view.states[s.skill].status.as_str(),
-                    reason: &s.reason,
-                }
-            })
-            .collect();
-        return out::emit_json(&items);
-    }
-    let mut text = String::new();
-    if suggestions.is_empty() {
-        if n > 0 {
-            line!(text, "{}", nothing_left(roadmap, view.eval.overall));
-        }
-        return out::emit(&text);
-    }
-    let rank_width = suggestions.len().to_string().len();
-    for (rank, Suggestion { skill, reason }) in suggestions.iter().enumerate() {
-        let s = &roadmap.skills[*skill];
-        line!(
-            text,
-            "{:>rank_width$}. {} ({}) — {} — {reason}",
-            rank + 1,
-            s.title,
-            s.id,
-            roadmap.stages[s.stage].title,
-        );
-    }
-    out::emit(&text)
 }

@@ -4,7 +4,7 @@
 
 use super::progress::bar;
 use super::*;
-use crate::test_support::{now, small};
+use crate::test_support::{now, small, step_id};
 
 fn tui() -> Roadmap {
     load(include_bytes!("../../tests/fixtures/tui.json"), "tui.json").unwrap()
@@ -26,7 +26,7 @@ fn reasons(r: &Roadmap, st: &[SkillState]) -> Vec<(String, String)> {
     let e = evaluate(r, st);
     next_steps(r, st, &e, now(), 100)
         .into_iter()
-        .map(|s| (r.skills[s.skill].id.clone(), s.reason))
+        .map(|s| (step_id(r, s.step), s.reason))
         .collect()
 }
 
@@ -57,10 +57,13 @@ fn skipping_an_option_declines_it_and_does_not_satisfy_the_choice() {
     assert!(e.counted[idx(&r, "python")] && e.counted[idx(&r, "go")]);
     assert_eq!(e.overall.total(), 8, "the total stays");
     assert_eq!(e.overall.finished(), 1, "only the terminal is finished");
-    // The declined option is no longer suggested; the others still are.
-    let ids: Vec<String> = reasons(&r, &st).into_iter().map(|(i, _)| i).collect();
-    assert!(!ids.contains(&"java".to_string()), "{ids:?}");
-    assert!(ids.contains(&"python".to_string()), "{ids:?}");
+    // The choice is still suggested, with the declined option left out.
+    assert_eq!(
+        reason_of(&r, &st, "backend-language"),
+        "2 options, cheapest 40 h"
+    );
+    let options = crate::model::steps::open_options(&r, &st, &e, choice);
+    assert_eq!(options, vec![idx(&r, "python"), idx(&r, "go")]);
 }
 
 #[test]
@@ -331,9 +334,11 @@ fn reasons_name_what_requires_a_skill_and_the_cheapest_option() {
         &[("internet", Status::Done), ("terminal", Status::Done)],
     );
     assert_eq!(reason_of(&r, &st, "http"), "required by 2 skills");
-    // Java costs 60 hours, Python and Go 40.
-    assert_eq!(reason_of(&r, &st, "python"), "cheapest of 3 options (40 h)");
-    assert_eq!(reason_of(&r, &st, "java"), "one of 3 options (60 h)");
+    // One entry for the choice: Java costs 60 hours, Python and Go 40.
+    assert_eq!(
+        reason_of(&r, &st, "backend-language"),
+        "3 options, cheapest 40 h"
+    );
     // One skill left that needs http, and it needs auth as well.
     let st = states(
         &r,

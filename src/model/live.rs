@@ -13,10 +13,11 @@ use chrono::{DateTime, Utc};
 
 use super::credit::{Touched, View, waiting};
 use super::progress::{
-    Evaluation, RankKey, Suggestion, Tally, choice_units, evaluate, rank_key, reason, skill_flags,
+    Evaluation, RankKey, Suggestion, Tally, choice_units, evaluate, rank_key, skill_flags,
 };
 use super::roadmap::Roadmap;
 use super::status::{SkillState, Status};
+use super::steps::collapse;
 
 /// Statuses, their evaluation and the ranking of next steps.
 #[derive(Debug, Clone)]
@@ -65,14 +66,8 @@ impl Live {
 
     /// The top `n` suggestions, as [`super::next_steps`] would rank them.
     pub fn next_steps(&self, roadmap: &Roadmap, now: DateTime<Utc>, n: usize) -> Vec<Suggestion> {
-        self.ranking
-            .iter()
-            .take(n)
-            .map(|key| Suggestion {
-                skill: key.5,
-                reason: reason(roadmap, &self.states, &self.eval, now, key.5),
-            })
-            .collect()
+        let ranked = self.ranking.iter().map(|key| key.5);
+        collapse(roadmap, &self.states, &self.eval, now, ranked, n).0
     }
 
     /// Sets the state of skill `x` and updates everything it reaches.

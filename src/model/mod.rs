@@ -8,6 +8,7 @@ mod cycle;
 pub mod error;
 pub mod find;
 pub mod goal;
+pub mod goal_date;
 pub mod hlc;
 pub mod journal;
 pub mod json_words;
@@ -25,6 +26,7 @@ pub mod roadmap;
 mod schema;
 pub mod search;
 pub mod status;
+pub mod steps;
 mod syntax;
 pub mod text;
 pub mod undo;
@@ -41,10 +43,11 @@ pub use error::{LoadError, Problem, ProblemKind};
 pub use load::{FORMAT_VERSION, limits, load};
 pub use note::{Note, NoteEdit, NoteSaved};
 pub use profile::{Change, Entry, PROFILE_VERSION, Profile, RoadmapProgress, SetStatus};
-pub use progress::{Evaluation, Suggestion, Tally, evaluate, next_steps};
+pub use progress::{Evaluation, Tally, evaluate, next_steps};
 pub use reason::MAX_REASON;
 pub use roadmap::{Choice, Node, Req, Resource, ResourceKind, Roadmap, Skill, Stage};
 pub use status::{SkillState, Status};
+pub use steps::{Step, Suggestion};
 
 /// The built-in backend-engineer roadmap, embedded in the binary.
 pub const BUILTIN_ROADMAP: &str = include_str!("../../roadmap.json");

@@ -8,6 +8,8 @@ use super::credit::{Credit, Touched, View, waiting};
 pub use super::reason::reason;
 use super::roadmap::{Req, Roadmap};
 use super::status::{SkillState, Status};
+use super::steps::collapse;
+pub use super::steps::{Step, Suggestion};
 
 /// Counts over what counts towards progress: every required skill that is
 /// not an option of a choice, plus `pick` units per choice (see
@@ -390,13 +392,6 @@ impl View for Snapshot<'_> {
     }
 }
 
-/// A suggested next skill and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Suggestion {
-    pub skill: usize,
-    pub reason: String,
-}
-
 /// Sort key of a suggestion: not doing, optional, stage, unlocks (more
 /// first), dependents (more first), file order.
 pub(crate) type RankKey = (bool, bool, u32, Reverse<u32>, Reverse<u32>, usize);
@@ -422,10 +417,12 @@ pub(crate) fn rank_key(
     })
 }
 
-/// The top `n` unlocked skills that are todo or doing, ranked: doing first;
-/// then required before optional; then earlier stage; then how many skills
-/// finishing it unlocks at once; then how many skills require it directly;
-/// then file order.
+/// The top `n` next steps: the unlocked skills that are todo or doing,
+/// ranked: doing first; then required before optional; then earlier stage;
+/// then how many skills finishing it unlocks at once; then how many skills
+/// require it directly; then file order. The options of an open choice
+/// make one entry for the choice, where its best option ranks
+/// ([`super::steps::collapse`]).
 ///
 /// Required before optional is our addition to the plain stage order: an
 /// optional nice-to-have early in the roadmap must not push every required
@@ -445,19 +442,21 @@ pub fn next_steps(
     let mut candidates: Vec<RankKey> = (0..roadmap.skills.len())
         .filter_map(|s| rank_key(roadmap, states, eval, s))
         .collect();
-    if candidates.len() > n {
-        candidates.select_nth_unstable(n - 1);
-        candidates.truncate(n);
+    // Options of one choice collapse into one entry: take the best `k`
+    // keys, and more while they make fewer than `n` entries.
+    let mut k = n;
+    loop {
+        let take = k.min(candidates.len());
+        if take < candidates.len() {
+            candidates.select_nth_unstable(take - 1);
+        }
+        let mut best = candidates[..take].to_vec();
+        best.sort_unstable();
+        let (steps, ran_out) =
+            collapse(roadmap, states, eval, now, best.iter().map(|key| key.5), n);
+        if !ran_out || take == candidates.len() {
+            return steps;
+        }
+        k = k.saturating_mul(2);
     }
-    candidates.sort_unstable();
-    candidates
-        .into_iter()
-        .map(|key| {
-            let s = key.5;
-            Suggestion {
-                skill: s,
-                reason: reason(roadmap, states, eval, now, s),
-            }
-        })
-        .collect()
 }

@@ -7,6 +7,7 @@
 //! What may sit at the profile's paths (regular files only, no links, a
 //! folder only its owner can write to) is checked in `safe.rs`.
 
+pub mod backup;
 pub mod cache;
 pub mod error;
 pub mod file;
@@ -318,6 +319,11 @@ impl Store {
     /// overwritten: a second move in the same second gets `-2`, `-3`, ….
     pub fn move_aside(&self, now: DateTime<Utc>) -> Result<PathBuf, StoreError> {
         let _lock = self.lock()?;
+        self.aside(now)
+    }
+
+    /// [`Store::move_aside`] with the lock held.
+    fn aside(&self, now: DateTime<Utc>) -> Result<PathBuf, StoreError> {
         let stamp = now.format("%Y%m%dT%H%M%SZ");
         let base = format!("{}.corrupt-{stamp}", self.name);
         // Under the lock no other process moves this profile aside, so a

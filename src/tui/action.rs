@@ -116,6 +116,16 @@ pub enum Action {
         full: bool,
         result: Result<SyncNews, String>,
     },
+    /// In the unreadable-profile popup: put the backup back in place of
+    /// the damaged file (which is moved aside).
+    RestoreBackup,
+    /// The backup was put back: the restored profile and where the damaged
+    /// file went, or why not.
+    Restored(Result<(Profile, String), String>),
+    /// Open the prompt for the goal date.
+    OpenGoal,
+    /// The store saved the goal: the saved profile, or the error text.
+    GoalSaved(Result<Profile, String>),
 }
 
 /// What the run loop must do after an update. `update` never touches files
@@ -152,6 +162,12 @@ pub enum Effect {
     /// Sync with the other machines (`App::sync_state`'s target) off the
     /// thread that handles keys and signals; then report `Synced`.
     Sync,
+    /// Put the backup in place of the damaged profile, then report
+    /// `Restored`.
+    RestoreBackup,
+    /// Set (or with `None` clear) the goal date under the store's lock,
+    /// then report `GoalSaved`.
+    SaveGoal(Option<chrono::NaiveDate>),
 }
 
 impl Action {
@@ -212,6 +228,10 @@ impl Action {
             Action::NoteSaved { .. } => "note-saved",
             Action::SyncNow => "sync",
             Action::Synced { .. } => "synced",
+            Action::RestoreBackup => "restore-backup",
+            Action::Restored(_) => "restored",
+            Action::OpenGoal => "goal",
+            Action::GoalSaved(_) => "goal-saved",
         }
     }
 }

@@ -2,13 +2,16 @@
 //! terminal and no files. `update` takes `now` and returns the effects the
 //! run loop must perform.
 
+mod damaged;
 mod details;
 pub mod filter;
 mod goal;
 mod history;
 pub(crate) mod nav;
+mod next;
 pub(crate) mod note;
 mod rows;
+mod screen;
 mod search;
 mod stats;
 mod status;
@@ -18,8 +21,11 @@ mod update;
 
 use chrono::{DateTime, Utc};
 
+pub use damaged::damage_text;
 pub use filter::Filter;
+pub use goal::GoalPrompt;
 pub use history::{HISTORY_LEVELS, History};
+pub use next::NextItem;
 use rows::{build_rows, first_skill_row};
 pub use search::SearchState;
 pub use switcher::{LoadedRoadmap, SwitchEntry, SwitcherState};
@@ -31,8 +37,9 @@ use super::view::layout::{self, Areas};
 use super::view::text::Zone;
 use crate::model::live::Live;
 use crate::model::{
-    Entry, Evaluation, Profile, Roadmap, SetStatus, SkillState, Status, Suggestion,
+    Entry, Evaluation, Profile, Roadmap, SetStatus, SkillState, Status, Step, Suggestion,
 };
+use crate::store::backup::Backup;
 
 /// How many suggestions the next-steps pane can show.
 pub const SUGGESTIONS: usize = 10;
@@ -95,13 +102,18 @@ pub enum Mode {
     Stats {
         scroll: usize,
     },
-    /// The profile file could not be read: offer to move it aside or quit.
+    /// The profile file could not be read: offer to restore its backup,
+    /// move it aside, or quit.
     Unreadable {
         error: String,
         failure: Option<String>,
+        /// What the backup holds.
+        backup: Backup,
     },
     /// The roadmap switcher.
     Switcher(Box<SwitcherState>),
+    /// The prompt for the goal date.
+    Goal(Box<GoalPrompt>),
 }
 
 /// The details pane: which link is selected and how far it is scrolled.
@@ -140,6 +152,10 @@ pub struct App {
     pub(crate) stage_offset: usize,
     pub(crate) cursor: Vec<usize>,
     pub(crate) offset: Vec<usize>,
+    /// The rows of the next-steps pane: suggestions, and the options of
+    /// the choices in `expanded` under theirs.
+    pub(crate) next_items: Vec<NextItem>,
+    pub(crate) expanded: Vec<usize>,
     pub(crate) next_cursor: usize,
     pub(crate) next_offset: usize,
     pub(crate) detail: DetailState,
@@ -209,6 +225,8 @@ impl App {
             stage_offset: 0,
             cursor,
             offset: vec![0; stage_count],
+            next_items: Vec::new(),
+            expanded: Vec::new(),
             next_cursor: 0,
             next_offset: 0,
             detail: DetailState::default(),
@@ -244,8 +262,19 @@ impl App {
         app.mode = Mode::Unreadable {
             error: crate::model::text::clean(error).into_owned(),
             failure: None,
+            backup: Backup::Missing,
         };
         app
+    }
+
+    /// What the damaged profile's backup holds (the popup offers to
+    /// restore a readable one).
+    #[must_use]
+    pub fn with_backup(mut self, backup: Backup) -> App {
+        if let Mode::Unreadable { backup: b, .. } = &mut self.mode {
+            *b = backup;
+        }
+        self
     }
 
     #[must_use]
@@ -305,8 +334,12 @@ impl App {
         self.states()[skill].status
     }
 
-    /// Which key bindings apply now.
+    /// Which key bindings apply now. Behind "Enlarge the terminal" the
+    /// main view's, whose quit key that screen names.
     pub fn key_mode(&self) -> KeyMode {
+        if self.too_small() {
+            return KeyMode::Main;
+        }
         match self.mode {
             Mode::Main => KeyMode::Main,
             Mode::Help { .. } => KeyMode::Help,
@@ -314,28 +347,55 @@ impl App {
             Mode::Unreadable { .. } => KeyMode::Unreadable,
             Mode::Stats { .. } => KeyMode::Stats,
             Mode::Switcher(_) => KeyMode::Switcher,
+            Mode::Goal(_) => KeyMode::Goal,
         }
     }
 
     /// The skill under the cursor of the skills pane.
     pub fn selected_skill(&self) -> Option<usize> {
-        let rows = self.rows.get(self.stage)?;
-        match rows.get(self.cursor[self.stage])? {
-            Row::Skill { skill, .. } => Some(*skill),
+        match self.selected_row()? {
+            Row::Skill { skill, .. } => Some(skill),
             Row::Choice(_) => None,
         }
     }
 
-    /// The skill the details pane shows and status keys act on: the
-    /// highlighted suggestion while the next-steps pane has the focus, else
-    /// the selected skill.
-    pub fn current_skill(&self) -> Option<usize> {
+    /// The row under the cursor of the skills pane: a skill or the header
+    /// of a choice.
+    pub fn selected_row(&self) -> Option<Row> {
+        let rows = self.rows.get(self.stage)?;
+        rows.get(self.cursor[self.stage]).copied()
+    }
+
+    /// What the details pane shows: the highlighted row of the next-steps
+    /// pane while it has the focus (a suggested skill, a choice or one of
+    /// its options), else the skill or choice selected in the skills pane.
+    pub fn shown(&self) -> Option<Step> {
         if self.focus == Pane::Next
-            && let Some(s) = self.suggestions.get(self.next_cursor)
+            && let Some(item) = self.next_item()
         {
-            return Some(s.skill);
+            return self.next_step_of(item);
         }
-        self.selected_skill()
+        match self.selected_row()? {
+            Row::Skill { skill, .. } => Some(Step::Skill(skill)),
+            Row::Choice(c) => Some(Step::Choice(c)),
+        }
+    }
+
+    /// The skill the details pane shows and status keys act on (none while
+    /// a choice is shown).
+    pub fn current_skill(&self) -> Option<usize> {
+        match self.shown()? {
+            Step::Skill(s) => Some(s),
+            Step::Choice(_) => None,
+        }
+    }
+
+    /// The choice the details pane shows, if it shows one.
+    pub fn current_choice(&self) -> Option<usize> {
+        match self.shown()? {
+            Step::Choice(c) => Some(c),
+            Step::Skill(_) => None,
+        }
     }
 
     /// True for an unfinished option of a satisfied choice: the learner
@@ -393,9 +453,7 @@ impl App {
         self.refilter();
         self.suggestions = self.live.next_steps(&self.roadmap, now, SUGGESTIONS);
         self.goal = self.goal_plan(now);
-        self.next_cursor = self
-            .next_cursor
-            .min(self.suggestions.len().saturating_sub(1));
+        self.rebuild_next_items();
     }
 
     pub(crate) fn info(&mut self, text: impl Into<String>) {

@@ -24,16 +24,19 @@ pub enum KeyMode {
     Unreadable,
     Stats,
     Switcher,
+    /// The prompt for the goal date.
+    Goal,
 }
 
 impl KeyMode {
-    pub const ALL: [KeyMode; 6] = [
+    pub const ALL: [KeyMode; 7] = [
         KeyMode::Main,
         KeyMode::Search,
         KeyMode::Stats,
         KeyMode::Help,
         KeyMode::Unreadable,
         KeyMode::Switcher,
+        KeyMode::Goal,
     ];
 
     /// The table's name in the config file (`[keys.main]`).
@@ -45,6 +48,7 @@ impl KeyMode {
             KeyMode::Unreadable => "unreadable",
             KeyMode::Stats => "stats",
             KeyMode::Switcher => "switcher",
+            KeyMode::Goal => "goal",
         }
     }
 
@@ -60,6 +64,7 @@ impl KeyMode {
             KeyMode::Unreadable => "Damaged profile",
             KeyMode::Stats => "Stats",
             KeyMode::Switcher => "Roadmap switcher",
+            KeyMode::Goal => "Goal date",
         }
     }
 }
@@ -164,7 +169,7 @@ impl Binding {
     }
 }
 
-use KeyMode::{Help, Main, Search, Stats, Switcher, Unreadable};
+use KeyMode::{Goal, Help, Main, Search, Stats, Switcher, Unreadable};
 
 /// Every built-in key binding, in the order the help lists them.
 #[rustfmt::skip]
@@ -185,17 +190,18 @@ pub static DEFAULTS: &[Row] = &[
     Row { mode: Main, keys: &[ch('s')], action: Action::SetStatus(Status::Skipped), help: "skip (known, or not for you; declines an option)", hint: Some("skip") },
     Row { mode: Main, keys: &[ch('r')], action: Action::SetStatus(Status::Todo), help: "reset to todo", hint: Some("reset") },
     Row { mode: Main, keys: &[ch('u')], action: Action::Undo, help: "undo the last status change (several levels)", hint: Some("undo") },
-    Row { mode: Main, keys: &[ch('e')], action: Action::EditNote, help: "edit your note on the skill in $VISUAL / $EDITOR", hint: None },
+    Row { mode: Main, keys: &[ch('e')], action: Action::EditNote, help: "edit your note on the skill in $VISUAL / $EDITOR", hint: Some("note") },
     Row { mode: Main, keys: &[ch('n')], action: Action::JumpNext, help: "jump to the top suggestion", hint: Some("next") },
     Row { mode: Main, keys: &[ch('/')], action: Action::OpenSearch, help: "search skills by title, id, description or note", hint: Some("search") },
     Row { mode: Main, keys: &[ch('o')], action: Action::OpenResource, help: "open the selected resource in the browser", hint: Some("open") },
-    Row { mode: Main, keys: &[ch('y')], action: Action::CopyUrl, help: "copy the selected resource's address (works over SSH)", hint: None },
+    Row { mode: Main, keys: &[ch('y')], action: Action::CopyUrl, help: "copy the selected resource's address (works over SSH)", hint: Some("copy") },
     Row { mode: Main, keys: &[ch('a')], action: Action::OpenStats, help: "stats: streaks, calendar, pace, finish date", hint: Some("stats") },
+    Row { mode: Main, keys: &[ch('D')], action: Action::OpenGoal, help: "set or clear the goal date (finish the roadmap by)", hint: Some("goal") },
     Row { mode: Main, keys: &[ch('f')], action: Action::NextFilter, help: "next filter: unfinished, a status, locked, available", hint: Some("filter") },
     Row { mode: Main, keys: &[ch('F')], action: Action::PrevFilter, help: "previous filter (back to all skills)", hint: None },
     Row { mode: Main, keys: &[ch('['), ctrl('o')], action: Action::Back, help: "back to before the last jump (link, next, search)", hint: Some("back") },
     Row { mode: Main, keys: &[ch(']')], action: Action::Forward, help: "forward again", hint: Some("fwd") },
-    Row { mode: Main, keys: &[ch('m')], action: Action::OpenSwitcher, help: "switch roadmap (each keeps its place and undo)", hint: None },
+    Row { mode: Main, keys: &[ch('m')], action: Action::OpenSwitcher, help: "switch roadmap (each keeps its place and undo)", hint: Some("roadmaps") },
     Row { mode: Main, keys: &[key(KeyCode::Esc)], action: Action::Close, help: "step back out: details → skills → stages (never quits)", hint: None },
     Row { mode: Main, keys: &[ch('S')], action: Action::SyncNow, help: "sync with your other machines now ([sync] in config.toml)", hint: None },
     Row { mode: Main, keys: &[ch('?')], action: Action::ToggleHelp, help: "this help", hint: Some("help") },
@@ -226,6 +232,7 @@ pub static DEFAULTS: &[Row] = &[
     Row { mode: Help, keys: &[ch('G'), key(KeyCode::End)], action: Action::Last, help: "bottom", hint: None },
     Row { mode: Help, keys: &[ch('?'), key(KeyCode::Esc), ch('q')], action: Action::Close, help: "close the help", hint: Some("close") },
     Row { mode: Help, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
+    Row { mode: Unreadable, keys: &[ch('r')], action: Action::RestoreBackup, help: "restore the backup (when it can be read); the damaged file is kept aside", hint: Some("restore") },
     Row { mode: Unreadable, keys: &[ch('m')], action: Action::MoveAside, help: "move the damaged profile aside and start fresh", hint: Some("move aside") },
     Row { mode: Unreadable, keys: &[ch('q'), ctrl('c')], action: Action::Quit, help: "quit, leaving the file as it is", hint: Some("quit") },
     Row { mode: Switcher, keys: &[key(KeyCode::Up), ch('k')], action: Action::Up, help: "previous roadmap", hint: None },
@@ -235,6 +242,12 @@ pub static DEFAULTS: &[Row] = &[
     Row { mode: Switcher, keys: &[key(KeyCode::Enter)], action: Action::Enter, help: "show the roadmap (where you left it)", hint: Some("switch") },
     Row { mode: Switcher, keys: &[key(KeyCode::Esc), ch('m'), ch('q')], action: Action::Close, help: "close the switcher", hint: Some("close") },
     Row { mode: Switcher, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
+    Row { mode: Goal, keys: &[], action: Action::SearchInput(' '), help: "type the date as YYYY-MM-DD", hint: None },
+    Row { mode: Goal, keys: &[key(KeyCode::Enter)], action: Action::Enter, help: "set the goal (an empty date clears it)", hint: Some("set") },
+    Row { mode: Goal, keys: &[key(KeyCode::Backspace)], action: Action::SearchBackspace, help: "delete a character", hint: None },
+    Row { mode: Goal, keys: &[ctrl('u')], action: Action::SearchClear, help: "clear the date", hint: Some("clear") },
+    Row { mode: Goal, keys: &[key(KeyCode::Esc)], action: Action::Close, help: "cancel, leaving the goal as it is", hint: Some("cancel") },
+    Row { mode: Goal, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
 ];
 
 /// What the mouse does, for the help.
@@ -376,7 +389,7 @@ impl Keymap {
             return Some(b.action.clone());
         }
         match (mode, event.code) {
-            (KeyMode::Search, KeyCode::Char(c))
+            (KeyMode::Search | KeyMode::Goal, KeyCode::Char(c))
                 if !ctrl && !event.modifiers.contains(KeyModifiers::ALT) =>
             {
                 Some(Action::SearchInput(c))
@@ -398,6 +411,16 @@ impl Keymap {
     /// The footer hints of `mode`: (key label, word), in table order. An
     /// action bound to no key at all is left out.
     pub fn hints(&self, mode: KeyMode) -> Vec<(String, &'static str)> {
+        self.hinted(mode)
+            .into_iter()
+            .map(|(_, key, word)| (key, word))
+            .collect()
+    }
+
+    /// The footer hints of `mode` with the action each stands for, in
+    /// table order (the footer picks among them by what the focused pane
+    /// needs).
+    pub fn hinted(&self, mode: KeyMode) -> Vec<(&Action, String, &'static str)> {
         self.bindings(mode)
             .filter_map(|b| {
                 let word = b.hint?;
@@ -411,7 +434,7 @@ impl Keymap {
                         k.label()
                     }
                 };
-                Some((key, word))
+                Some((&b.action, key, word))
             })
             .collect()
     }

@@ -139,7 +139,8 @@ fn start(options: &Options) -> Result<(App, Store), String> {
     let app = match store.load() {
         Ok(profile) => App::new(roadmap, profile, store.name(), now),
         Err(e) if e.is_unreadable_profile() => {
-            App::unreadable(roadmap, store.name(), &e.to_string(), now)
+            let text = super::app::damage_text(&e);
+            App::unreadable(roadmap, store.name(), &text, now).with_backup(store.backup())
         }
         Err(e) => return Err(e.to_string()),
     };
@@ -423,6 +424,21 @@ fn perform(
                     Action::NoteSaved { skill, result }
                 }
 
+                Effect::RestoreBackup => Action::Restored(
+                    store
+                        .restore_backup(Utc::now())
+                        .map(|(profile, moved)| (profile, moved.display().to_string()))
+                        .map_err(|e| e.to_string()),
+                ),
+                Effect::SaveGoal(date) => {
+                    let id = app.roadmap().id.clone();
+                    Action::GoalSaved(
+                        store
+                            .update_now(|p, now| p.set_goal(&id, date, now))
+                            .map(|(profile, _)| profile)
+                            .map_err(|e| e.to_string()),
+                    )
+                }
                 Effect::ListRoadmaps => Action::Roadmaps(roadmap_entries(app.profile())),
                 Effect::LoadRoadmap(source) => Action::RoadmapLoaded(
                     source

@@ -151,3 +151,21 @@ fn typed_ids_are_sanitised_in_errors() {
     assert!(!err.contains('\u{1b}'), "{err:?}");
     assert!(err.contains("unknown skill 'x�[2Jy'"), "{err}");
 }
+
+#[test]
+fn a_second_option_of_a_made_choice_is_said_to_add_nothing() {
+    let env = Env::new();
+    env.ok(&["done", "terminal", "python"]);
+    let out = env.ok(&["done", "go"]);
+    assert!(
+        out.contains(
+            "  note: 'Pick one backend language' was already made: go adds nothing to progress"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("progress: 2/8 finished"), "{out}");
+    // Picking the first option says nothing of the kind.
+    let env = Env::new();
+    let out = env.ok(&["done", "terminal", "python"]);
+    assert!(!out.contains("already made"), "{out}");
+}

@@ -18,6 +18,7 @@ mod journal;
 mod journal_notes;
 mod list_show;
 mod lookup;
+mod next;
 mod notes;
 mod plain_words;
 mod profiles;

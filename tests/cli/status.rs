@@ -183,7 +183,7 @@ fn optional_skills_come_after_required_ones() {
     let env = Env::new();
     env.ok(&["done", "internet", "http", "terminal"]);
     let next = ids(&env.json(&["next", "--json"]));
-    assert_eq!(next.first().map(String::as_str), Some("python"));
+    assert_eq!(next.first().map(String::as_str), Some("backend-language"));
     assert_eq!(next.last().map(String::as_str), Some("trivia"));
 }
 

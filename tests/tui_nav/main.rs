@@ -6,6 +6,7 @@
 mod pty;
 
 mod config;
+mod first_hour;
 mod keys;
 mod notes;
 mod resize;

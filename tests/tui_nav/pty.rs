@@ -17,6 +17,26 @@ pub fn small() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small.json")
 }
 
+/// Runs `roadmap --roadmap ROADMAP ARGS` as another process on the data
+/// folder `home`, as a second terminal would; it must succeed.
+pub fn cli(home: &Path, roadmap: &Path, args: &[&str]) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_roadmap"))
+        .arg("--roadmap")
+        .arg(roadmap)
+        .args(args)
+        .env("ROADMAP_HOME", home)
+        .env("ROADMAP_CONFIG", home.join("no-config.toml"))
+        .env_remove("ROADMAP_FILE")
+        .env_remove("ROADMAP_PROFILE")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "roadmap {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 pub struct Tui {
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,

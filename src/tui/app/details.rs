@@ -2,6 +2,7 @@
 //! Enter follows it; copying and opening resource addresses.
 
 use super::{App, Pane};
+use crate::model::Step;
 use crate::tui::action::Effect;
 use crate::tui::view::details::{self, Target};
 use crate::tui::view::layout::{inner, text_area};
@@ -50,14 +51,43 @@ impl View {
 
 impl App {
     fn details_view(&self) -> Option<View> {
-        let skill = self.current_skill()?;
+        let shown = self.shown()?;
         let area = text_area(inner(self.areas().details));
-        let lines = details::lines(self, skill, area.width);
+        let lines = details::lines(self, shown, area.width);
         Some(View {
-            links: details::targets(self, skill).len(),
+            links: details::targets(self, shown).len(),
             targets: lines.into_iter().map(|l| l.target).collect(),
             height: usize::from(area.height),
         })
+    }
+
+    /// Where the details stand, to find the same place after a resize:
+    /// whether the selected link is on screen (and highlighted: the
+    /// details have the focus), and how far down the text the first line
+    /// shown is (a fraction of all lines).
+    pub(crate) fn details_place(&self) -> Option<(bool, f64)> {
+        let view = self.details_view()?;
+        let total = view.targets.len().max(1);
+        Some((
+            self.focus == Pane::Details && view.visible(self.detail.scroll, self.detail.cursor),
+            self.detail.scroll as f64 / total as f64,
+        ))
+    }
+
+    /// After a resize: the same part of the text at the top, and the
+    /// selected link still on screen if it was.
+    pub(crate) fn restore_details_place(&mut self, (link, fraction): (bool, f64)) {
+        let Some(view) = self.details_view() else {
+            return;
+        };
+        let total = view.targets.len();
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let scroll = ((fraction * total as f64).round() as usize).min(view.max_scroll());
+        self.detail.scroll = if link {
+            view.reveal(scroll, self.detail.cursor)
+        } else {
+            scroll
+        };
     }
 
     /// The link under the cursor when it is on screen.
@@ -147,7 +177,7 @@ impl App {
     /// screen; otherwise first scrolls to it, so what Enter follows is
     /// always what the user sees highlighted.
     pub(crate) fn details_enter(&mut self) -> Option<Target> {
-        let skill = self.current_skill()?;
+        let shown = self.shown()?;
         let view = self.details_view()?;
         if view.links == 0 {
             return None;
@@ -156,7 +186,7 @@ impl App {
             self.detail.scroll = view.reveal(self.detail.scroll, self.detail.cursor);
             return None;
         }
-        details::targets(self, skill)
+        details::targets(self, shown)
             .get(self.detail.cursor)
             .copied()
     }
@@ -167,7 +197,7 @@ impl App {
         if self.focus != Pane::Details {
             return 0;
         }
-        match details::targets(self, skill).get(self.detail.cursor) {
+        match details::targets(self, Step::Skill(skill)).get(self.detail.cursor) {
             Some(&Target::Resource(r)) => r,
             _ => 0,
         }
@@ -179,7 +209,7 @@ impl App {
         if self.focus != Pane::Details {
             return None;
         }
-        match details::targets(self, skill).get(self.detail.cursor) {
+        match details::targets(self, Step::Skill(skill)).get(self.detail.cursor) {
             Some(&Target::NoteLink(n)) => Some(n),
             _ => None,
         }

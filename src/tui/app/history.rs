@@ -3,6 +3,7 @@
 //! several levels deep, as in a browser or vim's jump list.
 
 use super::{App, DetailState, Pane};
+use crate::model::Step;
 
 /// How many places `Back` remembers.
 pub const HISTORY_LEVELS: usize = 100;
@@ -14,9 +15,10 @@ pub struct Place {
     stage: usize,
     row: usize,
     focus: Pane,
-    /// The suggestion shown, when the next-steps pane had the focus
-    /// (suggestions move as statuses change; the skill does not).
-    suggestion: Option<usize>,
+    /// The suggestion (or option of a choice) shown, when the next-steps
+    /// pane had the focus (suggestions move as statuses change; the skill
+    /// or choice does not).
+    suggestion: Option<Step>,
     detail: DetailState,
 }
 
@@ -48,7 +50,7 @@ impl App {
     /// Where the learner is now.
     pub(crate) fn place(&self) -> Place {
         let suggestion = (self.focus == Pane::Next)
-            .then(|| self.suggestions.get(self.next_cursor).map(|s| s.skill))
+            .then(|| self.next_item().and_then(|it| self.next_step_of(it)))
             .flatten();
         Place {
             stage: self.stage,
@@ -95,15 +97,14 @@ impl App {
         self.stage = place.stage;
         self.cursor[place.stage] = place.row;
         self.focus = place.focus;
-        if let Some(skill) = place.suggestion {
-            if let Some(i) = self.suggestions.iter().position(|s| s.skill == skill) {
-                self.next_cursor = i;
-            } else {
-                // No longer suggested: show the skill in its stage.
-                self.stage = self.roadmap.skills[skill].stage;
-                self.cursor[self.stage] = self.row_of[skill];
-                self.focus = Pane::Skills;
-            }
+        if let Some(step) = place.suggestion
+            && !self.select_next(step)
+            && let Step::Skill(skill) = step
+        {
+            // No longer suggested: show the skill in its stage.
+            self.stage = self.roadmap.skills[skill].stage;
+            self.cursor[self.stage] = self.row_of[skill];
+            self.focus = Pane::Skills;
         }
         self.detail = place.detail;
         self.sync_offsets();

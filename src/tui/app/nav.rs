@@ -3,6 +3,7 @@
 use ratatui::layout::{Position, Rect};
 
 use super::{App, DetailState, Pane, Row};
+use crate::model::Step;
 use crate::tui::action::{Action, Effect};
 use crate::tui::keymap::KeyMode;
 use crate::tui::view::details::{self, Target};
@@ -14,12 +15,13 @@ const WHEEL: isize = 3;
 
 impl App {
     /// Handles the navigation actions; the details reset whenever the skill
-    /// they show changes.
+    /// (or choice) they show changes. In the next steps, → shows the
+    /// options of a choice and ← folds them before either moves the focus.
     pub(crate) fn navigate(&mut self, action: &Action) {
-        let before = self.current_skill();
+        let before = self.shown();
         match *action {
-            Action::Left => self.focus_beside(Side::Left),
-            Action::Right => self.focus_beside(Side::Right),
+            Action::Left if !self.expand_choice(false) => self.focus_beside(Side::Left),
+            Action::Right if !self.expand_choice(true) => self.focus_beside(Side::Right),
             Action::NextPane => self.focus_step(1),
             Action::PrevPane => self.focus_step(-1),
             Action::Up => self.move_in(self.focus, -1),
@@ -33,7 +35,7 @@ impl App {
             Action::ScrollDown { column, row } => self.wheel(column, row, WHEEL),
             _ => {}
         }
-        if self.current_skill() != before {
+        if self.shown() != before {
             self.detail = DetailState::default();
         }
     }
@@ -98,12 +100,9 @@ impl App {
                 .cursor
                 .get(self.stage)
                 .and_then(|c| c.checked_sub(self.offset[self.stage])),
-            Pane::Next => self
-                .next_cursor
-                .checked_sub(self.next_offset)
-                .map(|i| i * 2),
-            Pane::Details => self.current_skill().and_then(|skill| {
-                details::lines(self, skill, area.width)
+            Pane::Next => next::top_of(self, self.next_offset, self.next_cursor),
+            Pane::Details => self.shown().and_then(|shown| {
+                details::lines(self, shown, area.width)
                     .iter()
                     .position(|l| l.target == Some(self.detail.cursor))
                     .and_then(|i| i.checked_sub(self.detail.scroll))
@@ -116,11 +115,8 @@ impl App {
     }
 
     /// Esc: step back out one level, the reverse of Enter (details →
-    /// skills → stages). A passing message is closed first. Never quits.
+    /// skills → stages), whatever message is showing. Never quits.
     pub(crate) fn step_out(&mut self) {
-        if self.message.take().is_some() {
-            return;
-        }
         match self.focus {
             Pane::Details => self.focus = Pane::Skills,
             Pane::Skills => self.focus = Pane::Stages,
@@ -176,7 +172,7 @@ impl App {
             Pane::Skills => self.move_skill(delta),
             Pane::Details => self.details_move(delta),
             Pane::Next => {
-                let last = self.suggestions.len().saturating_sub(1);
+                let last = self.next_items.len().saturating_sub(1);
                 self.next_cursor = step(self.next_cursor, delta, last);
                 self.sync_offsets();
             }
@@ -190,17 +186,9 @@ impl App {
         if rows.is_empty() {
             return;
         }
-        let mut r = step(self.cursor[self.stage], delta, rows.len() - 1);
-        if matches!(rows[r], Row::Choice(_)) {
-            // A header is never selected: go on in the same direction, or
-            // forward when it is the first row.
-            r = if delta < 0 && r > 0 && matches!(rows[r - 1], Row::Skill { .. }) {
-                r - 1
-            } else {
-                r + 1
-            };
-        }
-        self.cursor[self.stage] = r.min(rows.len() - 1);
+        // A choice's header is a row like any other: its details show the
+        // choice.
+        self.cursor[self.stage] = step(self.cursor[self.stage], delta, rows.len() - 1);
         self.sync_offsets();
     }
 
@@ -226,13 +214,27 @@ impl App {
     }
 
     pub(crate) fn jump_next(&mut self) {
-        match self.suggestions.first() {
-            Some(s) => {
-                let (skill, reason) = (s.skill, s.reason.clone());
+        match self.suggestions.first().map(|s| (s.step, s.reason.clone())) {
+            Some((Step::Skill(skill), reason)) => {
                 self.jump_to(skill);
                 self.info(format!(
                     "next: {} — {reason}",
                     self.roadmap.skills[skill].title
+                ));
+            }
+            Some((Step::Choice(c), reason)) => {
+                // A choice has no one place in the skills: its options show
+                // under it in the next steps.
+                let from = self.place();
+                self.focus = Pane::Next;
+                self.next_cursor = 0;
+                self.detail = DetailState::default();
+                self.expand_choice(true);
+                self.remember(from);
+                // The footer says how to pick one of the options shown.
+                self.info(format!(
+                    "next: {} — {reason}",
+                    self.roadmap.choices[c].title
                 ));
             }
             None => self.info("nothing to suggest: every skill you can start is finished"),
@@ -243,7 +245,7 @@ impl App {
         match self.focus {
             Pane::Stages => self.focus = Pane::Skills,
             Pane::Skills => {
-                if self.current_skill().is_some() {
+                if self.shown().is_some() {
                     self.focus = Pane::Details;
                 }
             }
@@ -253,11 +255,14 @@ impl App {
                 (Some(skill), Some(Target::NoteLink(n))) => return self.open_note_link(skill, n),
                 _ => {}
             },
-            Pane::Next => {
-                if let Some(s) = self.suggestions.get(self.next_cursor) {
-                    self.jump_to(s.skill);
+            Pane::Next => match self.next_item().and_then(|it| self.next_step_of(it)) {
+                Some(Step::Skill(skill)) => self.jump_to(skill),
+                Some(Step::Choice(c)) => {
+                    let open = !self.expanded.contains(&c);
+                    self.expand_choice(open);
                 }
-            }
+                None => {}
+            },
         }
         Vec::new()
     }
@@ -298,7 +303,7 @@ impl App {
 
     fn details_max_scroll(&self) -> usize {
         let area = self.pane_area(Pane::Details);
-        self.current_skill().map_or(0, |s| {
+        self.shown().map_or(0, |s| {
             details::lines(self, s, area.width)
                 .len()
                 .saturating_sub(usize::from(area.height))
@@ -341,11 +346,9 @@ impl App {
                     return;
                 };
                 let r = self.offset[self.stage] + dy;
-                let r = match rows.get(r) {
-                    Some(Row::Skill { .. }) => r,
-                    Some(Row::Choice(_)) => r + 1,
-                    None => return,
-                };
+                if r >= rows.len() {
+                    return;
+                }
                 self.cursor[self.stage] = r;
                 self.sync_offsets();
             }
@@ -355,8 +358,8 @@ impl App {
                 }
             }
             Pane::Details => {
-                if let Some(skill) = self.current_skill() {
-                    let lines = details::lines(self, skill, area.width);
+                if let Some(shown) = self.shown() {
+                    let lines = details::lines(self, shown, area.width);
                     if let Some(t) = lines.get(self.detail.scroll + dy).and_then(|l| l.target) {
                         self.detail.cursor = t;
                     }

@@ -12,6 +12,8 @@ pub struct SearchState {
     pub query: String,
     /// Skill indices, best match first (roadmap order for an empty query).
     pub results: Vec<usize>,
+    /// Per result: every word of the query is in the learner's note.
+    pub in_note: Vec<bool>,
     pub cursor: usize,
     pub offset: usize,
     searcher: Searcher,
@@ -22,6 +24,7 @@ impl SearchState {
         let mut s = SearchState {
             query: String::new(),
             results: Vec::new(),
+            in_note: Vec::new(),
             cursor: 0,
             offset: 0,
             searcher: Searcher::default(),
@@ -35,16 +38,13 @@ impl SearchState {
     fn refresh(&mut self, roadmap: &Roadmap, profile: &Profile) {
         self.cursor = 0;
         self.offset = 0;
-        self.results = self
-            .searcher
-            .rank(
-                roadmap,
-                |i| profile.note(roadmap, i).map(|n| n.text.as_str()),
-                &self.query,
-            )
-            .into_iter()
-            .map(|h| h.skill)
-            .collect();
+        let hits = self.searcher.rank(
+            roadmap,
+            |i| profile.note(roadmap, i).map(|n| n.text.as_str()),
+            &self.query,
+        );
+        self.results = hits.iter().map(|h| h.skill).collect();
+        self.in_note = hits.iter().map(|h| h.in_note).collect();
     }
 
     pub fn selected(&self) -> Option<usize> {

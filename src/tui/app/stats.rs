@@ -12,7 +12,7 @@ use crate::tui::view::text::Zone;
 
 impl App {
     /// The learner's day at `now`.
-    fn today(&self, now: DateTime<Utc>) -> NaiveDate {
+    pub(super) fn today(&self, now: DateTime<Utc>) -> NaiveDate {
         match self.zone {
             Zone::Local => local_day(now, &Local),
             Zone::Fixed(offset) => local_day(now, &offset),

@@ -38,6 +38,11 @@ impl App {
         if to == Status::Skipped && self.declines(skill) {
             text.push_str(" (declined, not picked)");
         }
+        if to == Status::Done
+            && let Some(extra) = self.extra_option(skill)
+        {
+            text.push_str(&extra);
+        }
         if to.is_finished() {
             let missing: Vec<&str> = self
                 .eval()
@@ -94,8 +99,10 @@ impl App {
         self.changed(text)
     }
 
-    /// Updates what `skill`'s new status reaches; says how many skills it
-    /// unlocked (only its dependents can have been unlocked).
+    /// Updates what `skill`'s new status reaches; says which skills it
+    /// unlocked or locked again (only its dependents can have changed, and
+    /// only unfinished ones are news) and which stage it finished or
+    /// reopened.
     fn apply_change(&mut self, skill: usize, now: DateTime<Utc>) -> String {
         let roadmap = &self.roadmap;
         let mut reached: Vec<usize> = roadmap.skills[skill].dependents.clone();
@@ -113,26 +120,59 @@ impl App {
             .collect();
         let all_was = self.eval().overall.is_complete();
         self.recompute_skill(skill, now);
-        let opened = reached
-            .iter()
-            .zip(was)
-            .filter(|&(&d, before)| !before && self.eval().unlocked[d])
-            .count();
-        let mut text = match opened {
-            0 => String::new(),
-            1 => " · unlocked 1 skill".to_string(),
-            n => format!(" · unlocked {n} skills"),
-        };
+        let open = |d: usize| !self.states()[d].status.is_finished();
+        let (mut opened, mut closed) = (Vec::new(), Vec::new());
+        for (&d, before) in reached.iter().zip(was) {
+            match (before, self.eval().unlocked[d]) {
+                (false, true) if open(d) => opened.push(d),
+                (true, false) if open(d) => closed.push(d),
+                _ => {}
+            }
+        }
+        let mut text = String::new();
+        if !opened.is_empty() {
+            let _ = write!(text, " · unlocked {}", self.skill_list(&opened));
+        }
+        if !closed.is_empty() {
+            let _ = write!(text, " · locked again: {}", self.skill_list(&closed));
+        }
         if self.eval().overall.is_complete() && !all_was {
             text.push_str(" · roadmap finished ✓ well done!");
         } else {
             for (i, was) in stages_were.into_iter().enumerate() {
-                if !was && self.eval().stages[i].is_complete() {
-                    let _ = write!(text, " · stage {} finished ✓", self.roadmap.stages[i].title);
+                let now_complete = self.eval().stages[i].is_complete();
+                let title = &self.roadmap.stages[i].title;
+                if !was && now_complete {
+                    let _ = write!(text, " · stage {title} finished ✓");
+                } else if was && !now_complete && self.eval().stages[i].total() > 0 {
+                    let _ = write!(text, " · stage {title} reopened");
                 }
             }
         }
         text
+    }
+
+    /// "SQL", "SQL and HTTP", or "5 skills": the skills by name while
+    /// that stays short.
+    fn skill_list(&self, skills: &[usize]) -> String {
+        let title = |&s: &usize| self.roadmap.skills[s].title.as_str();
+        match skills {
+            [one] => title(one).to_string(),
+            [a, b] if a != b => format!("{} and {}", title(a), title(b)),
+            many => format!("{} skills", many.len()),
+        }
+    }
+
+    /// When `skill` was just marked done as one more option of a choice
+    /// already made: it counts as nothing more, and the learner is told
+    /// (short enough for an 80-column status line; the details name the
+    /// choice).
+    fn extra_option(&self, skill: usize) -> Option<String> {
+        let roadmap = &self.roadmap;
+        roadmap.skills[skill].choices.iter().find_map(|&c| {
+            (self.eval().choice_done(c) > roadmap.choices[c].pick)
+                .then(|| " · an extra option: it adds nothing to progress".to_string())
+        })
     }
 
     fn changed(&mut self, text: String) -> Vec<Effect> {
@@ -210,7 +250,7 @@ impl App {
     pub(crate) fn on_reloaded(&mut self, disk: &Profile, now: DateTime<Utc>) {
         if !matches!(
             self.mode,
-            Mode::Main | Mode::Help { .. } | Mode::Search(_) | Mode::Stats { .. }
+            Mode::Main | Mode::Help { .. } | Mode::Search(_) | Mode::Stats { .. } | Mode::Goal(_)
         ) {
             return;
         }

@@ -22,8 +22,7 @@ impl App {
     pub fn update(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
         match action {
             Action::Resize(w, h) => {
-                self.size = (w, h);
-                self.sync_offsets();
+                self.resize(w, h);
                 return Vec::new();
             }
             Action::Saved(result) => return self.on_saved(result, now),
@@ -74,31 +73,45 @@ impl App {
                 self.on_roadmap_loaded(loaded, now);
                 return Vec::new();
             }
-            // Esc on a message closes just the message (the view stays).
-            Action::Close if matches!(self.mode, Mode::Main) && self.message.is_some() => {
-                self.clear_message();
-                if self.message.is_none() {
-                    return Vec::new();
-                }
+            Action::Restored(result) => {
+                self.on_restored(result, now);
+                return Vec::new();
             }
-            _ => self.clear_message(),
+            Action::GoalSaved(result) => {
+                self.on_goal_saved(result, now);
+                return Vec::new();
+            }
+            _ => {}
         }
+        // Behind "Enlarge the terminal" nothing the learner cannot see
+        // changes: only quitting works.
+        if self.too_small() {
+            if action == Action::Quit {
+                return self.quit();
+            }
+            self.ignored_while_small();
+            return Vec::new();
+        }
+        // A message lasts until the next key, which then does what it
+        // always does (Esc included).
+        self.clear_message();
         match self.mode {
             Mode::Main => self.update_main(action, now),
             Mode::Help { .. } => self.update_help(&action),
             Mode::Search(_) => self.update_search(&action),
             Mode::Stats { .. } => self.update_stats(&action, now),
             Mode::Switcher(_) => self.update_switcher(&action, now),
-            Mode::Unreadable { .. } => match action {
-                Action::MoveAside => vec![Effect::MoveAside],
-                Action::Quit => vec![Effect::Quit],
-                _ => Vec::new(),
-            },
+            Mode::Goal(_) => self.update_goal(&action, now),
+            Mode::Unreadable { .. } => self.update_unreadable(&action),
         }
     }
 
     fn update_main(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
         match action {
+            Action::ToggleDone | Action::SetStatus(_) if self.current_choice().is_some() => {
+                self.status_on_a_choice();
+                Vec::new()
+            }
             Action::ToggleDone => {
                 let Some(skill) = self.current_skill() else {
                     return Vec::new();
@@ -139,6 +152,10 @@ impl App {
                 Vec::new()
             }
             Action::OpenSwitcher => vec![Effect::ListRoadmaps],
+            Action::OpenGoal => {
+                self.open_goal();
+                Vec::new()
+            }
             Action::Enter => self.enter(),
             Action::Close => {
                 self.step_out();

@@ -3,7 +3,7 @@
 //! last one action.
 
 use super::{SMALL, TUI, app, info, run, screen, selected_id, skill};
-use crate::model::Status;
+use crate::model::{Status, Step};
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Message, Pane};
 use crate::tui::view::details;
@@ -50,7 +50,7 @@ fn down_scrolls_to_the_first_link_then_goes_from_link_to_link() {
     run(&mut a, [Action::First]);
     assert_eq!(a.detail.scroll, 0);
     run(&mut a, [Action::Last]);
-    let last = details::targets(&a, skill(&a, "internet")).len() - 1;
+    let last = details::targets(&a, Step::Skill(skill(&a, "internet"))).len() - 1;
     assert_eq!(a.visible_link(), Some(last));
 }
 
@@ -72,7 +72,7 @@ fn paging_keeps_the_selection_on_screen() {
     // Whatever is highlighted is what Enter follows.
     run(&mut a, [Action::PageDown, Action::PageDown]);
     let shown = a.visible_link().unwrap();
-    let target = details::targets(&a, skill(&a, "http"))[shown];
+    let target = details::targets(&a, Step::Skill(skill(&a, "http")))[shown];
     let effects = run(&mut a, [Action::Enter]);
     match target {
         details::Target::Resource(_) | details::Target::NoteLink(_) => {
@@ -84,7 +84,7 @@ fn paging_keeps_the_selection_on_screen() {
 
 /// The text of the details lines, each trimmed.
 fn detail_text(a: &App, id: &str, cells: u16) -> Vec<String> {
-    details::lines(a, skill(a, id), cells)
+    details::lines(a, Step::Skill(skill(a, id)), cells)
         .iter()
         .map(|l| l.line.to_string().trim().to_string())
         .collect()

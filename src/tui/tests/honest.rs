@@ -58,7 +58,7 @@ fn with_history(steps: &[Status]) -> App {
 }
 
 fn summary(a: &App) -> String {
-    details::lines(a, skill(a, "internet"), 80)
+    details::lines(a, crate::model::Step::Skill(skill(a, "internet")), 80)
         .iter()
         .take(4)
         .map(|l| l.line.to_string())
@@ -152,7 +152,7 @@ fn reasons_wrap_instead_of_being_cut() {
         let mut checked = 0;
         for s in &a.suggestions {
             if wrap(&s.reason, cells.saturating_sub(4)).len() <= 2
-                && text.contains(&a.roadmap().skills[s.skill].title[..6])
+                && text.contains(&a.roadmap().skills[s.skill().unwrap()].title[..6])
             {
                 assert!(
                     text.contains(&s.reason),

@@ -5,8 +5,11 @@
 mod config;
 mod counting;
 mod details;
+mod first_hour;
+mod goal_backup;
 mod honest;
 mod journal_notes;
+mod next_choice;
 mod notes;
 mod render;
 mod screens;

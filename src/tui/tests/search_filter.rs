@@ -186,3 +186,26 @@ fn filter_keys_are_in_the_keymap() {
     );
     assert!(crate::tui::keymap::hints(KeyMode::Main).contains(&("f".to_string(), "filter")));
 }
+
+#[test]
+fn a_match_in_the_learners_note_is_marked_as_the_cli_marks_it() {
+    let mut a = app(TUI).with_size(120, 40);
+    let terminal = skill(&a, "terminal");
+    let mut p = a.profile().clone();
+    p.edit_note(
+        a.roadmap(),
+        terminal,
+        &crate::model::NoteEdit::Append("tmux splits and zsh completion".to_string()),
+        now(),
+    );
+    run(&mut a, [Action::Reloaded(p)]);
+    let results = search(&mut a, "tmux");
+    assert_eq!(results, vec![terminal]);
+    let shown = screen(&a, 120, 40);
+    assert!(
+        shown.contains("The terminal and the shell (in your note)"),
+        "{shown}"
+    );
+    // Inside a word is no match: "sec" is not in "consecutive".
+    assert!(search(&mut a, "plet").is_empty());
+}

@@ -18,7 +18,7 @@ fn scrolled(width: u16, height: u16) -> App {
     a.focus = Pane::Stages;
     run(&mut a, std::iter::repeat_n(Action::Down, 9));
     run(&mut a, [Action::Right]);
-    run(&mut a, std::iter::repeat_n(Action::Down, 200));
+    run(&mut a, std::iter::repeat_n(Action::Down, 202));
     run(&mut a, [Action::Enter, Action::PageDown]);
     a
 }

@@ -114,6 +114,8 @@ fn a_opens_the_stats_through_the_keymap_and_esc_or_a_closes_them() {
         "{help}"
     );
     run(&mut a, [Action::Close]);
+    // The footer offers it where the whole roadmap is in view.
+    a.focus = crate::tui::app::Pane::Stages;
     assert!(screen(&a, 120, 40).contains("a stats"));
 }
 

@@ -44,13 +44,17 @@ fn up_and_down_move_within_the_stage_and_stop_at_the_ends() {
 }
 
 #[test]
-fn moving_skips_choice_headers() {
+fn moving_stops_on_choice_headers_whose_details_show_the_choice() {
     let mut a = app(SMALL);
     a.select_stage(1);
     run(&mut a, [Action::First]);
+    assert_eq!(a.selected_row(), Some(crate::tui::app::Row::Choice(0)));
+    assert_eq!(a.current_choice(), Some(0));
+    assert_eq!(a.current_skill(), None);
+    run(&mut a, [Action::Down]);
     assert_eq!(selected_id(&a), "python");
     run(&mut a, [Action::Up]);
-    assert_eq!(selected_id(&a), "python");
+    assert_eq!(a.current_choice(), Some(0));
     run(&mut a, [Action::Last]);
     assert_eq!(selected_id(&a), "language-deep");
 }
@@ -139,13 +143,9 @@ fn enter_on_a_resource_opens_it_and_o_opens_the_first() {
 fn n_jumps_to_the_top_suggestion() {
     let mut a = app_with(
         SMALL,
-        &[
-            ("internet", Status::Done, 1),
-            ("http", Status::Done, 1),
-            ("terminal", Status::Done, 1),
-        ],
+        &[("internet", Status::Done, 1), ("http", Status::Done, 1)],
     );
-    let top = a.suggestions[0].skill;
+    let top = a.suggestions[0].skill().unwrap();
     run(
         &mut a,
         [Action::Left, Action::Down, Action::Down, Action::JumpNext],
@@ -162,7 +162,7 @@ fn enter_in_the_next_pane_jumps_to_that_suggestion() {
         &mut a,
         [Action::Left, Action::Left, Action::PrevPane, Action::Down],
     );
-    let second = a.suggestions[1].skill;
+    let second = a.suggestions[1].skill().unwrap();
     run(&mut a, [Action::Enter]);
     assert_eq!(a.selected_skill(), Some(second));
     assert_eq!(a.focus, Pane::Skills);

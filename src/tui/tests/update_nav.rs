@@ -58,12 +58,12 @@ fn esc_steps_back_out_and_never_quits() {
     }
     assert_eq!(a.focus, Pane::Stages);
     assert!(info(&a).contains("q quits"), "{}", info(&a));
-    // A message is closed first, without moving.
+    // A message does not hold Esc back: it steps out at once.
     run(&mut a, [Action::Enter, Action::Enter]);
     assert_eq!(a.focus, Pane::Details);
     a.info("something happened");
     run(&mut a, [Action::Close]);
-    assert_eq!(a.focus, Pane::Details);
+    assert_eq!(a.focus, Pane::Skills);
     assert!(a.message().is_none());
 }
 
@@ -90,7 +90,9 @@ fn back_and_forward_retrace_links_suggestions_and_search_results() {
     assert_eq!(selected_id(&a), "rest");
     // A suggestion.
     run(&mut a, [Action::JumpNext]);
-    let top = a.roadmap().skills[a.suggestions[0].skill].id.clone();
+    let top = a.roadmap().skills[a.suggestions[0].skill().unwrap()]
+        .id
+        .clone();
     assert_eq!(selected_id(&a), top);
     // A search result.
     run(&mut a, [Action::OpenSearch]);
@@ -134,7 +136,7 @@ fn back_returns_to_the_next_steps_pane_and_its_suggestion() {
     let mut a = app(TUI);
     a.focus = Pane::Next;
     run(&mut a, [Action::Down, Action::Down]);
-    let third = a.suggestions[2].skill;
+    let third = a.suggestions[2].skill().unwrap();
     run(&mut a, [Action::Enter]);
     assert_eq!(a.focus, Pane::Skills);
     assert_eq!(a.selected_skill(), Some(third));

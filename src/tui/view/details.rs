@@ -12,7 +12,7 @@ use super::layout::text_area;
 use super::pane_block;
 use super::skills::LOCK;
 use super::text::{width, wrap};
-use crate::model::{Req, Status};
+use crate::model::{Req, Status, Step};
 use crate::tui::app::{App, Mode, Pane};
 
 /// Something in the details that Enter follows.
@@ -30,8 +30,24 @@ pub struct DetailLine {
     pub target: Option<usize>,
 }
 
+/// The links of what the details show, in the order they appear.
+pub fn targets(app: &App, shown: Step) -> Vec<Target> {
+    match shown {
+        Step::Skill(s) => skill_targets(app, s),
+        Step::Choice(c) => super::choice::targets(app, c),
+    }
+}
+
+/// The lines of the details of what is shown, at `cells` wide.
+pub fn lines(app: &App, shown: Step, cells: u16) -> Vec<DetailLine> {
+    match shown {
+        Step::Skill(s) => skill_lines(app, s, cells),
+        Step::Choice(c) => super::choice::lines(app, c, usize::from(cells).max(1)),
+    }
+}
+
 /// The links of `skill`, in the order they appear.
-pub fn targets(app: &App, skill: usize) -> Vec<Target> {
+fn skill_targets(app: &App, skill: usize) -> Vec<Target> {
     let s = &app.roadmap.skills[skill];
     let mut out: Vec<Target> = (0..note_links(app, skill).len())
         .map(Target::NoteLink)
@@ -58,7 +74,7 @@ pub fn targets(app: &App, skill: usize) -> Vec<Target> {
 }
 
 /// The lines of the details of `skill` at `cells` wide.
-pub fn lines(app: &App, skill: usize, cells: u16) -> Vec<DetailLine> {
+fn skill_lines(app: &App, skill: usize, cells: u16) -> Vec<DetailLine> {
     let cells = usize::from(cells).max(1);
     let mut out = Vec::new();
     summary(app, skill, cells, &mut out);
@@ -175,15 +191,20 @@ fn note(app: &App, skill: usize, cells: usize, out: &mut Vec<DetailLine>) -> usi
 }
 
 /// Builds the link lines, numbering the targets as it goes.
-struct Links<'a> {
-    app: &'a App,
-    cells: usize,
-    out: Vec<DetailLine>,
-    next: usize,
+pub(super) struct Links<'a> {
+    pub app: &'a App,
+    pub cells: usize,
+    pub out: Vec<DetailLine>,
+    pub next: usize,
 }
 
 impl Links<'_> {
-    fn link(&mut self, indent: &str, i: usize) {
+    pub(super) fn link(&mut self, indent: &str, i: usize) {
+        self.link_with(indent, i, "");
+    }
+
+    /// A link to skill `i` with `tail` after its title (hours, a state).
+    pub(super) fn link_with(&mut self, indent: &str, i: usize, tail: &str) {
         let (app, t) = (self.app, self.app.theme);
         let mark = app.states()[i].status;
         let lock = if !app.eval().unlocked[i] && !mark.is_finished() {
@@ -194,7 +215,7 @@ impl Links<'_> {
         let head = width(indent) + width(mark.mark()) + 1;
         let room = self.cells.saturating_sub(head + width(&lock)).max(1);
         // Long titles wrap under themselves rather than being cut.
-        for (n, part) in wrap(&app.roadmap.skills[i].title, room)
+        for (n, part) in wrap(&format!("{}{tail}", app.roadmap.skills[i].title), room)
             .into_iter()
             .enumerate()
         {
@@ -298,7 +319,7 @@ fn resources(app: &App, skill: usize, cells: usize, first: usize, out: &mut Vec<
     }
 }
 
-fn section(out: &mut Vec<DetailLine>, app: &App, title: &'static str) {
+pub(super) fn section(out: &mut Vec<DetailLine>, app: &App, title: &'static str) {
     out.push(DetailLine {
         line: Line::default(),
         target: None,
@@ -314,13 +335,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = pane_block(app, Pane::Details, " Details ".to_string());
     let inner = text_area(block.inner(area));
     block.render(area, buf);
-    let Some(skill) = app.current_skill() else {
+    let Some(shown) = app.shown() else {
         Paragraph::new("Nothing selected.")
             .style(t.dim())
             .render(inner, buf);
         return;
     };
-    let all = lines(app, skill, inner.width);
+    let all = lines(app, shown, inner.width);
     let total = all.len();
     let h = usize::from(inner.height);
     let scroll = app.detail.scroll.min(all.len().saturating_sub(h));

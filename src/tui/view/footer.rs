@@ -7,35 +7,124 @@ use ratatui::widgets::Widget;
 
 use super::text::{fit, width};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Message, Mode, Pane};
+use crate::tui::app::{App, Message, Mode, NextItem, Pane};
 use crate::tui::keymap::KeyMode;
+
+/// What the footer offers first where the focus is, most important first;
+/// each group is shown whole or not at all (a pair like "[ back", "] fwd"
+/// never shows half). Whatever else has a footer word in the keymap
+/// follows, in table order, while there is room; help and quit always stay.
+fn priorities(app: &App) -> Vec<Vec<Action>> {
+    use crate::model::Status::{Doing, Skipped, Todo};
+    let status = || {
+        vec![
+            vec![Action::ToggleDone],
+            vec![Action::SetStatus(Doing)],
+            vec![Action::SetStatus(Skipped)],
+        ]
+    };
+    let history = vec![Action::Back, Action::Forward];
+    let mut out = match (&app.mode, app.focus) {
+        (Mode::Main, Pane::Skills) => {
+            let mut v = status();
+            v.extend([
+                vec![Action::EditNote],
+                vec![Action::NextFilter],
+                vec![Action::Undo],
+                vec![Action::OpenSearch],
+                history,
+                vec![Action::SetStatus(Todo)],
+                vec![Action::JumpNext],
+                vec![Action::OpenResource],
+            ]);
+            v
+        }
+        (Mode::Main, Pane::Details) => vec![
+            vec![Action::OpenResource],
+            vec![Action::CopyUrl],
+            vec![Action::EditNote],
+            history,
+            vec![Action::ToggleDone],
+            vec![Action::Undo],
+        ],
+        (Mode::Main, Pane::Stages) => vec![
+            vec![Action::NextFilter],
+            vec![Action::OpenSearch],
+            vec![Action::OpenStats],
+            vec![Action::OpenSwitcher],
+            vec![Action::OpenGoal],
+            vec![Action::JumpNext],
+        ],
+        (Mode::Main, Pane::Next) => {
+            let mut v = status();
+            v.extend([vec![Action::JumpNext], vec![Action::Undo], history]);
+            v
+        }
+        _ => Vec::new(),
+    };
+    out.retain(|g| !g.is_empty());
+    out
+}
 
 pub fn render(app: &App, hints_area: Rect, status_area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let mut spans = Vec::new();
-    let mut used = 0;
-    let all = app.keymap.hints(app.key_mode());
+    let mut all = app.keymap.hinted(app.key_mode());
+    if let Mode::Unreadable { backup, .. } = &app.mode
+        && !matches!(backup, crate::store::backup::Backup::Readable { .. })
+    {
+        // Nothing to restore: no key offers it.
+        all.retain(|h| *h.0 != Action::RestoreBackup);
+    }
+    let piece = |(_, key, word): &(&Action, String, &str)| width(key) + width(word) + 3;
+    // Kept whatever the room: help and quit in the main view, else the
+    // last two (how to leave and the main key of the screen).
+    let keep: Vec<usize> = if matches!(app.mode, Mode::Main) {
+        all.iter()
+            .enumerate()
+            .filter(|(_, h)| matches!(h.0, Action::ToggleHelp | Action::Quit))
+            .map(|(i, _)| i)
+            .collect()
+    } else {
+        (all.len().saturating_sub(2)..all.len()).collect()
+    };
     let room = usize::from(hints_area.width);
-    let piece = |(key, word): &(String, &str)| width(key) + width(word) + 3;
-    // The last two (help and quit in the main view) always stay; others are
-    // dropped from the right when the line is too short: once one does not
-    // fit, none after it is shown (a pair like "[ back", "] fwd" never
-    // shows half).
-    let kept = all.len().saturating_sub(2);
-    let reserve: usize = all[kept..].iter().map(piece).sum();
-    let mut full = false;
-    for (i, hint) in all.iter().enumerate() {
-        let cost = piece(hint);
-        if i < kept && (full || used + cost + reserve > room) {
-            full = true;
+    let mut used: usize = keep.iter().map(|&i| piece(&all[i])).sum();
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut try_group = |group: Vec<usize>, chosen: &mut Vec<usize>| {
+        let group: Vec<usize> = group.into_iter().filter(|i| !chosen.contains(i)).collect();
+        let cost: usize = group.iter().map(|&i| piece(&all[i])).sum();
+        if !group.is_empty() && used + cost <= room {
+            used += cost;
+            chosen.extend(group);
+        }
+    };
+    let index = |a: &Action| all.iter().position(|h| h.0 == a);
+    for group in priorities(app) {
+        let found: Option<Vec<usize>> = group.iter().map(index).collect();
+        if let Some(found) = found {
+            try_group(found, &mut chosen);
+        }
+    }
+    for (i, (action, ..)) in all.iter().enumerate() {
+        if keep.contains(&i) || **action == Action::Forward {
             continue;
         }
-        used += cost;
+        // Back goes with forward, or not at all.
+        let mut group = vec![i];
+        if **action == Action::Back {
+            group.extend(index(&Action::Forward));
+        }
+        try_group(group, &mut chosen);
+    }
+    chosen.extend(keep);
+    let mut spans = Vec::new();
+    for i in chosen {
+        let (_, key, word) = &all[i];
         spans.push(Span::styled(
-            format!(" {}", hint.0),
+            format!(" {key}"),
             t.accent().add_modifier(ratatui::style::Modifier::BOLD),
         ));
-        spans.push(Span::styled(format!(" {} ", hint.1), t.dim()));
+        spans.push(Span::styled(format!(" {word} "), t.dim()));
     }
     Line::from(spans).render(hints_area, buf);
 
@@ -93,12 +182,25 @@ fn idle_hint(app: &App) -> String {
                 .unwrap_or_default();
             format!("{} closes the help", keys.join(" or "))
         }
-        (Mode::Unreadable { .. }, _) => {
+        (Mode::Unreadable { backup, .. }, _) => {
             let u = KeyMode::Unreadable;
+            let restore = if matches!(backup, crate::store::backup::Backup::Readable { .. }) {
+                format!("{} restores the backup · ", key(u, Action::RestoreBackup))
+            } else {
+                String::new()
+            };
             format!(
-                "{} moves the damaged profile aside · {} quits",
+                "{restore}{} moves the damaged profile aside · {} quits",
                 key(u, Action::MoveAside),
                 key(u, Action::Quit)
+            )
+        }
+        (Mode::Goal(_), _) => {
+            let g = KeyMode::Goal;
+            format!(
+                "type a date (YYYY-MM-DD) · {} sets it (empty: clears the goal) · {} cancels",
+                key(g, Action::Enter),
+                key(g, Action::Close)
             )
         }
         (Mode::Stats { .. }, _) => {
@@ -122,6 +224,9 @@ fn idle_hint(app: &App) -> String {
         (Mode::Main, Pane::Stages) => {
             format!("{ud} choose a stage · {enter} shows its skills · {panes}")
         }
+        (Mode::Main, Pane::Skills) if app.current_choice().is_some() => {
+            format!("{ud} choose a skill · {enter} shows the choice · {done} on an option picks it")
+        }
         (Mode::Main, Pane::Skills) => format!(
             "{ud} choose a skill · {enter} details · {done} done · {} doing · {panes}",
             key(main, Action::SetStatus(crate::model::Status::Doing))
@@ -131,8 +236,35 @@ fn idle_hint(app: &App) -> String {
             key(main, Action::OpenResource),
             key(main, Action::CopyUrl)
         ),
-        (Mode::Main, Pane::Next) => {
-            format!("{ud} choose a suggestion · {enter} jumps to it · {done} marks it done")
+        (Mode::Main, Pane::Next) => next_hint(app, &ud, &enter, &done),
+    }
+}
+
+/// The idle hint of the next steps: a suggestion, a choice or an option.
+fn next_hint(app: &App, ud: &str, enter: &str, done: &str) -> String {
+    let key = |action: Action| {
+        app.keymap()
+            .key_of(KeyMode::Main, &action)
+            .unwrap_or_else(|| "(no key)".to_string())
+    };
+    match app.next_item() {
+        Some(NextItem::Entry(i))
+            if app
+                .suggestions
+                .get(i)
+                .and_then(crate::model::Suggestion::choice)
+                .is_some() =>
+        {
+            format!(
+                "{ud} choose · {enter} or {} shows the options of the choice · {} folds them",
+                key(Action::Right),
+                key(Action::Left)
+            )
         }
+        Some(NextItem::Option { .. }) => format!(
+            "{ud} choose an option · {done} picks it · {enter} jumps to it · {} folds the choice",
+            key(Action::Left)
+        ),
+        _ => format!("{ud} choose a suggestion · {enter} jumps to it · {done} marks it done"),
     }
 }

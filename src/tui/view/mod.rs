@@ -1,8 +1,10 @@
 //! Drawing. `impl Widget for &App`: reads the app, never changes it. Each
 //! pane and popup has its own module; only visible rows are built.
 
+mod choice;
 pub mod details;
 mod footer;
+mod goal;
 mod header;
 pub mod help;
 pub mod layout;
@@ -43,10 +45,15 @@ impl Widget for &App {
             Mode::Help { scroll } => help::render(self, *scroll, area, buf),
             Mode::Stats { scroll } => stats::render(self, *scroll, area, buf),
             Mode::Search(s) => search::render(self, s, area, buf),
-            Mode::Unreadable { error, failure } => {
-                popup::unreadable(self, error, failure.as_deref(), area, buf);
+            Mode::Unreadable {
+                error,
+                failure,
+                backup,
+            } => {
+                popup::unreadable(self, error, failure.as_deref(), backup, area, buf);
             }
             Mode::Switcher(s) => switcher::render(self, s, area, buf),
+            Mode::Goal(prompt) => goal::render(self, prompt, area, buf),
         }
     }
 }
@@ -82,7 +89,7 @@ fn popup_block(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
 }
 
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
-    let lines = vec![
+    let mut lines = vec![
         Line::styled(
             format!("Enlarge the terminal to at least {MIN_WIDTH}×{MIN_HEIGHT}"),
             app.theme.bold(),
@@ -101,6 +108,13 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
             app.theme.dim(),
         ),
     ];
+    // Why the key just pressed did nothing, or a save that failed.
+    if let Some(message) = &app.message {
+        lines.push(match message {
+            super::app::Message::Info(text) => Line::styled(text.clone(), app.theme.ok()),
+            super::app::Message::Error(text) => Line::styled(text.clone(), app.theme.error()),
+        });
+    }
     let cells = usize::from(area.width.max(1));
     let needed: usize = lines.iter().map(|l| l.width().div_ceil(cells).max(1)).sum();
     let h = u16::try_from(needed).unwrap_or(u16::MAX).min(area.height);

@@ -1,6 +1,8 @@
-//! The ranked suggestions with their reasons. Reasons wrap rather than
+//! The ranked next steps with their reasons. Reasons wrap rather than
 //! being cut (two lines at most), so a suggestion takes two or three rows;
-//! `update` scrolls and maps clicks with the same measures.
+//! an open choice is one entry ([▸]), and Enter or → shows its options under
+//! it ([▾]), one row each. `update` scrolls and maps clicks with the same
+//! measures.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,9 +10,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::layout::inner;
+use super::skills::LOCK;
 use super::text::{fit, width, wrap_at_most};
 use super::{marks, pane_block};
-use crate::tui::app::{App, Mode, Pane};
+use crate::model::Step;
+use crate::tui::app::{App, Mode, NextItem, Pane};
 
 /// Lines a reason may take under its title.
 const REASON_LINES: usize = 2;
@@ -33,15 +37,19 @@ fn reason_lines(app: &App, i: usize, cells: usize) -> Vec<String> {
     )
 }
 
-/// Rows suggestion `i` takes: its title and its reason.
-fn rows(app: &App, i: usize, cells: usize) -> usize {
-    1 + reason_lines(app, i, cells).len()
+/// Rows item `k` takes: a suggestion its title and its reason, an option
+/// one.
+fn rows(app: &App, k: usize, cells: usize) -> usize {
+    match app.next_items()[k] {
+        NextItem::Entry(i) => 1 + reason_lines(app, i, cells).len(),
+        NextItem::Option { .. } => 1,
+    }
 }
 
-/// The first suggestion shown so that `cursor` is wholly visible in
-/// `height` rows, moving as little as possible from `offset`.
+/// The first item shown so that `cursor` is wholly visible in `height`
+/// rows, moving as little as possible from `offset`.
 pub fn offset(app: &App, offset: usize, cursor: usize, height: usize) -> usize {
-    let n = app.suggestions.len();
+    let n = app.next_items().len();
     if n == 0 {
         return 0;
     }
@@ -59,14 +67,14 @@ pub fn offset(app: &App, offset: usize, cursor: usize, height: usize) -> usize {
     off
 }
 
-/// How many suggestions a page of `height` rows holds from the current
-/// offset (at least one).
+/// How many items a page of `height` rows holds from the current offset
+/// (at least one).
 pub fn per_page(app: &App, height: usize) -> usize {
     let cells = cells(app);
     let mut used = 0;
     let mut count = 0;
-    for i in app.next_offset..app.suggestions.len() {
-        used += rows(app, i, cells);
+    for k in app.next_offset..app.next_items().len() {
+        used += rows(app, k, cells);
         if used > height {
             break;
         }
@@ -75,17 +83,93 @@ pub fn per_page(app: &App, height: usize) -> usize {
     count.max(1)
 }
 
-/// The suggestion drawn at row `dy` of the pane when `offset` is the first.
+/// The item drawn at row `dy` of the pane when `offset` is the first.
 pub fn at_row(app: &App, offset: usize, dy: usize) -> Option<usize> {
     let cells = cells(app);
     let mut top = 0;
-    for i in offset..app.suggestions.len() {
-        top += rows(app, i, cells);
+    for k in offset..app.next_items().len() {
+        top += rows(app, k, cells);
         if dy < top {
-            return Some(i);
+            return Some(k);
         }
     }
     None
+}
+
+/// The row of the pane where item `k` starts when `offset` is the first.
+pub fn top_of(app: &App, offset: usize, k: usize) -> Option<usize> {
+    let cells = cells(app);
+    (k >= offset).then(|| (offset..k).map(|j| rows(app, j, cells)).sum())
+}
+
+/// The lines of item `k`: a suggestion's title and reason, or an option.
+fn item_lines(app: &App, k: usize, cells: usize, selected: bool) -> Vec<Line<'static>> {
+    let t = app.theme;
+    match app.next_items()[k] {
+        NextItem::Entry(i) => {
+            let number = format!(" {}. ", i + 1);
+            let room = cells.saturating_sub(width(&number) + 4);
+            let (mark, mark_style, title) = match app.suggestions[i].step {
+                Step::Skill(s) => {
+                    let status = app.states()[s].status;
+                    (
+                        status.mark().to_string(),
+                        t.status(status),
+                        app.roadmap.skills[s].title.clone(),
+                    )
+                }
+                Step::Choice(c) => {
+                    let open = app.expanded.contains(&c);
+                    (
+                        if open { "[▾]" } else { "[▸]" }.to_string(),
+                        t.accent(),
+                        app.roadmap.choices[c].title.clone(),
+                    )
+                }
+            };
+            let mut head = Line::from(vec![
+                Span::styled(number, t.dim()),
+                Span::styled(mark, mark_style),
+                Span::raw(" "),
+                Span::raw(fit(&title, room)),
+            ]);
+            if selected {
+                head = t.highlight(head, true);
+            }
+            let pad = " ".repeat(indent(i));
+            std::iter::once(head)
+                .chain(
+                    reason_lines(app, i, cells)
+                        .into_iter()
+                        .map(|part| Line::styled(format!("{pad}{part}"), t.dim())),
+                )
+                .collect()
+        }
+        NextItem::Option { entry, skill } => {
+            let s = &app.roadmap.skills[skill];
+            let status = app.states()[skill].status;
+            let lock = if app.eval().unlocked[skill] {
+                String::new()
+            } else {
+                format!("{LOCK} ")
+            };
+            let hours = s.hours.map(|h| format!(" · {h} h")).unwrap_or_default();
+            let pad = " ".repeat(indent(entry) + 1);
+            let room = cells.saturating_sub(width(&pad) + 4 + width(&lock) + width(&hours));
+            let mut line = Line::from(vec![
+                Span::raw(pad),
+                Span::styled(status.mark(), t.status(status)),
+                Span::raw(" "),
+                Span::styled(lock, t.warn()),
+                Span::raw(fit(&s.title, room)),
+                Span::styled(hours, t.dim()),
+            ]);
+            if selected {
+                line = t.highlight(line, true);
+            }
+            vec![line]
+        }
+    }
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -111,37 +195,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let cells = usize::from(inner.width);
     let mut y = 0;
     let mut shown = 0;
-    for i in first..app.suggestions.len() {
-        let reason = reason_lines(app, i, cells);
-        if y + 1 + reason.len() > height {
+    for k in first..app.next_items().len() {
+        let lines = item_lines(app, k, cells, focused && k == app.next_cursor);
+        if y + lines.len() > height {
             break;
         }
         shown += 1;
-        let s = &app.suggestions[i];
-        let status = app.states()[s.skill].status;
-        let number = format!(" {}. ", i + 1);
-        let room = cells.saturating_sub(width(&number) + 5);
-        let mut title = Line::from(vec![
-            Span::styled(number.clone(), t.dim()),
-            Span::styled(status.mark(), t.status(status)),
-            Span::raw(" "),
-            Span::raw(fit(&app.roadmap.skills[s.skill].title, room)),
-        ]);
-        if focused && i == app.next_cursor {
-            title = t.highlight(title, true);
-        }
-        let pad = " ".repeat(indent(i));
-        let lines = std::iter::once(title).chain(
-            reason
-                .into_iter()
-                .map(|part| Line::styled(format!("{pad}{part}"), t.dim())),
-        );
         for line in lines {
             let row = inner.y + u16::try_from(y).unwrap_or(u16::MAX);
             line.render(Rect::new(inner.x, row, inner.width, 1), buf);
             y += 1;
         }
     }
-    let (above, below) = marks::hidden(first, shown, app.suggestions.len());
+    let (above, below) = marks::hidden(first, shown, app.next_items().len());
     marks::render(t, area, above, below, buf);
 }

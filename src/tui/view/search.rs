@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 
 use super::layout::{centered, follow, popup_space};
 use super::skills::LOCK;
-use super::text::{fit, pad, width};
+use super::text::{fit, width};
 use super::{key_label, popup_block};
 use crate::tui::action::Action;
 use crate::tui::app::{App, SearchState};
@@ -44,10 +44,10 @@ pub fn render(app: &App, search: &SearchState, area: Rect, buf: &mut Buffer) {
     ])
     .render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
     let count = match search.results.len() {
-        0 => " no skill matches (titles, ids and descriptions searched)".to_string(),
+        0 => " no skill matches (titles, ids, stages, descriptions and notes searched)".to_string(),
         1 => " 1 skill".to_string(),
         n if search.query.trim().is_empty() => format!(" {n} skills"),
-        n => format!(" {n} skills · title matches first, then descriptions"),
+        n => format!(" {n} skills · a matching stage first, then titles, notes, descriptions"),
     };
     Line::styled(count, t.dim()).render(
         Rect::new(inner.x, inner.y + 1, inner.width, 1).intersection(inner),
@@ -67,13 +67,21 @@ pub fn render(app: &App, search: &SearchState, area: Rect, buf: &mut Buffer) {
         };
         let place = format!(" {} · {}", s.id, app.roadmap.stages[s.stage].title);
         let place = fit(&place, cells / 2);
-        let room = cells.saturating_sub(width(&place) + 6 + width(&lock));
+        // As `roadmap search` marks them.
+        let note = if search.in_note.get(i) == Some(&true) {
+            " (in your note)"
+        } else {
+            ""
+        };
+        let room = cells.saturating_sub(width(&place) + 6 + width(&lock) + width(note));
         let mut line = Line::from(vec![
             Span::raw(" "),
             Span::styled(status.mark(), t.status(status)),
             Span::raw(" "),
             Span::styled(lock, t.warn()),
-            Span::raw(pad(&s.title, room)),
+            Span::raw(fit(&s.title, room)),
+            Span::styled(note, t.accent()),
+            Span::raw(" ".repeat(room.saturating_sub(width(&fit(&s.title, room))))),
             Span::styled(place, t.dim()),
         ]);
         if i == search.cursor {
