@@ -52,6 +52,8 @@ pub fn merge(ours: &mut Profile, theirs: &Profile) {
         let mine = ours.roadmaps.entry(roadmap.clone()).or_default();
         mine.unknown.merge(&progress.unknown);
         crate::model::note::merge_notes(&mut mine.notes, &progress.notes);
+        crate::model::review::merge_events(&mut mine.reviews, &progress.reviews);
+        crate::model::review::merge_events(&mut mine.spent, &progress.spent);
         if let Some(theirs) = &progress.goal {
             mine.goal = Some(match &mine.goal {
                 Some(ours) => crate::model::goal::merge_goal(ours, theirs),

@@ -130,6 +130,8 @@ pub fn render(e: &Export) -> Result<String, Failure> {
                         ("status", Some(from.as_str()), Some(to.as_str()))
                     }
                     ActivityKind::Note => ("note", None, None),
+                    ActivityKind::Review(_) => ("review", None, None),
+                    ActivityKind::Spent(_) => ("spent", None, None),
                 };
                 HistoryJson {
                     kind,
