@@ -19,12 +19,15 @@ mod out;
 mod paths;
 mod profiles;
 mod remove;
+mod review;
 mod roadmaps;
 mod search;
 mod show;
 mod show_choice;
+mod spent;
 mod stats;
 mod status;
+mod today;
 mod use_roadmap;
 mod validate;
 
@@ -105,7 +108,24 @@ impl Failure {
 
 /// Runs one subcommand and returns the process exit code.
 pub fn run(args: &Args, command: &Command) -> ExitCode {
-    match dispatch(args, command, Utc::now()) {
+    let now = match crate::clock::fixed() {
+        Some(Err(text)) => {
+            return report(&Failure::User {
+                lines: vec![format!(
+                    "{}='{}' is not a time",
+                    crate::clock::NOW_ENV,
+                    lookup::echo(&text)
+                )],
+                help: Some(
+                    "write it as RFC 3339 (2026-03-01T10:00:00Z), or unset it to use the clock"
+                        .to_string(),
+                ),
+            });
+        }
+        Some(Ok(now)) => now,
+        None => Utc::now(),
+    };
+    match dispatch(args, command, now) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => report(&failure),
     }
@@ -187,6 +207,16 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
         } => note::note(&open(o)?, id, message.as_deref(), *show, *clear),
         Command::Search { text, json } => search::search(&View::open(o)?, &text.join(" "), *json),
         Command::Goal { date, clear } => goal::goal(&open(o)?, date.as_deref(), *clear, now),
+        Command::Review {
+            id: Some(id),
+            grade: Some(grade),
+            ..
+        } => review::record(&open(o)?, &o.config.review, id, grade, now),
+        Command::Review { all, json, .. } => {
+            review::review(&View::open(o)?, &o.config.review, *all, *json, now)
+        }
+        Command::Today { json } => today::today(&View::open(o)?, &o.config.review, *json, now),
+        Command::Spent { id, duration } => spent::spent(&open(o)?, id, duration),
         Command::Config { .. } | Command::Completions { .. } | Command::Paths | Command::Man => {
             Ok(())
         }

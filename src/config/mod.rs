@@ -1,4 +1,5 @@
-//! The user's config file: keys, colours and default options.
+//! The user's config file: keys, colours, default options, reviews and
+//! today's plan.
 //!
 //! `config.toml` in the platform config folder (`~/.config/roadmap/` on
 //! Linux), or the file `ROADMAP_CONFIG` names. A missing file means the
@@ -7,6 +8,7 @@
 
 mod default;
 mod parse;
+mod review;
 #[cfg(test)]
 mod tests;
 
@@ -31,6 +33,8 @@ pub struct Config {
     pub keymap: Keymap,
     pub palette: Palette,
     pub defaults: Defaults,
+    /// `[review]` and `[today]`: the review schedule and today's plan.
+    pub review: crate::model::review::Settings,
 }
 
 /// `[defaults]`: used when neither a flag nor the environment says.

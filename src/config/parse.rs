@@ -26,6 +26,10 @@ struct Raw {
     theme: Option<Spanned<toml::Value>>,
     #[serde(default)]
     defaults: RawDefaults,
+    #[serde(default)]
+    review: super::review::RawReview,
+    #[serde(default)]
+    today: super::review::RawToday,
 }
 
 #[derive(Deserialize, Default)]
@@ -122,10 +126,13 @@ pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
         },
         roadmap: raw.defaults.roadmap.map(|r| PathBuf::from(r.into_inner())),
     };
+    let review = super::review::settings(&raw.review, &raw.today)
+        .map_err(|(span, problem, help)| at(span, problem, &help))?;
     Ok(Config {
         keymap,
         palette,
         defaults,
+        review,
     })
 }
 
@@ -260,6 +267,8 @@ fn plain(message: &str) -> String {
         let wanted = match expected {
             "a map" => "a table of settings",
             "a string" => "text in quotes",
+            "f64" => "a number",
+            "i64" => "a whole number",
             other => other,
         };
         return format!("this should be {wanted}, not {found}");

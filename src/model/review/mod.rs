@@ -25,6 +25,7 @@ pub mod fading;
 pub mod memory;
 pub mod schedule;
 pub mod today;
+pub mod words;
 
 #[cfg(test)]
 mod tests;

@@ -144,6 +144,20 @@ fn what_was_done_today_stays_in_the_plan_marked() {
     assert_eq!(learnt.logged_today, 40);
     // The skill done today is due for review in two days, not today.
     assert!(plan.reviews.iter().all(|l| l.skill != terminal));
+    // A skill worked on today (not finished) comes before the next steps.
+    let python = r.skill_index("python").unwrap();
+    p.log_spent(&r, python, 25, t(5, 12));
+    let plan = make(&r, &p, &Settings::default(), None, now);
+    let lines: Vec<(usize, bool, i64)> = plan
+        .learn
+        .iter()
+        .map(|l| (l.skill, l.done_today, l.logged_today))
+        .collect();
+    assert_eq!(
+        lines[..2],
+        [(terminal, true, 40), (python, false, 25)],
+        "{lines:?}"
+    );
 }
 
 #[test]

@@ -4,7 +4,8 @@
 //! Today's time is the goal's hours a week spread over seven days when a
 //! goal is set (and still ahead), else the `[today] minutes` setting. The
 //! plan is the day's plan from its start: what was done today keeps its
-//! line, marked done today, and its minutes; the rest goes, in order, to
+//! line, marked done today, and its minutes, and a skill worked on today
+//! (time logged) comes next; the rest goes, in order, to
 //! reviews due (most urgent first), to the reviews of prerequisites that
 //! faded (each just before the step that needs it), then to the next steps
 //! in their ranking. A step longer than what is left is still offered,
@@ -229,6 +230,39 @@ fn done_today<Tz: TimeZone>(
     done.into_iter().map(|(_, i)| i).collect()
 }
 
+/// The unfinished skills with time logged today, in the order of their
+/// first entry today.
+fn worked_today<Tz: TimeZone>(
+    inputs: &Inputs,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    tz: &Tz,
+) -> Vec<usize> {
+    let Some(progress) = inputs.profile.roadmaps.get(&inputs.roadmap.id) else {
+        return Vec::new();
+    };
+    let recent = recent(now);
+    let mut worked: Vec<(DateTime<Utc>, usize)> = progress
+        .spent
+        .iter()
+        .filter(|(_, entries)| entries.last().is_some_and(|e| e.at >= recent))
+        .filter_map(|(key, _)| inputs.roadmap.skill_index(key))
+        .filter(|&i| !inputs.states[i].status.is_finished())
+        .filter_map(|i| {
+            let entries = inputs.profile.spent(inputs.roadmap, i);
+            let first = entries
+                .iter()
+                .find(|e| e.at >= recent && local_day(e.at, tz) == today)?
+                .at;
+            let (_, minutes) = logged(inputs.profile, inputs.roadmap, i, today, tz);
+            (minutes > 0).then_some((first, i))
+        })
+        .collect();
+    worked.sort_unstable();
+    worked.dedup_by_key(|w| w.1);
+    worked.into_iter().map(|(_, i)| i).collect()
+}
+
 /// The line of a step: its length (estimate less the time logged before
 /// today, else what is left of the day) and the part of it that fits.
 fn learn_line<Tz: TimeZone>(
@@ -273,11 +307,15 @@ pub fn plan<Tz: TimeZone>(inputs: &Inputs, now: DateTime<Utc>, tz: &Tz) -> Plan 
         .iter()
         .map(|&skill| learn_line(inputs, skill, &mut left, true, today, tz))
         .collect();
+    let worked = worked_today(inputs, today, now, tz);
+    for &skill in &worked {
+        learn.push(learn_line(inputs, skill, &mut left, false, today, tz));
+    }
     for &skill in inputs.next {
         if left == 0 {
             break;
         }
-        if done.contains(&skill) {
+        if done.contains(&skill) || worked.contains(&skill) {
             continue;
         }
         let prerequisite = settings.prerequisite_memory;
