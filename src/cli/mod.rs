@@ -163,6 +163,7 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
             usize::try_from(*n).unwrap_or(usize::MAX),
             *json,
             now,
+            &o.config.review,
         ),
         Command::List {
             stage,
@@ -178,9 +179,12 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
         Command::Profiles { json } => profiles::profiles(&o.profile, *json),
         Command::Log { since, json } => log::log(&View::open(o)?, *since, *json, now),
         Command::Stats { json } => stats::stats(&View::open(o)?, *json, now),
-        Command::Export { format, output } => {
-            export::export(&View::open(o)?, *format, output.as_deref())
-        }
+        Command::Export { format, output } => export::export(
+            &View::open(o)?,
+            &o.config.review,
+            *format,
+            output.as_deref(),
+        ),
         Command::Import {
             file,
             content,

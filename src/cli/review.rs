@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::out::{self, line, plural};
 use super::{Failure, View, lookup};
-use crate::model::review::fading::percent;
+use crate::model::Roadmap;
+use crate::model::review::fading::{Faded, faded, percent};
 use crate::model::review::{Card, Grade, Memory, NotReviewed, Scheduler, Settings};
 use crate::session::Session;
 
@@ -236,4 +237,56 @@ pub fn record(
         );
     }
     out::emit(&text)
+}
+
+/// Faded prerequisites of suggestions, for `roadmap next`.
+pub(crate) struct Fading {
+    memory: Memory,
+    now: DateTime<Utc>,
+    threshold: f64,
+}
+
+#[derive(Serialize)]
+pub(crate) struct FadedJson<'a> {
+    id: &'a str,
+    retrievability: f64,
+}
+
+impl Fading {
+    pub fn new(view: &View, settings: &Settings, now: DateTime<Utc>) -> Fading {
+        Fading {
+            memory: memory(view, settings, &Local),
+            now,
+            threshold: settings.prerequisite_memory,
+        }
+    }
+
+    fn faded(&self, roadmap: &Roadmap, skill: usize) -> Vec<Faded> {
+        faded(roadmap, &self.memory, skill, self.now, self.threshold)
+    }
+
+    /// "↻ review first: …" lines under a suggestion.
+    pub fn lines(&self, roadmap: &Roadmap, skill: usize) -> Vec<String> {
+        self.faded(roadmap, skill)
+            .iter()
+            .map(|f| {
+                format!(
+                    "↻ review first: {}, memory {} (roadmap review {} GRADE)",
+                    lookup::skill_name(roadmap, f.skill),
+                    percent(f.memory),
+                    roadmap.skills[f.skill].id
+                )
+            })
+            .collect()
+    }
+
+    pub fn json<'a>(&self, roadmap: &'a Roadmap, skill: usize) -> Vec<FadedJson<'a>> {
+        self.faded(roadmap, skill)
+            .iter()
+            .map(|f| FadedJson {
+                id: &roadmap.skills[f.skill].id,
+                retrievability: rounded(f.memory, 4),
+            })
+            .collect()
+    }
 }

@@ -80,7 +80,10 @@ struct DayJson {
 struct WeekJson {
     start: NaiveDate,
     skills: u32,
+    /// The estimated hours of the skills done in the week.
     hours: u32,
+    /// Minutes logged in the week (`roadmap spent`), on any skill.
+    logged_minutes: i64,
 }
 
 #[derive(Serialize)]
@@ -90,7 +93,15 @@ struct TimeJson<'a> {
     started: DateTime<Utc>,
     done: DateTime<Utc>,
     days: u32,
+    /// The skill's hours estimate.
     hours: Option<u32>,
+    /// Minutes logged on it (0: none).
+    logged_minutes: i64,
+    /// Its time: the logged minutes when there are some, else the
+    /// estimate's; `time_from` says which (`logged`, `estimate`, or null
+    /// without either).
+    time_minutes: Option<i64>,
+    time_from: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -168,18 +179,30 @@ pub(crate) fn stats_json<'a>(
                 start: w.start,
                 skills: w.skills,
                 hours: w.hours,
+                logged_minutes: w.logged_minutes,
             })
             .collect(),
         time_per_skill: s
             .finished
             .iter()
-            .map(|f| TimeJson {
-                id: &roadmap.skills[f.skill].id,
-                title: &roadmap.skills[f.skill].title,
-                started: f.started,
-                done: f.done,
-                days: f.days,
-                hours: f.hours,
+            .map(|f| {
+                let logged = s.logged_on(f.skill);
+                let (time_minutes, time_from) = match (logged, f.hours) {
+                    (m, _) if m > 0 => (Some(m), Some("logged")),
+                    (_, Some(h)) => (Some(i64::from(h) * 60), Some("estimate")),
+                    _ => (None, None),
+                };
+                TimeJson {
+                    id: &roadmap.skills[f.skill].id,
+                    title: &roadmap.skills[f.skill].title,
+                    started: f.started,
+                    done: f.done,
+                    days: f.days,
+                    hours: f.hours,
+                    logged_minutes: logged,
+                    time_minutes,
+                    time_from,
+                }
             })
             .collect(),
         pace: PaceJson {
@@ -240,11 +263,20 @@ fn text(view: &View, s: &Stats) -> String {
         line!(text, "{l}");
     }
     line!(text);
-    line!(text, "Finished per week (skills, hours), oldest first");
+    line!(
+        text,
+        "Finished per week (skills, their estimated hours; time you logged), oldest first"
+    );
     let most = s.weeks.iter().map(|w| w.skills).max().unwrap_or(0);
     for w in &s.weeks {
         let bar: String = SHADES[4].to_string().repeat(w.skills.min(40) as usize);
-        let row = format!("  {}  {:>2}  {:>4} h  {bar}", w.start, w.skills, w.hours);
+        let row = format!(
+            "  {}  {:>2}  {:>4} h est.  {:>14}  {bar}",
+            w.start,
+            w.skills,
+            w.hours,
+            words::logged(w.logged_minutes)
+        );
         line!(text, "{}", row.trim_end());
     }
     if most == 0 {
@@ -286,9 +318,10 @@ fn text(view: &View, s: &Stats) -> String {
     for (f, name) in s.finished.iter().zip(&names) {
         line!(
             text,
-            "  {name:<width$}  {:>9}  done {}",
+            "  {name:<width$}  {:>9}  done {}  {}",
             words::took(f.days),
-            f.done_day
+            f.done_day,
+            words::skill_time(s.logged_on(f.skill), f.hours)
         );
     }
     text

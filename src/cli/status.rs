@@ -77,6 +77,9 @@ struct NextJson<'a> {
     stage: &'a str,
     status: &'a str,
     reason: &'a str,
+    /// Done prerequisites whose memory faded below `[review]
+    /// prerequisite_memory`: review them first.
+    review_first: Vec<super::review::FadedJson<'a>>,
 }
 
 pub fn status(view: &View, json: bool, now: DateTime<Utc>) -> Result<(), Failure> {
@@ -244,9 +247,16 @@ fn nothing_left(roadmap: &Roadmap, overall: Tally) -> String {
     }
 }
 
-pub fn next(view: &View, n: usize, json: bool, now: DateTime<Utc>) -> Result<(), Failure> {
+pub fn next(
+    view: &View,
+    n: usize,
+    json: bool,
+    now: DateTime<Utc>,
+    settings: &crate::model::review::Settings,
+) -> Result<(), Failure> {
     let roadmap = &view.session.roadmap;
     let suggestions = next_steps(roadmap, &view.states, &view.eval, now, n);
+    let fading = super::review::Fading::new(view, settings, now);
     if json {
         let items: Vec<NextJson> = suggestions
             .iter()
@@ -258,6 +268,7 @@ pub fn next(view: &View, n: usize, json: bool, now: DateTime<Utc>) -> Result<(),
                     stage: &roadmap.stages[skill.stage].id,
                     status: view.states[s.skill].status.as_str(),
                     reason: &s.reason,
+                    review_first: fading.json(roadmap, s.skill),
                 }
             })
             .collect();
@@ -281,6 +292,9 @@ pub fn next(view: &View, n: usize, json: bool, now: DateTime<Utc>) -> Result<(),
             s.id,
             roadmap.stages[s.stage].title,
         );
+        for l in fading.lines(roadmap, *skill) {
+            line!(text, "{:>rank_width$}  {l}", "");
+        }
     }
     out::emit(&text)
 }

@@ -141,8 +141,12 @@ pub struct Stats {
     pub notes: usize,
     /// Of `events`, reviews.
     pub reviews: usize,
-    /// Minutes logged in all (time entries are events too).
+    /// Of `events`, time entries.
+    pub time_entries: usize,
+    /// Minutes logged in all (never below 0).
     pub logged_minutes: i64,
+    /// Minutes logged per skill (skills with time entries only).
+    pub logged: std::collections::BTreeMap<usize, i64>,
     /// Events per local day.
     pub days: DayCounts,
     pub streaks: Streaks,
@@ -187,6 +191,10 @@ impl Stats {
                 .iter()
                 .filter(|a| matches!(a.kind, ActivityKind::Review(_)))
                 .count(),
+            time_entries: activities
+                .iter()
+                .filter(|a| matches!(a.kind, ActivityKind::Spent(_)))
+                .count(),
             logged_minutes: activities
                 .iter()
                 .map(|a| match a.kind {
@@ -195,6 +203,7 @@ impl Stats {
                 })
                 .sum::<i64>()
                 .max(0),
+            logged: logged_per_skill(activities),
             streaks: streaks(&days, today),
             heatmap: heatmap(&days, today),
             weeks: logged_per_week(
@@ -215,6 +224,11 @@ impl Stats {
         self.days.len()
     }
 
+    /// Minutes logged on `skill` in all (0 without any).
+    pub fn logged_on(&self, skill: usize) -> i64 {
+        self.logged.get(&skill).copied().unwrap_or(0)
+    }
+
     /// What the goal date asks for, seen from these stats' day, at the
     /// pace they measured ([`Pace::current`]): the same plan `status` and
     /// the TUI header give ([`current_pace`]).
@@ -226,6 +240,21 @@ impl Stats {
             self.pace.current(),
         )
     }
+}
+
+/// Minutes logged per skill (never below 0), for the skills with time
+/// entries.
+fn logged_per_skill(activities: &[Activity]) -> std::collections::BTreeMap<usize, i64> {
+    let mut out = std::collections::BTreeMap::new();
+    for a in activities {
+        if let ActivityKind::Spent(m) = a.kind {
+            *out.entry(a.skill).or_insert(0) += i64::from(m);
+        }
+    }
+    for m in out.values_mut() {
+        *m = (*m).max(0);
+    }
+    out
 }
 
 /// The learner's pace as [`Pace::current`] gives it, computed straight

@@ -43,15 +43,26 @@ pub fn streak(s: &Streaks) -> String {
     out
 }
 
-/// `12 days in the last 52 weeks · 30 changes and 4 notes in all` (notes
-/// only named when there are some).
+/// `12 days in the last 52 weeks · 30 changes, 4 notes and 9 reviews in
+/// all` (notes, reviews and time entries only named when there are some).
 pub fn activity(stats: &Stats) -> String {
     let (days, _) = stats.heatmap.totals();
-    let changes = plural((stats.events - stats.notes) as u64, "change");
-    let all = if stats.notes == 0 {
-        changes
-    } else {
-        format!("{changes} and {}", plural(stats.notes as u64, "note"))
+    let others = stats.notes + stats.reviews + stats.time_entries;
+    let mut kinds = vec![plural(stats.events.saturating_sub(others) as u64, "change")];
+    for (n, one, many) in [
+        (stats.notes, "note", "notes"),
+        (stats.reviews, "review", "reviews"),
+        (stats.time_entries, "time entry", "time entries"),
+    ] {
+        match n {
+            0 => {}
+            1 => kinds.push(format!("1 {one}")),
+            n => kinds.push(format!("{n} {many}")),
+        }
+    }
+    let all = match kinds.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => kinds.join(""),
     };
     format!(
         "{} in the last 52 weeks · {all} in all",
@@ -188,6 +199,25 @@ pub fn note_line(text: &str) -> String {
         line.push_str(" …");
     }
     line
+}
+
+/// A week's logged time: `3 h 20 min logged`, or nothing.
+pub fn logged(minutes: i64) -> String {
+    if minutes > 0 {
+        format!("{} logged", crate::model::review::duration::format(minutes))
+    } else {
+        String::new()
+    }
+}
+
+/// A skill's time: the time logged on it when there is some, else its
+/// estimate, labelled so (`3 h 20 min logged`, `6 h est.`).
+pub fn skill_time(logged: i64, hours: Option<u32>) -> String {
+    match (logged, hours) {
+        (m, _) if m > 0 => format!("{} logged", crate::model::review::duration::format(m)),
+        (_, Some(h)) => format!("{h} h est."),
+        _ => "no estimate".to_string(),
+    }
 }
 
 #[cfg(test)]

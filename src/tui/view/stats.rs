@@ -140,12 +140,19 @@ fn body(out: &mut Vec<Line<'static>>, app: &App, s: &Stats, width: usize) {
         labelled(out, t, "Goal", &words::goal(&s.goal_plan(date)), width);
     }
     out.push(Line::default());
-    out.push(Line::styled("Finished per week (skills, hours)", t.title()));
+    out.push(Line::styled(
+        "Finished per week (skills, estimated hours; time logged)",
+        t.title(),
+    ));
     for w in &s.weeks {
         let bar = SHADES[4].to_string().repeat(w.skills.min(40) as usize);
         out.push(Line::from(vec![
             Span::styled(format!("  {}  ", w.start), t.dim()),
-            Span::raw(format!("{:>2}  {:>4} h  ", w.skills, w.hours)),
+            Span::raw(format!("{:>2}  {:>4} h est.  ", w.skills, w.hours)),
+            Span::styled(
+                format!("{:>14}  ", words::logged(w.logged_minutes)),
+                t.dim(),
+            ),
             Span::styled(bar, t.ok()),
         ]));
     }
@@ -162,7 +169,8 @@ fn body(out: &mut Vec<Line<'static>>, app: &App, s: &Stats, width: usize) {
         out.push(Line::from(vec![
             Span::raw(format!("  {}  ", pad(&title, TITLE_CELLS))),
             Span::raw(format!("{:>9}  ", words::took(f.days))),
-            Span::styled(format!("done {}", f.done_day), t.dim()),
+            Span::styled(format!("done {}  ", f.done_day), t.dim()),
+            Span::raw(words::skill_time(s.logged_on(f.skill), f.hours)),
         ]));
     }
     if s.finished.len() > TIME_ROWS {
