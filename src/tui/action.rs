@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::app::{LoadedRoadmap, SwitchEntry};
+use crate::model::review::Grade;
 use crate::model::{NoteEdit, NoteSaved, Profile, Status};
 use crate::session::RoadmapSource;
 
@@ -107,6 +108,16 @@ pub enum Action {
         skill: usize,
         result: Result<(Profile, NoteSaved), String>,
     },
+    /// `R`: the review session over today's reviews.
+    OpenReview,
+    /// In the review session: grade the skill shown.
+    Grade(Grade),
+    /// In the review session: leave the skill shown for later, ungraded.
+    SkipCard,
+    /// `t`: today's plan.
+    OpenToday,
+    /// `T`: log time spent on the current skill.
+    LogTime,
 }
 
 /// What the run loop must do after an update. `update` never touches files
@@ -198,6 +209,11 @@ impl Action {
             Action::EditNote => "edit-note",
             Action::NoteEdited { .. } => "note-edited",
             Action::NoteSaved { .. } => "note-saved",
+            Action::OpenReview => "review",
+            Action::Grade(g) => g.as_str(),
+            Action::SkipCard => "skip-card",
+            Action::OpenToday => "today",
+            Action::LogTime => "log-time",
         }
     }
 }

@@ -8,11 +8,13 @@ mod goal;
 mod history;
 pub(crate) mod nav;
 pub(crate) mod note;
+pub(crate) mod review;
 mod rows;
 mod search;
 mod stats;
 mod status;
 mod switcher;
+pub(crate) mod today;
 mod update;
 
 use chrono::{DateTime, Utc};
@@ -100,6 +102,12 @@ pub enum Mode {
     },
     /// The roadmap switcher.
     Switcher(Box<SwitcherState>),
+    /// The review session: today's reviews, one at a time.
+    Review(Box<review::ReviewSession>),
+    /// Today's plan.
+    Today(today::TodayState),
+    /// Typing the time spent on a skill.
+    LogTime(Box<today::TimeInput>),
 }
 
 /// The details pane: which link is selected and how far it is scrolled.
@@ -161,6 +169,8 @@ pub struct App {
     /// The other roadmaps opened in this session, each as it was left
     /// (place, history, undo), while this one is shown.
     pub(crate) parked: Vec<App>,
+    /// Review schedules, reviews and time not yet saved, today's plan.
+    pub(crate) reviews: review::Reviews,
 }
 
 /// Where quitting stands.
@@ -218,6 +228,7 @@ impl App {
             unsaved: Vec::new(),
             exit: Exit::Stay,
             parked: Vec::new(),
+            reviews: review::Reviews::new(now),
         };
         app.recompute(now);
         // Start where the learner is: the first stage not finished yet.
@@ -309,6 +320,9 @@ impl App {
             Mode::Unreadable { .. } => KeyMode::Unreadable,
             Mode::Stats { .. } => KeyMode::Stats,
             Mode::Switcher(_) => KeyMode::Switcher,
+            Mode::Review(_) => KeyMode::Review,
+            Mode::Today(_) => KeyMode::Today,
+            Mode::LogTime(_) => KeyMode::LogTime,
         }
     }
 
@@ -368,6 +382,7 @@ impl App {
     /// Recomputes everything derived from the statuses.
     pub(crate) fn recompute(&mut self, now: DateTime<Utc>) {
         self.live = Live::new(&self.roadmap, self.profile.states(&self.roadmap));
+        self.refresh_memory(None, now);
         self.refresh_suggestions(now);
     }
 
@@ -380,13 +395,15 @@ impl App {
             .map(Entry::state)
             .unwrap_or_default();
         self.live.set(&self.roadmap, skill, state);
+        self.refresh_memory(Some(skill), now);
         self.refresh_suggestions(now);
     }
 
-    fn refresh_suggestions(&mut self, now: DateTime<Utc>) {
+    pub(crate) fn refresh_suggestions(&mut self, now: DateTime<Utc>) {
         self.stats_changed(now);
         self.refilter();
         self.suggestions = self.live.next_steps(&self.roadmap, now, SUGGESTIONS);
+        self.mark_faded(now);
         self.goal = self.goal_plan(now);
         self.next_cursor = self
             .next_cursor

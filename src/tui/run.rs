@@ -56,6 +56,7 @@ pub fn run(options: &Options) -> ExitCode {
     let profile = options.profile.clone();
     let keymap = options.config.keymap.clone();
     let palette = options.config.palette;
+    let review = options.config.review;
     // The first frame comes before anything that can wait: a large roadmap
     // takes a moment to load.
     let result = with_terminal(|terminal| {
@@ -66,7 +67,9 @@ pub fn run(options: &Options) -> ExitCode {
         })?;
         let (mut app, store) = match load(source, profile, &tx, &inputs) {
             Some(Ok((app, store))) => (
-                app.with_keymap(keymap).with_theme(Theme::from_env(palette)),
+                app.with_keymap(keymap)
+                    .with_theme(Theme::from_env(palette))
+                    .with_review(review),
                 store,
             ),
             Some(Err(message)) => return Ok(Err(message)),
@@ -333,7 +336,11 @@ fn perform(
                 // (never merges our whole, possibly stale, profile).
                 Effect::Save => Action::Saved(
                     store
-                        .apply(app.roadmap(), app.unsaved())
+                        .update_now(|p, now| {
+                            p.apply(app.roadmap(), app.unsaved(), now);
+                            p.apply_events(app.roadmap(), app.unsaved_events(), now);
+                        })
+                        .map(|(saved, ())| saved)
                         .map_err(|e| e.to_string()),
                 ),
                 Effect::OpenUrl(url) => {

@@ -34,6 +34,9 @@ pub const MAX_INTERVAL: u32 = 36_500;
 pub struct Scheduler {
     fsrs: FSRS,
     retention: f32,
+    /// The state and interval after a first successful recall (the same
+    /// for every skill: worked out once).
+    first: (MemoryState, f32),
 }
 
 impl Default for Scheduler {
@@ -119,6 +122,22 @@ fn round_days(x: f32) -> u32 {
     }
 }
 
+/// The state right after a first successful recall (marking done), and
+/// the interval it gives.
+fn first(fsrs: &FSRS, retention: f32) -> (MemoryState, f32) {
+    match fsrs.next_states(None, retention, 0) {
+        Ok(s) => (s.good.memory, s.good.interval),
+        // Not reached with the default parameters.
+        Err(_) => (
+            MemoryState {
+                stability: fsrs::DEFAULT_PARAMETERS[2],
+                difficulty: 5.0,
+            },
+            fsrs::DEFAULT_PARAMETERS[2],
+        ),
+    }
+}
+
 fn add_days(day: i64, days: u32) -> NaiveDate {
     date(day + i64::from(days))
 }
@@ -132,30 +151,19 @@ impl Scheduler {
         } else {
             Settings::default().retention
         };
+        let fsrs = FSRS::default();
         #[allow(clippy::cast_possible_truncation)]
+        let retention = retention as f32;
+        let first = first(&fsrs, retention);
         Scheduler {
-            fsrs: FSRS::default(),
-            retention: retention as f32,
+            fsrs,
+            retention,
+            first,
         }
     }
 
     pub fn retention(&self) -> f64 {
         f64::from(self.retention)
-    }
-
-    /// The state right after a first successful recall (marking done).
-    fn first(&self) -> (MemoryState, f32) {
-        match self.fsrs.next_states(None, self.retention, 0) {
-            Ok(s) => (s.good.memory, s.good.interval),
-            // Not reached with the default parameters.
-            Err(_) => (
-                MemoryState {
-                    stability: fsrs::DEFAULT_PARAMETERS[2],
-                    difficulty: 5.0,
-                },
-                fsrs::DEFAULT_PARAMETERS[2],
-            ),
-        }
     }
 
     /// The memory states and whole-day intervals each grade would give
@@ -188,7 +196,7 @@ impl Scheduler {
     ) -> Card {
         let done_day = day(done);
         let after = &reviews[reviews.partition_point(|r| r.at <= done)..];
-        let (first, interval) = self.first();
+        let (first, interval) = self.first;
         let Some((last, earlier)) = after.split_last() else {
             let interval = round_days(interval);
             return Card {

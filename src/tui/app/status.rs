@@ -156,6 +156,7 @@ impl App {
             Ok(merged) => {
                 self.dirty = false;
                 self.unsaved.clear();
+                let events = !self.reviews.unsaved.is_empty();
                 let mut text = if what.is_empty() {
                     "saved".to_string()
                 } else {
@@ -172,6 +173,9 @@ impl App {
                 self.profile = merged;
                 if redraw {
                     self.recompute(now);
+                }
+                if events {
+                    self.events_saved(now);
                 }
                 if elsewhere {
                     text.push_str(" · merged changes made elsewhere");
@@ -207,7 +211,12 @@ impl App {
     pub(crate) fn on_reloaded(&mut self, disk: &Profile, now: DateTime<Utc>) {
         if !matches!(
             self.mode,
-            Mode::Main | Mode::Help { .. } | Mode::Search(_) | Mode::Stats { .. }
+            Mode::Main
+                | Mode::Help { .. }
+                | Mode::Search(_)
+                | Mode::Stats { .. }
+                | Mode::Review(_)
+                | Mode::Today(_)
         ) {
             return;
         }

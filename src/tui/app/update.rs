@@ -20,6 +20,7 @@ impl App {
 
     /// Applies one action and returns what the run loop must do.
     pub fn update(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
+        self.tick(now);
         match action {
             Action::Resize(w, h) => {
                 self.size = (w, h);
@@ -87,6 +88,9 @@ impl App {
             Mode::Search(_) => self.update_search(&action),
             Mode::Stats { .. } => self.update_stats(&action, now),
             Mode::Switcher(_) => self.update_switcher(&action, now),
+            Mode::Review(_) => self.update_review(&action, now),
+            Mode::Today(_) => self.update_today(&action, now),
+            Mode::LogTime(_) => self.update_log_time(&action, now),
             Mode::Unreadable { .. } => match action {
                 Action::MoveAside => vec![Effect::MoveAside],
                 Action::Quit => vec![Effect::Quit],
@@ -137,6 +141,18 @@ impl App {
                 Vec::new()
             }
             Action::OpenSwitcher => vec![Effect::ListRoadmaps],
+            Action::OpenReview => {
+                self.open_review(now);
+                Vec::new()
+            }
+            Action::OpenToday => {
+                self.open_today(now);
+                Vec::new()
+            }
+            Action::LogTime => {
+                self.open_log_time();
+                Vec::new()
+            }
             Action::Enter => self.enter(),
             Action::Close => {
                 self.step_out();

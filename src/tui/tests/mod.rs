@@ -9,6 +9,7 @@ mod honest;
 mod journal_notes;
 mod notes;
 mod render;
+mod review;
 mod screens;
 mod search_filter;
 mod snapshots;

@@ -24,6 +24,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Some(goal) => format!("{left} · {}", goal.short()),
         None => left,
     };
+    let left = format!("{left}{}", reviews_due(app, area.width));
     let unit = if area.width >= 100 { " skills" } else { "" };
     let summary = format!(
         " {} of {}{unit} · {}{left} ",
@@ -57,4 +58,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ])
     .render(area, buf);
     right.right_aligned().render(area, buf);
+}
+
+/// " · 3 reviews due (R)": the reviews due today, with the key that starts
+/// them (" · ↻ 3" when narrow); nothing when none is due.
+fn reviews_due(app: &App, cells: u16) -> String {
+    let n = app.reviews_due();
+    if n == 0 {
+        return String::new();
+    }
+    if cells < 100 {
+        return format!(" · ↻ {n}");
+    }
+    let key = super::key_label(
+        app,
+        crate::tui::keymap::KeyMode::Main,
+        &crate::tui::action::Action::OpenReview,
+    );
+    let word = if n == 1 { "review" } else { "reviews" };
+    format!(" · {n} {word} due ({key})")
 }

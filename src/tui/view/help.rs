@@ -49,7 +49,9 @@ fn lines(t: Theme, keymap: &Keymap) -> Vec<Line<'static>> {
         marks.push(Span::raw(format!(" {s}  ")));
     }
     marks.push(Span::styled(LOCK, t.warn()));
-    marks.push(Span::raw(" locked (prerequisites missing)"));
+    marks.push(Span::raw(" locked (prerequisites missing)  "));
+    marks.push(Span::styled(super::skills::DUE, t.warn()));
+    marks.push(Span::raw(" review due"));
     out.push(Line::from(marks));
     out
 }
