@@ -19,6 +19,7 @@ mod limits;
 mod merge_props;
 mod notes;
 mod privacy;
+mod reviews;
 mod roadmap_changes;
 mod time_rule;
 mod unknown_fields;

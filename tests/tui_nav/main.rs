@@ -9,4 +9,5 @@ mod config;
 mod keys;
 mod notes;
 mod resize;
+mod review;
 mod signals;
