@@ -176,13 +176,11 @@ fn arb_profile() -> impl Strategy<Value = Profile> {
         })
 }
 
+/// Events with their roadmap and skill key.
+type Keyed<T> = BTreeSet<(String, String, T)>;
+
 /// Every review and time entry of a profile, each once.
-fn events(
-    p: &Profile,
-) -> (
-    BTreeSet<(String, String, Review)>,
-    BTreeSet<(String, String, Spent)>,
-) {
+fn events(p: &Profile) -> (Keyed<Review>, Keyed<Spent>) {
     let mut reviews = BTreeSet::new();
     let mut spent = BTreeSet::new();
     for (r, prog) in &p.roadmaps {
