@@ -113,6 +113,11 @@ fn extra(keymap: &Keymap) -> String {
     );
     item(
         &mut s,
+        crate::clock::NOW_ENV,
+        "Commands run at this moment (RFC 3339, e.g. 2026-03-01T10:00:00Z) instead of the clock's, and stamp their changes with it: for tests, or to see what `roadmap review` will say next week.",
+    );
+    item(
+        &mut s,
         "ROADMAP_COMPLETE",
         "Set by the completion scripts when they ask roadmap for completions.",
     );

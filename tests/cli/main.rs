@@ -16,6 +16,7 @@ mod journal_notes;
 mod list_show;
 mod notes;
 mod profiles;
+mod readme_today;
 mod review;
 mod roadmap_files;
 mod shell;

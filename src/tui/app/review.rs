@@ -195,6 +195,11 @@ impl App {
         self.reviews.memory.is_due(i, self.reviews.day)
     }
 
+    /// True while a review session has a card to show.
+    pub fn reviewing(&self) -> bool {
+        matches!(&self.mode, Mode::Review(s) if !s.is_over())
+    }
+
     /// Reviews due today.
     pub fn reviews_due(&self) -> usize {
         self.reviews.due
