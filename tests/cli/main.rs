@@ -18,6 +18,7 @@ mod notes;
 mod profiles;
 mod readme_today;
 mod review;
+mod review_journal;
 mod roadmap_files;
 mod shell;
 mod status;

@@ -2,25 +2,42 @@
 //! driven forward by `ROADMAP_NOW` (the commands run at that moment and
 //! stamp their changes with it).
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::common::{Env, ids, texts};
 
 /// `roadmap ARGS` on the small roadmap at `now`, in zone `tz`.
-fn at(env: &Env, now: &str, tz: &str, args: &[&str]) -> assert_cmd::assert::Assert {
+pub(super) fn at(env: &Env, now: &str, tz: &str, args: &[&str]) -> assert_cmd::assert::Assert {
     env.small(args)
         .env("ROADMAP_NOW", now)
         .env("TZ", tz)
         .assert()
 }
 
-fn ok(env: &Env, now: &str, args: &[&str]) -> String {
+pub(super) fn ok(env: &Env, now: &str, args: &[&str]) -> String {
     let out = at(env, now, "UTC", args).success();
     String::from_utf8(out.get_output().stdout.clone()).unwrap()
 }
 
-fn json(env: &Env, now: &str, args: &[&str]) -> Value {
+pub(super) fn json(env: &Env, now: &str, args: &[&str]) -> Value {
     serde_json::from_str(&ok(env, now, args)).unwrap()
+}
+
+/// `roadmap ARGS --json` at `now` with the config file `config`.
+pub(super) fn json_with(env: &Env, now: &str, config: &std::path::Path, args: &[&str]) -> Value {
+    let out = env
+        .small(args)
+        .env("ROADMAP_NOW", now)
+        .env("ROADMAP_CONFIG", config)
+        .assert()
+        .success();
+    serde_json::from_slice(&out.get_output().stdout).unwrap()
+}
+
+/// internet done on March 1st and reviewed "good" on the 3rd.
+pub(super) fn reviewed_good(env: &Env) {
+    ok(env, "2026-03-01T10:00:00Z", &["done", "internet"]);
+    ok(env, "2026-03-03T10:00:00Z", &["review", "internet", "good"]);
 }
 
 /// The due date of `id` in `roadmap review --all --json` at `now`.
@@ -241,12 +258,7 @@ fn the_help_says_what_each_grade_means() {
 #[test]
 fn a_reset_takes_the_skill_out_and_keeps_its_history() {
     let env = Env::new();
-    ok(&env, "2026-03-01T10:00:00Z", &["done", "internet"]);
-    ok(
-        &env,
-        "2026-03-03T10:00:00Z",
-        &["review", "internet", "good"],
-    );
+    reviewed_good(&env);
     ok(&env, "2026-03-04T10:00:00Z", &["reset", "internet"]);
     assert_eq!(
         json(&env, "2026-06-01T10:00:00Z", &["review", "--all", "--json"]),
@@ -315,16 +327,7 @@ fn today_lists_reviews_then_steps_each_with_its_minutes() {
 fn todays_time_follows_the_goal_or_the_config() {
     let env = Env::new();
     let config = env.write("config.toml", "[today]\nminutes = 90\nreviews = 1\n");
-    let plan: Value = serde_json::from_slice(
-        &env.small(&["today", "--json"])
-            .env("ROADMAP_NOW", "2026-03-01T10:00:00Z")
-            .env("ROADMAP_CONFIG", &config)
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    )
-    .unwrap();
+    let plan = json_with(&env, "2026-03-01T10:00:00Z", &config, &["today", "--json"]);
     assert_eq!(plan["minutes"], 90);
     // The small roadmap's 155 hours over 155 days: 7 hours a week, an hour a day.
     ok(&env, "2026-03-01T10:00:00Z", &["goal", "2026-08-02"]);
@@ -365,21 +368,15 @@ fn a_retention_out_of_range_is_a_clear_error_with_file_and_line() {
 #[test]
 fn a_higher_retention_brings_reviews_sooner() {
     let env = Env::new();
-    ok(&env, "2026-03-01T10:00:00Z", &["done", "internet"]);
-    ok(
-        &env,
-        "2026-03-03T10:00:00Z",
-        &["review", "internet", "good"],
-    );
+    reviewed_good(&env);
     let default = due(&env, "2026-03-03T10:00:00Z", "internet");
     let config = env.write("config.toml", "[review]\nretention = 0.97\n");
-    let out = env
-        .small(&["review", "--all", "--json"])
-        .env("ROADMAP_NOW", "2026-03-03T10:00:00Z")
-        .env("ROADMAP_CONFIG", &config)
-        .assert()
-        .success();
-    let all: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let all = json_with(
+        &env,
+        "2026-03-03T10:00:00Z",
+        &config,
+        &["review", "--all", "--json"],
+    );
     assert!(
         all[0]["due"].as_str().unwrap() < default.as_str(),
         "{all} vs {default}"
@@ -429,148 +426,4 @@ fn a_wrong_roadmap_now_is_refused() {
         err.contains("ROADMAP_NOW='next tuesday' is not a time"),
         "{err}"
     );
-}
-
-#[test]
-fn a_suggestion_whose_prerequisite_faded_offers_its_review_first() {
-    let env = Env::new();
-    ok(&env, "2026-03-01T10:00:00Z", &["done", "internet"]);
-    ok(
-        &env,
-        "2026-03-03T10:00:00Z",
-        &["review", "internet", "good"],
-    );
-    // A week later internet is still well remembered.
-    let next = json(&env, "2026-03-10T10:00:00Z", &["next", "--json"]);
-    let http = next
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["id"] == "http")
-        .unwrap();
-    assert_eq!(http["review_first"], Value::Array(vec![]));
-    // Ten months later it has faded below 70%.
-    let next = json(&env, "2027-01-10T10:00:00Z", &["next", "--json"]);
-    let http = next
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["id"] == "http")
-        .unwrap();
-    assert_eq!(ids(&http["review_first"]), ["internet"], "{http}");
-    assert!(http["review_first"][0]["retrievability"].as_f64().unwrap() < 0.7);
-    let text = ok(&env, "2027-01-10T10:00:00Z", &["next"]);
-    assert!(
-        text.contains("↻ review first: How the internet works (internet), memory"),
-        "{text}"
-    );
-    assert!(text.contains("(roadmap review internet GRADE)"), "{text}");
-    // The threshold is the config's.
-    let config = env.write("config.toml", "[review]\nprerequisite_memory = 0.1\n");
-    let out = env
-        .small(&["next", "--json"])
-        .env("ROADMAP_NOW", "2027-01-10T10:00:00Z")
-        .env("ROADMAP_CONFIG", &config)
-        .assert()
-        .success();
-    let next: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-    assert!(
-        next.as_array()
-            .unwrap()
-            .iter()
-            .all(|s| s["review_first"] == Value::Array(vec![]))
-    );
-}
-
-#[test]
-fn reviews_and_time_are_activity_in_stats_and_every_export_carries_them() {
-    let env = Env::new();
-    ok(&env, "2026-03-02T10:00:00Z", &["done", "internet"]);
-    ok(
-        &env,
-        "2026-03-04T10:00:00Z",
-        &["review", "internet", "good"],
-    );
-    ok(&env, "2026-03-04T11:00:00Z", &["spent", "internet", "5h"]);
-    ok(&env, "2026-03-05T10:00:00Z", &["done", "http"]);
-    let stats = json(&env, "2026-03-06T10:00:00Z", &["stats", "--json"]);
-    assert_eq!(stats["events"], 4);
-    assert_eq!(stats["active_days"], 3);
-    let week = stats["finished_per_week"]
-        .as_array()
-        .unwrap()
-        .last()
-        .unwrap()
-        .clone();
-    assert_eq!(week["skills"], 2, "{week}");
-    assert_eq!(week["hours"], 10, "estimates: 4 + 6");
-    assert_eq!(week["logged_minutes"], 300);
-    let times = stats["time_per_skill"].as_array().unwrap();
-    let internet = times.iter().find(|t| t["id"] == "internet").unwrap();
-    assert_eq!(
-        (&internet["time_minutes"], &internet["time_from"]),
-        (&json!(300), &json!("logged"))
-    );
-    let http = times.iter().find(|t| t["id"] == "http").unwrap();
-    assert_eq!(
-        (&http["time_minutes"], &http["time_from"]),
-        (&json!(360), &json!("estimate"))
-    );
-    let text = ok(&env, "2026-03-06T10:00:00Z", &["stats"]);
-    assert!(
-        text.contains("2 changes, 1 review and 1 time entry in all"),
-        "{text}"
-    );
-    assert!(text.contains("10 h est.      5 h logged"), "{text}");
-    assert!(text.contains("5 h logged\n"), "{text}");
-    assert!(text.contains("6 h est.\n"), "{text}");
-
-    let export = |tz: &str, format: &str| {
-        at(
-            &env,
-            "2026-03-06T10:00:00Z",
-            tz,
-            &["export", "--format", format],
-        )
-        .success()
-        .get_output()
-        .stdout
-        .clone()
-    };
-    for format in ["markdown", "json", "csv"] {
-        assert_eq!(
-            export("UTC", format),
-            export("Pacific/Kiritimati", format),
-            "{format}"
-        );
-    }
-    let v: Value = serde_json::from_slice(&export("UTC", "json")).unwrap();
-    let skill = &v["stages"][0]["skills"][0];
-    assert_eq!(skill["id"], "internet");
-    assert_eq!(skill["review"]["reviews"], 1);
-    assert_eq!(skill["review"]["last_grade"], "good");
-    assert_eq!(skill["logged_minutes"], 300);
-    assert_eq!(
-        v["stages"][0]["skills"][2]["review"],
-        Value::Null,
-        "todo: no schedule"
-    );
-    let kinds: Vec<&str> = v["history"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["kind"].as_str().unwrap())
-        .collect();
-    assert_eq!(kinds, ["status", "review", "spent", "status"]);
-    assert_eq!(v["history"][1]["grade"], "good");
-    assert_eq!(v["history"][2]["minutes"], 300);
-    let csv = String::from_utf8(export("UTC", "csv")).unwrap();
-    let row = csv.lines().find(|l| l.contains(",internet,")).unwrap();
-    assert!(row.ends_with(",1,300"), "{row}");
-    let md = String::from_utf8(export("UTC", "markdown")).unwrap();
-    assert!(
-        md.contains("How the internet works — done 2026-03-02 · 1 review, next due "),
-        "{md}"
-    );
-    assert!(md.contains(" · 5 h logged\n"), "{md}");
 }
