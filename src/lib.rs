@@ -5,6 +5,7 @@
 //! two faces over them.
 
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod editor;
 pub mod fetch;

@@ -119,7 +119,8 @@ pub struct Session {
 impl Session {
     pub fn open(source: RoadmapSource, profile: &str) -> Result<Session, SessionError> {
         let roadmap = source.load()?;
-        let store = Store::open(profile)?;
+        // Changes are stamped at `ROADMAP_NOW` when it is set (tests).
+        let store = Store::open(profile)?.with_clock(crate::clock::now);
         Ok(Session {
             roadmap,
             source,

@@ -215,6 +215,39 @@ pub enum Command {
         #[arg(long)]
         clear: bool,
     },
+    /// Spaced review of done skills: list what is due, or record how a
+    /// review went.
+    #[command(after_help = REVIEW_HELP)]
+    Review {
+        /// The skill reviewed (leave out to list the reviews due today).
+        #[arg(value_name = "ID", requires = "grade", add = clap_complete::engine::ArgValueCandidates::new(super::completions::skills))]
+        id: Option<String>,
+        /// How it went: again, hard, good or easy (or 1 to 4).
+        #[arg(value_name = "GRADE")]
+        grade: Option<String>,
+        /// List every done skill by the date its review is due.
+        #[arg(long, conflicts_with = "id")]
+        all: bool,
+        /// Print JSON instead of text (shape in docs/export.md).
+        #[arg(long, conflicts_with = "id")]
+        json: bool,
+    },
+    /// What to study today: the reviews due, then next steps filling
+    /// today's time.
+    Today {
+        /// Print JSON instead of text (shape in docs/export.md).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Log time spent on a skill (the estimate stays an estimate).
+    Spent {
+        /// A skill id (or an earlier id of it).
+        #[arg(value_name = "ID", add = clap_complete::engine::ArgValueCandidates::new(super::completions::skills))]
+        id: String,
+        /// How long: 45m, 1.5h, 2h30m; -30m takes back time logged by mistake.
+        #[arg(value_name = "DURATION", allow_hyphen_values = true)]
+        duration: String,
+    },
     /// List profiles; rename or delete one.
     Profiles {
         #[command(subcommand)]
@@ -223,7 +256,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Your timeline: every status change, newest first, in local time.
+    /// Your timeline: status changes, notes, reviews and time logged,
+    /// newest first, in local time.
     Log {
         /// Only from this local day on: YYYY-MM-DD, today, yesterday, 7d, 2w.
         #[arg(long, value_name = "DATE")]
@@ -341,6 +375,16 @@ const COMPLETIONS_HELP: &str = "Install, e.g.:\n  \
     bash: echo 'source <(roadmap completions bash)' >> ~/.bashrc\n  \
     zsh:  echo 'source <(roadmap completions zsh)' >> ~/.zshrc\n  \
     fish: roadmap completions fish > ~/.config/fish/completions/roadmap.fish";
+
+const REVIEW_HELP: &str = "Every skill you mark done enters the review schedule (FSRS, Anki's \
+    scheduler; marking done counts as the first successful recall). Grades:\n  \
+    again (1)  could not explain or use it without looking it up\n  \
+    hard  (2)  recalled it, with effort\n  \
+    good  (3)  could explain it and apply it\n  \
+    easy  (4)  trivial\n\
+    Examples:\n  roadmap review             the reviews due today\n  \
+    roadmap review http good   record a review and print the next due date\n\
+    The desired retention is [review] retention in the config file (default 0.90).";
 
 /// `roadmap config …`.
 #[derive(Debug, Subcommand)]

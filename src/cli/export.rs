@@ -19,6 +19,7 @@ use clap::ValueEnum;
 use super::out;
 use super::{Failure, View};
 use crate::model::journal::{Activity, Stats, activities};
+use crate::model::review::{Card, Memory, Settings};
 use crate::model::text::clean_multiline_owned;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -36,10 +37,12 @@ pub(crate) struct Export<'a> {
     pub as_of: Option<DateTime<Utc>>,
     /// `None` without any history.
     pub stats: Option<Stats>,
+    /// Every done skill's review schedule, in UTC days.
+    pub memory: Memory,
 }
 
 impl<'a> Export<'a> {
-    fn new(view: &'a View) -> Export<'a> {
+    fn new(view: &'a View, settings: &Settings) -> Export<'a> {
         let roadmap = &view.session.roadmap;
         let activities = activities(roadmap, &view.profile);
         let as_of = activities.iter().map(|a| a.at).max();
@@ -50,7 +53,21 @@ impl<'a> Export<'a> {
             activities,
             as_of,
             stats,
+            memory: super::review::memory(view, settings, &Utc),
         }
+    }
+
+    /// Minutes logged on skill `s` (0 without any).
+    pub fn logged(&self, s: usize) -> i64 {
+        self.stats.as_ref().map_or(0, |st| st.logged_on(s))
+    }
+
+    /// Skill `s`'s review schedule as of `as_of`: the card and its memory
+    /// then.
+    pub fn review(&self, s: usize) -> Option<(&Card, f64)> {
+        let card = self.memory.card(s)?;
+        let at = self.as_of.unwrap_or(card.last).max(card.last);
+        Some((card, card.retrievability(at)))
     }
 }
 
@@ -83,8 +100,13 @@ pub(crate) fn date(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%d").to_string()
 }
 
-pub fn export(view: &View, format: Format, output: Option<&Path>) -> Result<(), Failure> {
-    let export = Export::new(view);
+pub fn export(
+    view: &View,
+    settings: &Settings,
+    format: Format,
+    output: Option<&Path>,
+) -> Result<(), Failure> {
+    let export = Export::new(view, settings);
     let text = match format {
         Format::Markdown => markdown::render(&export),
         Format::Json => json::render(&export)?,

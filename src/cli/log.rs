@@ -1,6 +1,6 @@
-//! `roadmap log`: the timeline of status changes and notes, newest first,
-//! in the learner's local time. A note is one event at its latest stamp
-//! (the profile keeps no history of a note's edits).
+//! `roadmap log`: the timeline of status changes, notes, reviews and time
+//! logged, newest first, in the learner's local time. A note is one event
+//! at its latest stamp (the profile keeps no history of a note's edits).
 
 use std::fmt::Write as _;
 use std::str::FromStr;
@@ -78,6 +78,12 @@ struct LogJson<'a> {
     to: Option<&'static str>,
     /// A note's first line (cleaned, clipped); null for a status change.
     note: Option<String>,
+    /// A review's grade (`again`, `hard`, `good`, `easy`); null otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grade: Option<&'static str>,
+    /// A time entry's minutes (negative: taken back); null otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    minutes: Option<i32>,
 }
 
 pub fn log(
@@ -113,6 +119,7 @@ where
             let skill = &roadmap.skills[a.skill];
             let stage = &roadmap.stages[skill.stage];
             let local = a.at.with_timezone(tz);
+            let (mut grade, mut minutes) = (None, None);
             let (kind, from, to, note) = match a.kind {
                 ActivityKind::Status { from, to } => {
                     ("status", Some(from.as_str()), Some(to.as_str()), None)
@@ -125,6 +132,14 @@ where
                         .note(roadmap, a.skill)
                         .map(|n| words::note_line(&n.text)),
                 ),
+                ActivityKind::Review(g) => {
+                    grade = Some(g.as_str());
+                    ("review", None, None, None)
+                }
+                ActivityKind::Spent(m) => {
+                    minutes = Some(m);
+                    ("spent", None, None, None)
+                }
             };
             LogJson {
                 kind,
@@ -138,6 +153,8 @@ where
                 from,
                 to,
                 note,
+                grade,
+                minutes,
             }
         })
         .collect();
@@ -164,8 +181,16 @@ where
             day = &item.date;
             line!(text, "{day}");
         }
-        let what = match (item.from, item.to) {
-            (Some(from), Some(to)) => format!("{from:<7} → {to:<7}"),
+        let what = match (item.from, item.to, item.grade, item.minutes) {
+            (Some(from), Some(to), ..) => format!("{from:<7} → {to:<7}"),
+            (_, _, Some(grade), _) => format!("{:<17}", format!("review: {grade}")),
+            (_, _, _, Some(m)) => format!(
+                "{:<17}",
+                format!(
+                    "spent {}",
+                    crate::model::review::duration::format(i64::from(m))
+                )
+            ),
             _ => format!("{:<17}", "note"),
         };
         let mut row = format!(

@@ -116,6 +116,10 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "When \"dumb\", `roadmap import NAME` shows no progress line.",
     ),
     (
+        "ROADMAP_NOW",
+        "Commands run at this moment (RFC 3339, e.g. 2026-03-01T10:00:00Z) instead of the clock's, and stamp their changes with it: for tests, or to see what `roadmap review` will say next week.",
+    ),
+    (
         "VISUAL",
         "The editor `roadmap note` and the view's e open a note in (split on spaces: \"code --wait\" works).",
     ),

@@ -22,13 +22,16 @@ mod paths;
 mod profiles;
 mod profiles_manage;
 mod remove;
+mod review;
 mod roadmaps;
 mod search;
 mod show;
 mod show_choice;
+mod spent;
 pub mod stats;
 mod status;
 pub mod sync;
+mod today;
 mod undo;
 mod use_roadmap;
 mod validate;
@@ -125,7 +128,24 @@ impl Failure {
 
 /// Runs one subcommand and returns the process exit code.
 pub fn run(args: &Args, command: &Command) -> ExitCode {
-    match dispatch(args, command, Utc::now()) {
+    let now = match crate::clock::fixed() {
+        Some(Err(text)) => {
+            return report(&Failure::User {
+                lines: vec![format!(
+                    "{}='{}' is not a time",
+                    crate::clock::NOW_ENV,
+                    lookup::echo(&text)
+                )],
+                help: Some(
+                    "write it as RFC 3339 (2026-03-01T10:00:00Z), or unset it to use the clock"
+                        .to_string(),
+                ),
+            });
+        }
+        Some(Ok(now)) => now,
+        None => Utc::now(),
+    };
+    match dispatch(args, command, now) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => report(&failure),
     }
@@ -175,6 +195,7 @@ fn run_command(o: &Options, command: &Command, now: DateTime<Utc>) -> Result<(),
             usize::try_from(*n).unwrap_or(usize::MAX),
             *json,
             now,
+            &o.config.review,
         ),
         Command::List {
             stage,
@@ -194,9 +215,12 @@ fn run_command(o: &Options, command: &Command, now: DateTime<Utc>) -> Result<(),
         Command::Profiles { action: None, json } => profiles::profiles(&o.profile, *json),
         Command::Log { since, json } => log::log(&View::open(o)?, *since, *json, now),
         Command::Stats { json } => stats::stats(&View::open(o)?, *json, now),
-        Command::Export { format, output } => {
-            export::export(&View::open(o)?, *format, output.as_deref())
-        }
+        Command::Export { format, output } => export::export(
+            &View::open(o)?,
+            &o.config.review,
+            *format,
+            output.as_deref(),
+        ),
         Command::Import {
             file,
             content,
@@ -231,6 +255,16 @@ fn run_command(o: &Options, command: &Command, now: DateTime<Utc>) -> Result<(),
             sync::sync(o, folder.as_deref(), git.as_deref(), *json)
         }
         Command::Undo { json } => undo::undo(&open(o)?, *json),
+        Command::Review {
+            id: Some(id),
+            grade: Some(grade),
+            ..
+        } => review::record(&open(o)?, &o.config.review, id, grade, now),
+        Command::Review { all, json, .. } => {
+            review::review(&View::open(o)?, &o.config.review, *all, *json, now)
+        }
+        Command::Today { json } => today::today(&View::open(o)?, &o.config.review, *json, now),
+        Command::Spent { id, duration } => spent::spent(&open(o)?, id, duration),
         Command::Config { .. } | Command::Completions { .. } | Command::Paths | Command::Man => {
             Ok(())
         }

@@ -21,6 +21,9 @@ enum NextJson<'a> {
         stage: &'a str,
         status: &'a str,
         reason: &'a str,
+        /// Done prerequisites whose memory faded below `[review]
+        /// prerequisite_memory`: review them first.
+        review_first: Vec<super::review::FadedJson<'a>>,
     },
     /// An open choice: how many options to pick, how many are done, and
     /// the options left to pick from, best first.
@@ -53,9 +56,16 @@ pub(super) fn step_name(roadmap: &Roadmap, step: Step) -> String {
     }
 }
 
-pub fn next(view: &View, n: usize, json: bool, now: DateTime<Utc>) -> Result<(), Failure> {
+pub fn next(
+    view: &View,
+    n: usize,
+    json: bool,
+    now: DateTime<Utc>,
+    settings: &crate::model::review::Settings,
+) -> Result<(), Failure> {
     let roadmap = &view.session.roadmap;
     let suggestions = next_steps(roadmap, &view.states, &view.eval, now, n);
+    let fading = super::review::Fading::new(view, settings, now);
     let stage_of = |step: Step| match step {
         Step::Skill(s) => Some(roadmap.skills[s].stage),
         Step::Choice(c) => roadmap.choice_stage(c),
@@ -72,6 +82,7 @@ pub fn next(view: &View, n: usize, json: bool, now: DateTime<Utc>) -> Result<(),
                         stage,
                         status: view.states[i].status.as_str(),
                         reason: &s.reason,
+                        review_first: fading.json(roadmap, i),
                     },
                     Step::Choice(c) => NextJson::Choice {
                         id: &roadmap.choices[c].id,
@@ -117,8 +128,13 @@ pub fn next(view: &View, n: usize, json: bool, now: DateTime<Utc>) -> Result<(),
             step_name(roadmap, s.step),
             s.reason,
         );
-        if let Step::Choice(c) = s.step {
-            line!(text, "{:rank_width$}  {}", "", options_line(view, c));
+        match s.step {
+            Step::Choice(c) => line!(text, "{:rank_width$}  {}", "", options_line(view, c)),
+            Step::Skill(i) => {
+                for l in fading.lines(roadmap, i) {
+                    line!(text, "{:rank_width$}  {l}", "");
+                }
+            }
         }
     }
     out::emit(&text)

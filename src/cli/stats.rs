@@ -80,7 +80,10 @@ struct DayJson {
 struct WeekJson {
     start: NaiveDate,
     skills: u32,
+    /// The estimated hours of the skills done in the week.
     hours: u32,
+    /// Minutes logged in the week (`roadmap spent`), on any skill.
+    logged_minutes: i64,
 }
 
 #[derive(Serialize)]
@@ -94,7 +97,15 @@ struct TimeJson<'a> {
     done: DateTime<Utc>,
     /// `null` without a start.
     days: Option<u32>,
+    /// The skill's hours estimate.
     hours: Option<u32>,
+    /// Minutes logged on it (0: none).
+    logged_minutes: i64,
+    /// Its time: the logged minutes when there are some, else the
+    /// estimate's; `time_from` says which (`logged`, `estimate`, or null
+    /// without either).
+    time_minutes: Option<i64>,
+    time_from: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -172,18 +183,30 @@ pub(crate) fn stats_json<'a>(
                 start: w.start,
                 skills: w.skills,
                 hours: w.hours,
+                logged_minutes: w.logged_minutes,
             })
             .collect(),
         time_per_skill: s
             .finished
             .iter()
-            .map(|f| TimeJson {
-                id: &roadmap.skills[f.skill].id,
-                title: &roadmap.skills[f.skill].title,
-                started: f.started,
-                done: f.done,
-                days: f.days,
-                hours: f.hours,
+            .map(|f| {
+                let logged = s.logged_on(f.skill);
+                let (time_minutes, time_from) = match (logged, f.hours) {
+                    (m, _) if m > 0 => (Some(m), Some("logged")),
+                    (_, Some(h)) => (Some(i64::from(h) * 60), Some("estimate")),
+                    _ => (None, None),
+                };
+                TimeJson {
+                    id: &roadmap.skills[f.skill].id,
+                    title: &roadmap.skills[f.skill].title,
+                    started: f.started,
+                    done: f.done,
+                    days: f.days,
+                    hours: f.hours,
+                    logged_minutes: logged,
+                    time_minutes,
+                    time_from,
+                }
             })
             .collect(),
         pace: PaceJson {
@@ -264,11 +287,20 @@ fn text(roadmap: &Roadmap, profile: &Profile, name: &str, s: &Stats) -> String {
         line!(text, "{l}");
     }
     line!(text);
-    line!(text, "Finished per week (skills, hours), oldest first");
+    line!(
+        text,
+        "Finished per week (skills, their estimated hours; time you logged), oldest first"
+    );
     let most = s.weeks.iter().map(|w| w.skills).max().unwrap_or(0);
     for w in &s.weeks {
         let bar: String = SHADES[4].to_string().repeat(w.skills.min(40) as usize);
-        let row = format!("  {}  {:>2}  {:>4} h  {bar}", w.start, w.skills, w.hours);
+        let row = format!(
+            "  {}  {:>2}  {:>4} h est.  {:>14}  {bar}",
+            w.start,
+            w.skills,
+            w.hours,
+            words::logged(w.logged_minutes)
+        );
         line!(text, "{}", row.trim_end());
     }
     if most == 0 {
@@ -291,9 +323,15 @@ fn text(roadmap: &Roadmap, profile: &Profile, name: &str, s: &Stats) -> String {
         );
     }
     line!(text);
-    let timed: Vec<(&Finished, u32)> = words::timed(&s.finished).collect();
+    let timed: Vec<(&Finished, Option<u32>)> =
+        words::timed(&s.finished, |i| s.logged_on(i)).collect();
+    let left_out = s.finished.len() - timed.len();
     if timed.is_empty() {
-        line!(text, "Time per skill: {}", words::untimed(&s.finished));
+        line!(
+            text,
+            "Time per skill: {}",
+            words::untimed(&s.finished, left_out)
+        );
         return text;
     }
     line!(
@@ -314,13 +352,14 @@ fn text(roadmap: &Roadmap, profile: &Profile, name: &str, s: &Stats) -> String {
     for ((f, days), name) in timed.iter().zip(&names) {
         line!(
             text,
-            "  {name:<width$}  {:>9}  done {}",
-            words::took(*days),
-            f.done_day
+            "  {name:<width$}  {:>11}  done {}  {}",
+            words::took_if(*days),
+            f.done_day,
+            words::skill_time(s.logged_on(f.skill), f.hours)
         );
     }
-    if timed.len() < s.finished.len() {
-        line!(text, "  ({})", words::untimed(&s.finished));
+    if left_out > 0 {
+        line!(text, "  ({})", words::untimed(&s.finished, left_out));
     }
     text
 }

@@ -24,6 +24,7 @@ pub fn default_text() -> String {
          # A roadmap file (relative paths start at this file's folder); unset: the built-in one.\n\
          # roadmap = \"my-roadmap.json\"\n"
     );
+    let _ = writeln!(s, "{}", super::review::default_text());
     let _ = writeln!(
         s,
         "# [sync]\n\

@@ -1,4 +1,5 @@
-//! The user's config file: keys, colours and default options.
+//! The user's config file: keys, colours, default options, reviews and
+//! today's plan.
 //!
 //! `config.toml` in the platform config folder (`~/.config/roadmap/` on
 //! Linux), or the file `ROADMAP_CONFIG` names. A missing file means the
@@ -8,6 +9,7 @@
 mod colour;
 mod default;
 mod parse;
+mod review;
 #[cfg(test)]
 mod tests;
 
@@ -36,6 +38,8 @@ pub struct Config {
     /// `[sync]`: where progress is synced to, if anywhere (a folder path
     /// here is already made absolute: `~` and the config file's folder).
     pub sync: Option<crate::store::sync::Target>,
+    /// `[review]` and `[today]`: the review schedule and today's plan.
+    pub review: crate::model::review::Settings,
 }
 
 /// `[defaults]`: used when neither a flag nor the environment says.

@@ -18,7 +18,7 @@ use crate::tui::theme::Palette;
 const SEE_DEFAULT: &str =
     "`roadmap config default` prints a complete file with every setting explained";
 
-const TOP: &[&str] = &["keys", "theme", "defaults", "sync"];
+const TOP: &[&str] = &["keys", "theme", "defaults", "sync", "review", "today"];
 const DEFAULTS: &[&str] = &["profile", "roadmap"];
 
 /// A config file read as far as it goes: the config (the built-ins where a
@@ -50,6 +50,7 @@ pub fn parse_all(text: &str, file: &str) -> Parsed {
     };
     let mut config = Config::default();
     let mut roadmap_at = None;
+    let mut review = super::review::Raw::default();
     let (doc, errors) = DeTable::parse_recoverable(text);
     if errors.is_empty() {
         for (key, value) in doc.get_ref() {
@@ -58,6 +59,8 @@ pub fn parse_all(text: &str, file: &str) -> Parsed {
                 "theme" => config.palette = c.theme(value),
                 "defaults" => (config.defaults, roadmap_at) = c.defaults(value),
                 "sync" => config.sync = c.sync(value),
+                "review" => c.numbers(value, "review", super::review::REVIEW, &mut review),
+                "today" => c.numbers(value, "today", super::review::TODAY, &mut review),
                 other => {
                     let hint = closest(other, TOP);
                     // A slip of `keys` or `theme` concerns the view only.
@@ -66,7 +69,7 @@ pub fn parse_all(text: &str, file: &str) -> Parsed {
                         key.span(),
                         view_only,
                         format!(
-                            "there is no setting '{}' here{}; the settings here are 'keys', 'theme', 'defaults', 'sync'",
+                            "there is no setting '{}' here{}; the settings here are 'keys', 'theme', 'defaults', 'sync', 'review', 'today'",
                             clip(other),
                             did_you_mean(hint)
                         ),
@@ -85,6 +88,11 @@ pub fn parse_all(text: &str, file: &str) -> Parsed {
                 SEE_DEFAULT,
             );
         }
+    }
+    let (settings, refused) = super::review::settings(&review);
+    config.review = settings;
+    for (span, problem, help) in refused {
+        c.report(span, false, problem, &help);
     }
     let mut problems = c.problems;
     problems.sort_by_key(|p| p.at);
@@ -393,6 +401,72 @@ impl Checker<'_> {
                 None
             }
             (None, Some((g, _))) => Some(Target::Git(g)),
+        }
+    }
+
+    /// `[review]` and `[today]`: numbers, each kept with its place for the
+    /// range checks of `config::review`.
+    fn numbers(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        table: &str,
+        names: &[&str],
+        raw: &mut super::review::Raw,
+    ) {
+        let help = "`roadmap config default` prints both tables with every setting explained";
+        let DeValue::Table(entries) = value.get_ref() else {
+            self.wrong_type(value, "a table of settings", false, help);
+            return;
+        };
+        for (key, v) in entries {
+            let name = key.get_ref().as_ref();
+            if !names.contains(&name) {
+                self.report(
+                    key.span(),
+                    false,
+                    format!(
+                        "there is no setting '{}' in [{table}]{}; the settings there are {}",
+                        clip(name),
+                        did_you_mean(closest(name, names)),
+                        names
+                            .iter()
+                            .map(|n| format!("'{n}'"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    help,
+                );
+                continue;
+            }
+            let fraction = matches!(name, "retention" | "prerequisite_memory");
+            let number = match v.get_ref() {
+                DeValue::Float(f) if fraction => f.as_str().parse::<f64>().ok(),
+                DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                    .ok()
+                    .map(|n| n as f64),
+                _ => None,
+            };
+            let Some(number) = number else {
+                let wanted = if fraction {
+                    "a number"
+                } else {
+                    "a whole number"
+                };
+                self.wrong_type(v, wanted, false, help);
+                continue;
+            };
+            let span = v.span();
+            #[allow(clippy::cast_possible_truncation)]
+            let whole = || Some(Spanned::new(span.clone(), number as i64));
+            match name {
+                "retention" => raw.retention = Some(Spanned::new(span.clone(), number)),
+                "prerequisite_memory" => {
+                    raw.prerequisite_memory = Some(Spanned::new(span.clone(), number));
+                }
+                "minutes" => raw.minutes = whole(),
+                "reviews" => raw.reviews = whole(),
+                _ => raw.review_minutes = whole(),
+            }
         }
     }
 

@@ -69,7 +69,7 @@ fn unknown_top_level_key_is_refused_with_line_and_column() {
     assert_eq!(e.at, Some((3, 1)));
     assert_eq!(
         e.problem,
-        "there is no setting 'colour' here; the settings here are 'keys', 'theme', 'defaults', 'sync'"
+        "there is no setting 'colour' here; the settings here are 'keys', 'theme', 'defaults', 'sync', 'review', 'today'"
     );
     assert!(e.to_string().starts_with("config.toml:3:1: "), "{e}");
     assert!(e.help.contains("roadmap config default"));

@@ -21,6 +21,7 @@ pub mod profile;
 mod profile_de;
 pub mod progress;
 mod reason;
+pub mod review;
 mod rfc3339;
 pub mod roadmap;
 mod schema;

@@ -134,6 +134,14 @@ pub struct RoadmapProgress {
     /// file).
     #[serde(default, rename = "finish_by", skip_serializing_if = "Option::is_none")]
     pub goal: Option<super::goal::Goal>,
+    /// Reviews of done skills, keyed by skill id (or an earlier id):
+    /// append-only events, oldest first ([`super::review`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reviews: BTreeMap<String, Vec<super::review::Review>>,
+    /// Time spent on skills, keyed by skill id (or an earlier id):
+    /// append-only events, oldest first.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub spent: BTreeMap<String, Vec<super::review::Spent>>,
     /// Fields this build does not know, kept as they were.
     #[serde(flatten)]
     pub unknown: Unknown,

@@ -11,11 +11,12 @@ use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use super::profile::{Change, Entry, Profile, RoadmapProgress};
+use super::review::{Review, Spent};
 use super::unknown::{Plain, SeedFor, UniqueMap, read_fields};
 
 const CHANGE: &[&str] = &["at", "status"];
 const ENTRY: &[&str] = &["status", "changed", "done_at", "history"];
-const PROGRESS: &[&str] = &["skills", "notes", "finish_by"];
+const PROGRESS: &[&str] = &["skills", "notes", "finish_by", "reviews", "spent"];
 const PROFILE: &[&str] = &["version", "roadmaps"];
 
 fn required<T, E: de::Error>(value: Option<T>, name: &'static str) -> Result<T, E> {
@@ -121,6 +122,7 @@ impl<'de> Visitor<'de> for ProgressSeed {
             .map(|r| format!(" of roadmap '{}'", super::text::clip(r, 60)))
             .unwrap_or_default();
         let (mut skills, mut notes, mut goal) = (None, None, None);
+        let (mut reviews, mut spent) = (None, None);
         let unknown = read_fields(map, PROGRESS, |i, map| {
             match i {
                 0 => {
@@ -137,7 +139,21 @@ impl<'de> Visitor<'de> for ProgressSeed {
                         value: PhantomData,
                     })?);
                 }
-                _ => goal = map.next_value()?,
+                2 => goal = map.next_value()?,
+                3 => {
+                    reviews = Some(map.next_value_seed(UniqueMap::<Vec<Review>> {
+                        what: "reviews of skill",
+                        within: within.clone(),
+                        value: PhantomData,
+                    })?);
+                }
+                _ => {
+                    spent = Some(map.next_value_seed(UniqueMap::<Vec<Spent>> {
+                        what: "time spent on skill",
+                        within: within.clone(),
+                        value: PhantomData,
+                    })?);
+                }
             }
             Ok(())
         })?;
@@ -145,6 +161,8 @@ impl<'de> Visitor<'de> for ProgressSeed {
             skills: skills.unwrap_or_default(),
             notes: notes.unwrap_or_default(),
             goal,
+            reviews: reviews.unwrap_or_default(),
+            spent: spent.unwrap_or_default(),
             unknown,
         })
     }

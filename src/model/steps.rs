@@ -81,6 +81,27 @@ impl OpenChoice {
     }
 }
 
+/// The skill a step stands for where one skill is needed (today's plan):
+/// the skill itself, or an open choice's best option that can be learnt
+/// now (else its best option).
+pub fn learnable_skill(
+    roadmap: &Roadmap,
+    states: &[SkillState],
+    eval: &Evaluation,
+    step: Step,
+) -> Option<usize> {
+    match step {
+        Step::Skill(s) => Some(s),
+        Step::Choice(c) => {
+            let open = open_options(roadmap, states, eval, c);
+            open.iter()
+                .copied()
+                .find(|&o| eval.unlocked[o])
+                .or_else(|| open.first().copied())
+        }
+    }
+}
+
 /// The unfinished options of choice `c` a learner can pick from, best
 /// first: unlocked before locked, then fewer hours, then file order.
 pub fn open_options(

@@ -2,6 +2,7 @@
 
 use std::cmp::Ordering;
 
+use crate::model::review;
 use crate::model::{Change, Entry, Profile};
 
 /// Orders two entries: the newer change wins; a tie is broken by status so
@@ -52,6 +53,8 @@ pub fn merge(ours: &mut Profile, theirs: &Profile) {
         let mine = ours.roadmaps.entry(roadmap.clone()).or_default();
         mine.unknown.merge(&progress.unknown);
         crate::model::note::merge_notes(&mut mine.notes, &progress.notes);
+        review::merge_events(&mut mine.reviews, &progress.reviews);
+        review::merge_events(&mut mine.spent, &progress.spent);
         if let Some(theirs) = &progress.goal {
             mine.goal = Some(match &mine.goal {
                 Some(ours) => crate::model::goal::merge_goal(ours, theirs),
@@ -72,5 +75,7 @@ pub fn merge(ours: &mut Profile, theirs: &Profile) {
     // without duplicates (a no-op check for what this build wrote).
     for progress in ours.roadmaps.values_mut() {
         progress.skills.values_mut().for_each(Entry::normalize);
+        progress.reviews.values_mut().for_each(review::normalize);
+        progress.spent.values_mut().for_each(review::normalize);
     }
 }

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::app::{LoadedRoadmap, SwitchEntry, SyncNews};
+use crate::model::review::Grade;
 use crate::model::{NoteEdit, NoteSaved, Profile, Status};
 use crate::session::RoadmapSource;
 
@@ -126,6 +127,16 @@ pub enum Action {
     OpenGoal,
     /// The store saved the goal: the saved profile, or the error text.
     GoalSaved(Result<Profile, String>),
+    /// `R`: the review session over today's reviews.
+    OpenReview,
+    /// In the review session: grade the skill shown.
+    Grade(Grade),
+    /// In the review session: leave the skill shown for later, ungraded.
+    SkipCard,
+    /// `t`: today's plan.
+    OpenToday,
+    /// `T`: log time spent on the current skill.
+    LogTime,
 }
 
 /// What the run loop must do after an update. `update` never touches files
@@ -232,6 +243,11 @@ impl Action {
             Action::Restored(_) => "restored",
             Action::OpenGoal => "goal",
             Action::GoalSaved(_) => "goal-saved",
+            Action::OpenReview => "review",
+            Action::Grade(g) => g.as_str(),
+            Action::SkipCard => "skip-card",
+            Action::OpenToday => "today",
+            Action::LogTime => "log-time",
         }
     }
 }

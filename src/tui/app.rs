@@ -10,6 +10,7 @@ mod history;
 pub(crate) mod nav;
 mod next;
 pub(crate) mod note;
+pub(crate) mod review;
 mod rows;
 mod screen;
 mod search;
@@ -17,6 +18,7 @@ mod stats;
 mod status;
 mod switcher;
 mod sync;
+pub(crate) mod today;
 mod update;
 
 use chrono::{DateTime, Utc};
@@ -114,6 +116,12 @@ pub enum Mode {
     Switcher(Box<SwitcherState>),
     /// The prompt for the goal date.
     Goal(Box<GoalPrompt>),
+    /// The review session: today's reviews, one at a time.
+    Review(Box<review::ReviewSession>),
+    /// Today's plan.
+    Today(today::TodayState),
+    /// Typing the time spent on a skill.
+    LogTime(Box<today::TimeInput>),
 }
 
 /// The details pane: which link is selected and how far it is scrolled.
@@ -181,6 +189,8 @@ pub struct App {
     pub(crate) parked: Vec<App>,
     /// Sync with other machines: where to, and whether one is running.
     pub(crate) sync: SyncState,
+    /// Review schedules, reviews and time not yet saved, today's plan.
+    pub(crate) reviews: review::Reviews,
 }
 
 /// Where quitting stands.
@@ -241,6 +251,7 @@ impl App {
             exit: Exit::Stay,
             parked: Vec::new(),
             sync: SyncState::default(),
+            reviews: review::Reviews::new(now),
         };
         app.recompute(now);
         // Start where the learner is: the first stage not finished yet.
@@ -348,6 +359,9 @@ impl App {
             Mode::Stats { .. } => KeyMode::Stats,
             Mode::Switcher(_) => KeyMode::Switcher,
             Mode::Goal(_) => KeyMode::Goal,
+            Mode::Review(_) => KeyMode::Review,
+            Mode::Today(_) => KeyMode::Today,
+            Mode::LogTime(_) => KeyMode::LogTime,
         }
     }
 
@@ -433,6 +447,7 @@ impl App {
     /// Recomputes everything derived from the statuses.
     pub(crate) fn recompute(&mut self, now: DateTime<Utc>) {
         self.live = Live::new(&self.roadmap, self.profile.states(&self.roadmap));
+        self.refresh_memory(None, now);
         self.refresh_suggestions(now);
     }
 
@@ -445,13 +460,15 @@ impl App {
             .map(Entry::state)
             .unwrap_or_default();
         self.live.set(&self.roadmap, skill, state);
+        self.refresh_memory(Some(skill), now);
         self.refresh_suggestions(now);
     }
 
-    fn refresh_suggestions(&mut self, now: DateTime<Utc>) {
+    pub(crate) fn refresh_suggestions(&mut self, now: DateTime<Utc>) {
         self.stats_changed(now);
         self.refilter();
         self.suggestions = self.live.next_steps(&self.roadmap, now, SUGGESTIONS);
+        self.mark_faded(now);
         self.goal = self.goal_plan(now);
         self.rebuild_next_items();
     }

@@ -26,10 +26,13 @@ pub enum KeyMode {
     Switcher,
     /// The prompt for the goal date.
     Goal,
+    Review,
+    Today,
+    LogTime,
 }
 
 impl KeyMode {
-    pub const ALL: [KeyMode; 7] = [
+    pub const ALL: [KeyMode; 10] = [
         KeyMode::Main,
         KeyMode::Search,
         KeyMode::Stats,
@@ -37,6 +40,9 @@ impl KeyMode {
         KeyMode::Unreadable,
         KeyMode::Switcher,
         KeyMode::Goal,
+        KeyMode::Review,
+        KeyMode::Today,
+        KeyMode::LogTime,
     ];
 
     /// The table's name in the config file (`[keys.main]`).
@@ -49,6 +55,9 @@ impl KeyMode {
             KeyMode::Stats => "stats",
             KeyMode::Switcher => "switcher",
             KeyMode::Goal => "goal",
+            KeyMode::Review => "review",
+            KeyMode::Today => "today",
+            KeyMode::LogTime => "log-time",
         }
     }
 
@@ -65,6 +74,9 @@ impl KeyMode {
             KeyMode::Stats => "Stats",
             KeyMode::Switcher => "Roadmap switcher",
             KeyMode::Goal => "Goal date",
+            KeyMode::Review => "Review session",
+            KeyMode::Today => "Today",
+            KeyMode::LogTime => "Log time",
         }
     }
 }
@@ -169,7 +181,8 @@ impl Binding {
     }
 }
 
-use KeyMode::{Goal, Help, Main, Search, Stats, Switcher, Unreadable};
+use crate::model::review::Grade;
+use KeyMode::{Goal, Help, LogTime, Main, Review, Search, Stats, Switcher, Today, Unreadable};
 
 /// Every built-in key binding, in the order the help lists them.
 #[rustfmt::skip]
@@ -202,6 +215,9 @@ pub static DEFAULTS: &[Row] = &[
     Row { mode: Main, keys: &[ch('['), ctrl('o')], action: Action::Back, help: "back to before the last jump (link, next, search)", hint: Some("back") },
     Row { mode: Main, keys: &[ch(']')], action: Action::Forward, help: "forward again", hint: Some("fwd") },
     Row { mode: Main, keys: &[ch('m')], action: Action::OpenSwitcher, help: "switch roadmap (each keeps its place and undo)", hint: Some("roadmaps") },
+    Row { mode: Main, keys: &[ch('R')], action: Action::OpenReview, help: "review: today's reviews one at a time, graded with one key", hint: None },
+    Row { mode: Main, keys: &[ch('t')], action: Action::OpenToday, help: "today: the reviews due, then next steps for today's time", hint: None },
+    Row { mode: Main, keys: &[ch('T')], action: Action::LogTime, help: "log time spent on the skill (45m, 1.5h, 2h30m)", hint: None },
     Row { mode: Main, keys: &[key(KeyCode::Esc)], action: Action::Close, help: "step back out: details → skills → stages (never quits)", hint: None },
     Row { mode: Main, keys: &[ch('S')], action: Action::SyncNow, help: "sync with your other machines now ([sync] in config.toml)", hint: None },
     Row { mode: Main, keys: &[ch('?')], action: Action::ToggleHelp, help: "this help", hint: Some("help") },
@@ -248,6 +264,34 @@ pub static DEFAULTS: &[Row] = &[
     Row { mode: Goal, keys: &[ctrl('u')], action: Action::SearchClear, help: "clear the date", hint: Some("clear") },
     Row { mode: Goal, keys: &[key(KeyCode::Esc)], action: Action::Close, help: "cancel, leaving the goal as it is", hint: Some("cancel") },
     Row { mode: Goal, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
+    Row { mode: Review, keys: &[ch('1')], action: Action::Grade(Grade::Again), help: "again: could not explain or use it without looking it up", hint: Some("again") },
+    Row { mode: Review, keys: &[ch('2')], action: Action::Grade(Grade::Hard), help: "hard: recalled it, with effort", hint: Some("hard") },
+    Row { mode: Review, keys: &[ch('3')], action: Action::Grade(Grade::Good), help: "good: could explain it and apply it", hint: Some("good") },
+    Row { mode: Review, keys: &[ch('4')], action: Action::Grade(Grade::Easy), help: "easy: trivial", hint: Some("easy") },
+    Row { mode: Review, keys: &[ch('s')], action: Action::SkipCard, help: "leave it for later, ungraded", hint: Some("skip") },
+    Row { mode: Review, keys: &[key(KeyCode::Up), ch('k')], action: Action::Up, help: "scroll up", hint: None },
+    Row { mode: Review, keys: &[key(KeyCode::Down), ch('j')], action: Action::Down, help: "scroll down", hint: None },
+    Row { mode: Review, keys: &[key(KeyCode::PageUp), ctrl('u')], action: Action::PageUp, help: "page up", hint: None },
+    Row { mode: Review, keys: &[key(KeyCode::PageDown), ctrl('d')], action: Action::PageDown, help: "page down", hint: None },
+    Row { mode: Review, keys: &[key(KeyCode::Esc), ch('q')], action: Action::Close, help: "end the session (what was graded is saved)", hint: Some("close") },
+    Row { mode: Review, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
+    Row { mode: Today, keys: &[key(KeyCode::Up), ch('k')], action: Action::Up, help: "previous line", hint: None },
+    Row { mode: Today, keys: &[key(KeyCode::Down), ch('j')], action: Action::Down, help: "next line", hint: Some("choose") },
+    Row { mode: Today, keys: &[key(KeyCode::PageUp), ctrl('u')], action: Action::PageUp, help: "page up", hint: None },
+    Row { mode: Today, keys: &[key(KeyCode::PageDown), ctrl('d')], action: Action::PageDown, help: "page down", hint: None },
+    Row { mode: Today, keys: &[ch('g'), key(KeyCode::Home)], action: Action::First, help: "first", hint: None },
+    Row { mode: Today, keys: &[ch('G'), key(KeyCode::End)], action: Action::Last, help: "last", hint: None },
+    Row { mode: Today, keys: &[key(KeyCode::Enter)], action: Action::Enter, help: "show the skill in the main view", hint: Some("show") },
+    Row { mode: Today, keys: &[ch('R')], action: Action::OpenReview, help: "start the review session", hint: Some("review") },
+    Row { mode: Today, keys: &[ch('T')], action: Action::LogTime, help: "log time spent on the chosen skill", hint: Some("log time") },
+    Row { mode: Today, keys: &[key(KeyCode::Esc), ch('t'), ch('q')], action: Action::Close, help: "close today's plan", hint: Some("close") },
+    Row { mode: Today, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
+    Row { mode: LogTime, keys: &[], action: Action::SearchInput(' '), help: "the time: 45m, 1.5h, 2h30m (-30m takes back time)", hint: None },
+    Row { mode: LogTime, keys: &[key(KeyCode::Enter)], action: Action::Enter, help: "log it", hint: Some("log") },
+    Row { mode: LogTime, keys: &[key(KeyCode::Backspace)], action: Action::SearchBackspace, help: "delete a character", hint: None },
+    Row { mode: LogTime, keys: &[ctrl('u')], action: Action::SearchClear, help: "clear", hint: None },
+    Row { mode: LogTime, keys: &[key(KeyCode::Esc)], action: Action::Close, help: "cancel", hint: Some("cancel") },
+    Row { mode: LogTime, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
 ];
 
 /// What the mouse does, for the help.
@@ -389,7 +433,7 @@ impl Keymap {
             return Some(b.action.clone());
         }
         match (mode, event.code) {
-            (KeyMode::Search | KeyMode::Goal, KeyCode::Char(c))
+            (KeyMode::Search | KeyMode::Goal | KeyMode::LogTime, KeyCode::Char(c))
                 if !ctrl && !event.modifiers.contains(KeyModifiers::ALT) =>
             {
                 Some(Action::SearchInput(c))

@@ -56,6 +56,7 @@ pub fn run(options: &Options) -> ExitCode {
     let keymap = options.config.keymap.clone();
     let palette = options.config.palette;
     let sync_target = options.config.sync.clone();
+    let review = options.config.review;
     // The first frame comes before anything that can wait: a large roadmap
     // takes a moment to load.
     let result = with_terminal(|terminal| {
@@ -68,7 +69,8 @@ pub fn run(options: &Options) -> ExitCode {
             Some(Ok((app, store))) => (
                 app.with_keymap(keymap)
                     .with_theme(Theme::from_env(palette))
-                    .with_sync(sync_target),
+                    .with_sync(sync_target)
+                    .with_review(review),
                 store,
             ),
             Some(Err(message)) => return Ok(Err(message)),
@@ -342,6 +344,23 @@ fn event_loop(
 
 /// Updates with `action` and performs the effects, feeding their outcomes
 /// back as actions. Returns true to quit.
+/// The app's unsaved status changes, reviews and time entries, applied
+/// and stamped by the store under its lock in one save (never our whole,
+/// possibly stale, profile); then written out for sync.
+fn save(app: &App, store: &Store, tx: &Sender<Input>) -> Action {
+    let saved = store
+        .update_now(|p, now| {
+            p.apply(app.roadmap(), app.unsaved(), now);
+            p.apply_events(app.roadmap(), app.unsaved_events(), now);
+        })
+        .map(|(saved, ())| saved)
+        .map_err(|e| e.to_string());
+    if saved.is_ok() {
+        publish(app, store, tx);
+    }
+    Action::Saved(saved)
+}
+
 fn perform(
     app: &mut App,
     store: &Store,
@@ -358,15 +377,7 @@ fn perform(
             let outcome = match effect {
                 // The store applies and stamps our changes under its lock
                 // (never merges our whole, possibly stale, profile).
-                Effect::Save => {
-                    let saved = store
-                        .apply(app.roadmap(), app.unsaved())
-                        .map_err(|e| e.to_string());
-                    if saved.is_ok() {
-                        publish(app, store, tx);
-                    }
-                    Action::Saved(saved)
-                }
+                Effect::Save => save(app, store, tx),
                 Effect::Sync => {
                     sync(app, store, tx);
                     continue;

@@ -45,7 +45,7 @@ fn markdown_is_a_checklist_grouped_by_stage_with_statuses_and_dates() {
         "{md}"
     );
     assert!(md.contains("as of 2025-02-28."), "{md}");
-    assert!(md.contains("\n## Basics — 2 of 3\n\n- [x] How the internet works — done 2025-02-03 (started 2025-02-01)\n- [x] HTTP — done 2025-02-20\n- [ ] **The terminal** — in progress since 2025-02-27\n- [ ] Web history trivia · optional\n"), "{md}");
+    assert!(md.contains("\n## Basics — 2 of 3\n\n- [x] How the internet works — done 2025-02-03 (started 2025-02-01) · review due 2025-02-05\n- [x] HTTP — done 2025-02-20 · review due 2025-02-22\n- [ ] **The terminal** — in progress since 2025-02-27\n- [ ] Web history trivia · optional\n"), "{md}");
     // A declined option is not a ticked box.
     assert!(md.contains("- [ ] ~~Go~~ — declined 2025-02-28"), "{md}");
     assert!(!md.contains("[x] ~~Go~~"), "{md}");
@@ -111,7 +111,12 @@ fn json_holds_roadmap_statuses_history_and_stats() {
             "id": "internet", "title": "How the internet works", "status": "done",
             "optional": false, "counted": true, "hours": 4,
             "started": "2025-02-01T09:00:00Z", "done": "2025-02-03T09:00:00Z", "changed": "2025-02-03T09:00:00Z",
-            "note": null
+            "note": null,
+            // Its review schedule as of `as_of`, in UTC days.
+            "review": {"due": "2025-02-05", "retrievability": 0.685, "stability_days": 2.31,
+                       "difficulty": 2.12, "reviews": 0, "last_reviewed": "2025-02-03T09:00:00Z",
+                       "last_grade": null, "interval_days": 2},
+            "logged_minutes": 0
         })
     );
     let history = v["history"].as_array().unwrap();
@@ -156,7 +161,8 @@ fn csv_has_a_header_and_one_quoted_row_per_skill_without_control_characters() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "stage,stage_title,id,title,status,optional,counted,hours,started,done,changed,note"
+        "stage,stage_title,id,title,status,optional,counted,hours,started,done,changed,note,\
+         review_due,retrievability,stability_days,reviews,logged_minutes"
     );
     assert_eq!(lines.len(), 1 + 11);
     assert!(
@@ -167,7 +173,8 @@ fn csv_has_a_header_and_one_quoted_row_per_skill_without_control_characters() {
     assert!(
         lines[2].ends_with(
             // Done straight away: never started, no start date.
-            ",done,false,true,6,,2025-02-20T22:30:00Z,2025-02-20T22:30:00Z,"
+            ",done,false,true,6,,2025-02-20T22:30:00Z,2025-02-20T22:30:00Z,,\
+             2025-02-22,0.8026,2.31,0,"
         ),
         "{}",
         lines[2]
@@ -179,7 +186,7 @@ fn csv_has_a_header_and_one_quoted_row_per_skill_without_control_characters() {
     );
     assert_eq!(
         lines[4],
-        "basics,Basics,trivia,Web history trivia,todo,true,false,1,,,,"
+        "basics,Basics,trivia,Web history trivia,todo,true,false,1,,,,,,,,,"
     );
 }
 

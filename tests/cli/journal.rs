@@ -171,7 +171,7 @@ fn stats_show_streaks_a_readable_heatmap_weeks_pace_and_time_per_skill() {
     assert_eq!(mon.chars().count(), 4 + 52, "{mon:?}");
     assert!(mon.chars().skip(4).all(|c| "·░▒▓█".contains(c)), "{mon}");
     assert!(
-        out.contains("· none  ░ 1  ▒ 2–3  ▓ 4–6  █ 7+ changes and notes a day"),
+        out.contains("· none  ░ 1  ▒ 2–3  ▓ 4–6  █ 7+ events a day"),
         "{out}"
     );
     assert!(out.contains("Finished per week"), "{out}");
@@ -182,7 +182,7 @@ fn stats_show_streaks_a_readable_heatmap_weeks_pace_and_time_per_skill() {
         "{out}"
     );
     assert!(
-        out.contains("HTTP                       2 days  done 2025-02-20"),
+        out.contains("HTTP                         2 days  done 2025-02-20"),
         "{out}"
     );
     assert!(!out.lines().any(|l| l.ends_with(' ')), "{out:?}");

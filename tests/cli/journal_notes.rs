@@ -118,7 +118,7 @@ fn stats_count_notes_as_activity() {
     );
     let text = in_zone(&env, "America/New_York", &["stats"]);
     assert!(text.contains("2 changes and 2 notes in all"), "{text}");
-    assert!(text.contains("█ 7+ changes and notes a day"), "{text}");
+    assert!(text.contains("█ 7+ events a day"), "{text}");
 }
 
 /// RFC 3339, `days` before now.
@@ -231,20 +231,20 @@ fn every_export_carries_the_notes_cleaned_and_stable() {
 
     let csv = export("UTC", "csv");
     assert!(csv.starts_with(
-        "stage,stage_title,id,title,status,optional,counted,hours,started,done,changed,note\n"
+        "stage,stage_title,id,title,status,optional,counted,hours,started,done,changed,note,"
     ));
     assert!(
-        csv.contains("basics,Basics,http,HTTP,todo,false,true,6,,,,\"Built a �[31mserver�, see [repo](https://example.com/me)\n\n```\ncurl -i \"\"x\"\"\n```\"\n"),
+        csv.contains("basics,Basics,http,HTTP,todo,false,true,6,,,,\"Built a �[31mserver�, see [repo](https://example.com/me)\n\n```\ncurl -i \"\"x\"\"\n```\",,,,,\n"),
         "{csv}"
     );
     assert!(
         csv.contains(
-            "basics,Basics,terminal,The terminal,todo,false,true,8,,,,\"tmux, finally\"\n"
+            "basics,Basics,terminal,The terminal,todo,false,true,8,,,,\"tmux, finally\",,,,,\n"
         ),
         "{csv}"
     );
     assert!(
-        csv.contains("basics,Basics,trivia,Web history trivia,todo,true,false,1,,,,\n"),
+        csv.contains("basics,Basics,trivia,Web history trivia,todo,true,false,1,,,,,,,,,\n"),
         "{csv}"
     );
 }

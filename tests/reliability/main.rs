@@ -20,6 +20,7 @@ mod limits;
 mod merge_props;
 mod notes;
 mod privacy;
+mod reviews;
 mod roadmap_changes;
 mod sync_crash;
 mod time_rule;

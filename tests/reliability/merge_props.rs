@@ -4,13 +4,15 @@
 //! and fields this build does not know: merging is commutative,
 //! associative and idempotent, loses no change, keeps each history sorted
 //! and no longer than the union of the sides' (no doubling), and the
-//! newer change of a skill wins.
+//! newer change of a skill wins. Reviews and time entries merge by union:
+//! every event of either side, each once, in time order.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use chrono::{DateTime, Duration, Utc};
 use proptest::prelude::*;
+use roadmap::model::review::{Grade, Review, Spent};
 use roadmap::model::{Change, Entry, Profile, RoadmapProgress, Status};
 use roadmap::store::merge::merge;
 
@@ -90,6 +92,57 @@ fn arb_entry() -> impl Strategy<Value = Entry> {
         })
 }
 
+/// A review from one of the three machines, sometimes with a field a
+/// newer build wrote.
+fn arb_review() -> impl Strategy<Value = Review> + Clone {
+    (
+        0u8..3,
+        0i64..30,
+        prop::sample::select(Grade::ALL.to_vec()),
+        prop::bool::weighted(0.1),
+    )
+        .prop_map(|(machine, minute, grade, extra)| {
+            let at = serde_json::to_string(&at(machine, minute)).unwrap();
+            let by = if extra {
+                format!(",\"by\":\"m{machine}\"")
+            } else {
+                String::new()
+            };
+            serde_json::from_str(&format!("{{\"at\":{at},\"grade\":\"{grade}\"{by}}}")).unwrap()
+        })
+}
+
+fn arb_spent() -> impl Strategy<Value = Spent> + Clone {
+    (0u8..3, 0i64..30, -60i32..240, prop::bool::weighted(0.1)).prop_map(
+        |(machine, minute, minutes, extra)| {
+            let at = serde_json::to_string(&at(machine, minute)).unwrap();
+            let by = if extra {
+                format!(",\"by\":\"m{machine}\"")
+            } else {
+                String::new()
+            };
+            serde_json::from_str(&format!("{{\"at\":{at},\"minutes\":{minutes}{by}}}")).unwrap()
+        },
+    )
+}
+
+/// A skill's events in any order, with duplicates (a hand-edited file, or
+/// the same event copied to both sides).
+fn arb_events<T: std::fmt::Debug + Clone>(
+    event: impl Strategy<Value = T> + Clone,
+) -> impl Strategy<Value = std::collections::BTreeMap<String, Vec<T>>> {
+    prop::collection::btree_map(
+        prop::sample::select(vec!["a", "b", "c", "d"]).prop_map(String::from),
+        prop::collection::vec(event, 0..6).prop_flat_map(|mut v| {
+            if let Some(first) = v.first().cloned() {
+                v.push(first);
+            }
+            Just(v).prop_shuffle()
+        }),
+        0..3,
+    )
+}
+
 fn arb_profile() -> impl Strategy<Value = Profile> {
     (
         prop::collection::btree_map(
@@ -101,6 +154,8 @@ fn arb_profile() -> impl Strategy<Value = Profile> {
                     0..4,
                 ),
                 arb_unknown(),
+                arb_events(arb_review()),
+                arb_events(arb_spent()),
             ),
             0..3,
         ),
@@ -109,14 +164,34 @@ fn arb_profile() -> impl Strategy<Value = Profile> {
         .prop_map(|(roadmaps, unknown)| {
             let mut p: Profile =
                 serde_json::from_str(&format!("{{\"version\":1{unknown}}}")).unwrap();
-            for (id, (skills, unknown)) in roadmaps {
+            for (id, (skills, unknown, reviews, spent)) in roadmaps {
                 let mut progress: RoadmapProgress =
                     serde_json::from_str(&format!("{{\"skills\":{{}}{unknown}}}")).unwrap();
                 progress.skills = skills;
+                progress.reviews = reviews;
+                progress.spent = spent;
                 p.roadmaps.insert(id, progress);
             }
             p
         })
+}
+
+/// Events with their roadmap and skill key.
+type Keyed<T> = BTreeSet<(String, String, T)>;
+
+/// Every review and time entry of a profile, each once.
+fn events(p: &Profile) -> (Keyed<Review>, Keyed<Spent>) {
+    let mut reviews = BTreeSet::new();
+    let mut spent = BTreeSet::new();
+    for (r, prog) in &p.roadmaps {
+        for (k, list) in &prog.reviews {
+            reviews.extend(list.iter().map(|e| (r.clone(), k.clone(), e.clone())));
+        }
+        for (k, list) in &prog.spent {
+            spent.extend(list.iter().map(|e| (r.clone(), k.clone(), e.clone())));
+        }
+    }
+    (reviews, spent)
 }
 
 fn merged(a: &Profile, b: &Profile) -> Profile {
@@ -178,6 +253,27 @@ proptest! {
         for name in ["note", "goal", "x-sync"] {
             prop_assert_eq!(m.unknown.get(name).is_some(), a.unknown.get(name).is_some() || b.unknown.get(name).is_some());
         }
+        // Reviews and time entries: the union of both sides, each once, in
+        // time order (an event is its stamp, its value and its unknown
+        // fields: one copied to both sides is one event).
+        let (ra, sa) = events(&a);
+        let (rb, sb) = events(&b);
+        let (rm, sm) = events(&m);
+        prop_assert_eq!(&rm, &ra.union(&rb).cloned().collect::<BTreeSet<_>>());
+        prop_assert_eq!(&sm, &sa.union(&sb).cloned().collect::<BTreeSet<_>>());
+        for progress in m.roadmaps.values() {
+            for list in progress.reviews.values() {
+                prop_assert!(list.windows(2).all(|w| w[0] < w[1]), "reviews sorted, no doubles");
+            }
+            for list in progress.spent.values() {
+                prop_assert!(list.windows(2).all(|w| w[0] < w[1]), "time sorted, no doubles");
+            }
+        }
+        let counted = |p: &Profile| p.roadmaps.values().map(|r| r.reviews.values().map(Vec::len).sum::<usize>() + r.spent.values().map(Vec::len).sum::<usize>()).sum::<usize>();
+        prop_assert_eq!(counted(&m), rm.len() + sm.len(), "nothing doubled");
+        // Through the file and back: the same profile.
+        let back: Profile = serde_json::from_slice(&serde_json::to_vec(&m).unwrap()).unwrap();
+        prop_assert_eq!(&back, &m);
     }
 
     #[test]

@@ -10,5 +10,6 @@ mod first_hour;
 mod keys;
 mod notes;
 mod resize;
+mod review;
 mod signals;
 mod sync;

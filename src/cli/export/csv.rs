@@ -4,11 +4,12 @@
 
 use super::Export;
 use crate::cli::out::line;
+use crate::cli::review::rounded;
 use crate::model::Status;
 use crate::model::text::{clean, clean_multiline};
 
-const HEADER: &str =
-    "stage,stage_title,id,title,status,optional,counted,hours,started,done,changed,note";
+const HEADER: &str = "stage,stage_title,id,title,status,optional,counted,hours,started,done,changed,note,\
+     review_due,retrievability,stability_days,reviews,logged_minutes";
 
 /// One CSV field: control characters made harmless, quoted when needed.
 pub fn field(s: &str) -> String {
@@ -57,7 +58,19 @@ pub fn render(e: &Export) -> String {
                 .map(|n| text_field(&n.text))
                 .unwrap_or_default(),
         ];
-        line!(text, "{}", row.join(","));
+        let review = e.review(s);
+        let review = [
+            review.map(|(c, _)| c.due.to_string()),
+            review.map(|(_, m)| rounded(m, 4).to_string()),
+            review.map(|(c, _)| rounded(f64::from(c.stability), 2).to_string()),
+            review.map(|(c, _)| c.reviews.to_string()),
+        ]
+        .map(Option::unwrap_or_default);
+        let logged = match e.logged(s) {
+            0 => String::new(),
+            m => m.to_string(),
+        };
+        line!(text, "{},{},{logged}", row.join(","), review.join(","));
     }
     text
 }

@@ -1,15 +1,17 @@
 //! The JSON export. Its shape is documented in docs/export.md; keys are
 //! only ever added.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::Export;
 use crate::cli::Failure;
+use crate::cli::review::rounded;
 use crate::cli::stats::{StatsJson, stats_json};
 use crate::cli::status::ProgressJson;
 use crate::model::Status;
 use crate::model::journal::ActivityKind;
+use crate::model::review::Grade;
 use crate::model::text::clean_multiline;
 
 /// Bumped only when a key changes meaning or goes away.
@@ -63,6 +65,27 @@ struct SkillJson<'a> {
     /// The learner's note, Markdown (line breaks kept, control characters
     /// replaced), or null.
     note: Option<String>,
+    /// The review schedule of a done skill (null otherwise), as of `as_of`.
+    review: Option<ReviewJson>,
+    /// Minutes logged on the skill (`roadmap spent`), 0 without any.
+    logged_minutes: i64,
+}
+
+#[derive(Serialize)]
+struct ReviewJson {
+    /// The UTC day the next review is due.
+    due: NaiveDate,
+    /// The probability of recall as of `as_of`, 0 to 1.
+    retrievability: f64,
+    stability_days: f64,
+    difficulty: f64,
+    /// Reviews since it was marked done.
+    reviews: u32,
+    /// The last review (or when it was marked done, before the first).
+    #[serde(serialize_with = "super::seconds")]
+    last_reviewed: DateTime<Utc>,
+    last_grade: Option<Grade>,
+    interval_days: u32,
 }
 
 #[derive(Serialize)]
@@ -76,6 +99,12 @@ struct HistoryJson<'a> {
     /// Null for a note.
     from: Option<&'static str>,
     to: Option<&'static str>,
+    /// A review's grade (only for `kind` `review`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grade: Option<Grade>,
+    /// A time entry's minutes (only for `kind` `spent`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    minutes: Option<i32>,
 }
 
 pub fn render(e: &Export) -> Result<String, Failure> {
@@ -121,6 +150,17 @@ pub fn render(e: &Export) -> Result<String, Failure> {
                                 .profile
                                 .note(roadmap, s)
                                 .map(|n| clean_multiline(&n.text).into_owned()),
+                            review: e.review(s).map(|(c, memory)| ReviewJson {
+                                due: c.due,
+                                retrievability: rounded(memory, 4),
+                                stability_days: rounded(f64::from(c.stability), 2),
+                                difficulty: rounded(f64::from(c.difficulty), 2),
+                                reviews: c.reviews,
+                                last_reviewed: c.last,
+                                last_grade: c.last_grade,
+                                interval_days: c.interval,
+                            }),
+                            logged_minutes: e.logged(s),
                         }
                     })
                     .collect(),
@@ -135,6 +175,8 @@ pub fn render(e: &Export) -> Result<String, Failure> {
                         ("status", Some(from.as_str()), Some(to.as_str()))
                     }
                     ActivityKind::Note => ("note", None, None),
+                    ActivityKind::Review(_) => ("review", None, None),
+                    ActivityKind::Spent(_) => ("spent", None, None),
                 };
                 HistoryJson {
                     kind,
@@ -142,6 +184,14 @@ pub fn render(e: &Export) -> Result<String, Failure> {
                     skill: &roadmap.skills[a.skill].id,
                     from,
                     to,
+                    grade: match a.kind {
+                        ActivityKind::Review(g) => Some(g),
+                        _ => None,
+                    },
+                    minutes: match a.kind {
+                        ActivityKind::Spent(m) => Some(m),
+                        _ => None,
+                    },
                 }
             })
             .collect(),

@@ -112,6 +112,29 @@ pub fn render(e: &Export) -> String {
             } else if view.eval.unpicked[s] {
                 item.push_str(" · another option was picked");
             }
+            if let Some((card, _)) = e.review(s) {
+                match card.reviews {
+                    0 => {
+                        let _ = write!(item, " · review due {}", card.due);
+                    }
+                    n => {
+                        let _ = write!(
+                            item,
+                            " · {}, next due {}",
+                            plural(n as usize, "review"),
+                            card.due
+                        );
+                    }
+                }
+            }
+            let logged = e.logged(s);
+            if logged > 0 {
+                let _ = write!(
+                    item,
+                    " · {} logged",
+                    crate::model::review::duration::format(logged)
+                );
+            }
             line!(text, "{item}");
             if let Some(note) = view.profile.note(roadmap, s) {
                 text.push_str(&quoted_note(&note.text));

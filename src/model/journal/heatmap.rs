@@ -14,7 +14,7 @@ pub const WEEKS: usize = 52;
 pub const SHADES: [char; 5] = ['·', '░', '▒', '▓', '█'];
 
 /// What a cell counts, as the legend names it after the last level.
-pub const COUNTED: &str = "changes and notes a day";
+pub const COUNTED: &str = "events a day";
 
 /// The smallest count of each level, 1 to 4, for legends.
 pub const LEVEL_FROM: [u32; 4] = [1, 2, 4, 7];

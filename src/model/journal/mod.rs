@@ -4,9 +4,9 @@
 //! `chrono_tz` zones), nothing here reads a clock or a file.
 //!
 //! The input is a flat list of [`Activity`] events built from the
-//! profile: every status change of its histories, and one event per note
-//! at the note's stamp. Every count below (days, streaks, heatmap) takes
-//! both kinds in alike.
+//! profile: every status change of its histories, one event per note at
+//! the note's stamp, every review and every time entry. Every count below
+//! (days, streaks, heatmap) takes all kinds in alike.
 //!
 //! The profile keeps only each note's latest version and stamp, not a
 //! history of edits: a note written on Monday and edited on Friday is one
@@ -36,7 +36,7 @@ pub use days::{DayCounts, Streaks, day_counts, local_day, streaks};
 pub use heatmap::{Cell, Heatmap, WEEKS, heatmap, level};
 pub use pace::{
     Finished, MIN_HISTORY_DAYS, Pace, Projection, RECENT_DAYS, Remaining, Shortfall, Week,
-    finished, finished_after, pace, pace_from, per_week, projection, remaining,
+    finished, finished_after, logged_per_week, pace, pace_from, per_week, projection, remaining,
 };
 
 /// What happened in one event of the journal.
@@ -47,6 +47,10 @@ pub enum ActivityKind {
     /// The skill's note was written or last edited then (its text is in
     /// the profile: [`Profile::note`]).
     Note,
+    /// The skill was reviewed, with this grade.
+    Review(crate::model::review::Grade),
+    /// Time was logged on the skill (minutes; negative takes time back).
+    Spent(i32),
 }
 
 /// One event of the journal: when, on which skill (an index into
@@ -91,8 +95,38 @@ pub fn activities(roadmap: &Roadmap, profile: &Profile) -> Vec<Activity> {
             });
         }
     }
+    events(roadmap, profile, &mut out);
     out.sort_unstable();
+    // The same event under two ids of one skill (copied by hand) counts
+    // once; no two other events are equal.
+    out.dedup();
     out
+}
+
+/// Every review and time entry of `roadmap`'s skills (under their ids or
+/// earlier ones), as activities.
+fn events(roadmap: &Roadmap, profile: &Profile, out: &mut Vec<Activity>) {
+    let Some(progress) = profile.roadmaps.get(&roadmap.id) else {
+        return;
+    };
+    for (key, reviews) in &progress.reviews {
+        if let Some(skill) = roadmap.skill_index(key) {
+            out.extend(reviews.iter().map(|r| Activity {
+                at: r.at,
+                skill,
+                kind: ActivityKind::Review(r.grade),
+            }));
+        }
+    }
+    for (key, spent) in &progress.spent {
+        if let Some(skill) = roadmap.skill_index(key) {
+            out.extend(spent.iter().map(|s| Activity {
+                at: s.at,
+                skill,
+                kind: ActivityKind::Spent(s.minutes),
+            }));
+        }
+    }
 }
 
 /// Everything the stats screens show, computed once from the activities
@@ -105,6 +139,14 @@ pub struct Stats {
     pub events: usize,
     /// Of `events`, notes.
     pub notes: usize,
+    /// Of `events`, reviews.
+    pub reviews: usize,
+    /// Of `events`, time entries.
+    pub time_entries: usize,
+    /// Minutes logged in all (never below 0).
+    pub logged_minutes: i64,
+    /// Minutes logged per skill (skills with time entries only).
+    pub logged: std::collections::BTreeMap<usize, i64>,
     /// Events per local day.
     pub days: DayCounts,
     pub streaks: Streaks,
@@ -145,9 +187,30 @@ impl Stats {
                 .iter()
                 .filter(|a| a.kind == ActivityKind::Note)
                 .count(),
+            reviews: activities
+                .iter()
+                .filter(|a| matches!(a.kind, ActivityKind::Review(_)))
+                .count(),
+            time_entries: activities
+                .iter()
+                .filter(|a| matches!(a.kind, ActivityKind::Spent(_)))
+                .count(),
+            logged_minutes: activities
+                .iter()
+                .map(|a| match a.kind {
+                    ActivityKind::Spent(m) => i64::from(m),
+                    _ => 0,
+                })
+                .sum::<i64>()
+                .max(0),
+            logged: logged_per_skill(activities),
             streaks: streaks(&days, today),
             heatmap: heatmap(&days, today),
-            weeks: per_week(&finished, today, Stats::WEEKS_SHOWN),
+            weeks: logged_per_week(
+                per_week(&finished, today, Stats::WEEKS_SHOWN),
+                activities,
+                tz,
+            ),
             projection: projection(&pace, &remaining, today),
             finished,
             pace,
@@ -161,6 +224,11 @@ impl Stats {
         self.days.len()
     }
 
+    /// Minutes logged on `skill` in all (0 without any).
+    pub fn logged_on(&self, skill: usize) -> i64 {
+        self.logged.get(&skill).copied().unwrap_or(0)
+    }
+
     /// What the goal date asks for, seen from these stats' day, at the
     /// pace they measured ([`Pace::current`]): the same plan `status` and
     /// the TUI header give ([`current_pace`]).
@@ -172,6 +240,21 @@ impl Stats {
             self.pace.current(),
         )
     }
+}
+
+/// Minutes logged per skill (never below 0), for the skills with time
+/// entries.
+fn logged_per_skill(activities: &[Activity]) -> std::collections::BTreeMap<usize, i64> {
+    let mut out = std::collections::BTreeMap::new();
+    for a in activities {
+        if let ActivityKind::Spent(m) = a.kind {
+            *out.entry(a.skill).or_insert(0) += i64::from(m);
+        }
+    }
+    for m in out.values_mut() {
+        *m = (*m).max(0);
+    }
+    out
 }
 
 /// The learner's pace as [`Pace::current`] gives it, computed straight
@@ -221,5 +304,16 @@ fn first_activity(roadmap: &Roadmap, profile: &Profile) -> Option<DateTime<Utc>>
             .is_some_and(|n| std::ptr::eq(n, note));
         picked.then_some(note.at)
     });
-    changes.chain(notes).min()
+    // Reviews and time entries: each list is in time order.
+    let reviews = progress
+        .reviews
+        .iter()
+        .filter(|(id, _)| roadmap.knows(id))
+        .filter_map(|(_, list)| list.first().map(|r| r.at));
+    let spent = progress
+        .spent
+        .iter()
+        .filter(|(id, _)| roadmap.knows(id))
+        .filter_map(|(_, list)| list.first().map(|s| s.at));
+    changes.chain(notes).chain(reviews).chain(spent).min()
 }

@@ -82,6 +82,8 @@ pub struct Week {
     pub skills: u32,
     /// Their hours (skills without an estimate add nothing).
     pub hours: u32,
+    /// Minutes logged in the week, on any skill (never below 0).
+    pub logged_minutes: i64,
 }
 
 /// Skills and hours finished in each of the `n` weeks up to the week of
@@ -96,6 +98,7 @@ pub fn per_week(finished: &[Finished], today: NaiveDate, n: usize) -> Vec<Week> 
                 .unwrap_or(this_week),
             skills: 0,
             hours: 0,
+            logged_minutes: 0,
         })
         .collect();
     let Some(first) = weeks.first().map(|w| w.start) else {
@@ -110,6 +113,37 @@ pub fn per_week(finished: &[Finished], today: NaiveDate, n: usize) -> Vec<Week> 
             w.skills += 1;
             w.hours += f.hours.unwrap_or(0);
         }
+    }
+    weeks
+}
+
+/// `weeks` with the minutes logged in each (time entries on the local
+/// day they were logged).
+pub fn logged_per_week<Tz: TimeZone>(
+    mut weeks: Vec<Week>,
+    activities: &[super::Activity],
+    tz: &Tz,
+) -> Vec<Week> {
+    let Some(first) = weeks.first().map(|w| w.start) else {
+        return weeks;
+    };
+    let mut days = crate::model::review::days::LocalDays::new(tz);
+    let first = crate::model::review::days::day_number(first);
+    for a in activities {
+        let super::ActivityKind::Spent(minutes) = a.kind else {
+            continue;
+        };
+        let day = days.number(a.at);
+        if day < first {
+            continue;
+        }
+        let index = usize::try_from((day - first) / 7).unwrap_or(usize::MAX);
+        if let Some(w) = weeks.get_mut(index) {
+            w.logged_minutes += i64::from(minutes);
+        }
+    }
+    for w in &mut weeks {
+        w.logged_minutes = w.logged_minutes.max(0);
     }
     weeks
 }

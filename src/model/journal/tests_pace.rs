@@ -56,11 +56,16 @@ fn time_per_skill_runs_from_first_start_to_done_in_local_days() {
     );
     assert_eq!(s.finished[0].started, None);
     assert_eq!(s.finished[1].started, Some(utc(2025, 3, 3, 10, 0)));
-    assert_eq!(words::timed(&s.finished).count(), 1);
+    assert_eq!(words::timed(&s.finished, |_| 0).count(), 1);
     assert_eq!(
-        words::untimed(&s.finished),
+        words::untimed(&s.finished, 1),
         "1 skill marked done without being started first is not timed"
     );
+    // Time logged on a skill never started: listed, "not started".
+    let http = s.finished[0].skill;
+    let listed: Vec<_> = words::timed(&s.finished, |i| if i == http { 45 } else { 0 }).collect();
+    assert_eq!(listed.len(), 2);
+    assert_eq!(words::took_if(listed[0].1), "not started");
 }
 
 #[test]

@@ -45,15 +45,26 @@ pub fn streak(s: &Streaks) -> String {
     out
 }
 
-/// `12 days in the last 52 weeks · 30 changes and 4 notes in all` (notes
-/// only named when there are some).
+/// `12 days in the last 52 weeks · 30 changes, 4 notes and 9 reviews in
+/// all` (notes, reviews and time entries only named when there are some).
 pub fn activity(stats: &Stats) -> String {
     let (days, _) = stats.heatmap.totals();
-    let changes = plural((stats.events - stats.notes) as u64, "change");
-    let all = if stats.notes == 0 {
-        changes
-    } else {
-        format!("{changes} and {}", plural(stats.notes as u64, "note"))
+    let others = stats.notes + stats.reviews + stats.time_entries;
+    let mut kinds = vec![plural(stats.events.saturating_sub(others) as u64, "change")];
+    for (n, one, many) in [
+        (stats.notes, "note", "notes"),
+        (stats.reviews, "review", "reviews"),
+        (stats.time_entries, "time entry", "time entries"),
+    ] {
+        match n {
+            0 => {}
+            1 => kinds.push(format!("1 {one}")),
+            n => kinds.push(format!("{n} {many}")),
+        }
+    }
+    let all = match kinds.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => kinds.join(""),
     };
     format!(
         "{} in the last 52 weeks · {all} in all",
@@ -100,23 +111,33 @@ pub fn too_early(history_days: u32) -> String {
     )
 }
 
-/// The done skills that were started first, with the local days each
-/// took, most recent first: "time per skill" lists only these (a skill
-/// marked done straight away took an unknown time, not "the same day").
-pub fn timed(finished: &[Finished]) -> impl Iterator<Item = (&Finished, u32)> {
-    finished.iter().filter_map(|f| Some((f, f.days?)))
+/// The done skills "time per skill" lists, most recent first: those with
+/// a start (how many local days they took) and those with time logged
+/// (`logged(skill)` minutes) even without a start.
+pub fn timed<'a>(
+    finished: &'a [Finished],
+    logged: impl Fn(usize) -> i64 + 'a,
+) -> impl Iterator<Item = (&'a Finished, Option<u32>)> + 'a {
+    finished
+        .iter()
+        .filter(move |f| f.days.is_some() || logged(f.skill) > 0)
+        .map(|f| (f, f.days))
 }
 
-/// What "time per skill" says of the done skills it cannot time: `nothing
-/// done yet`, `3 skills marked done without being started first are not
-/// timed`.
-pub fn untimed(finished: &[Finished]) -> String {
-    let n = finished.iter().filter(|f| f.days.is_none()).count();
-    match (finished.len(), n) {
+/// What "time per skill" says of the `left_out` done skills it cannot time
+/// (no start, no time logged): `nothing done yet`, `3 skills marked done
+/// without being started first are not timed`.
+pub fn untimed(finished: &[Finished], left_out: usize) -> String {
+    match (finished.len(), left_out) {
         (0, _) => "nothing done yet".to_string(),
         (_, 1) => "1 skill marked done without being started first is not timed".to_string(),
         (_, n) => format!("{n} skills marked done without being started first are not timed"),
     }
+}
+
+/// How long a skill took, or that it was never started.
+pub fn took_if(days: Option<u32>) -> String {
+    days.map_or_else(|| "not started".to_string(), took)
 }
 
 /// How long a skill took: `same day`, `1 day`, `12 days`.
@@ -232,6 +253,25 @@ pub fn note_line(text: &str) -> String {
         line.push_str(" …");
     }
     line
+}
+
+/// A week's logged time: `3 h 20 min logged`, or nothing.
+pub fn logged(minutes: i64) -> String {
+    if minutes > 0 {
+        format!("{} logged", crate::model::review::duration::format(minutes))
+    } else {
+        String::new()
+    }
+}
+
+/// A skill's time: the time logged on it when there is some, else its
+/// estimate, labelled so (`3 h 20 min logged`, `6 h est.`).
+pub fn skill_time(logged: i64, hours: Option<u32>) -> String {
+    match (logged, hours) {
+        (m, _) if m > 0 => format!("{} logged", crate::model::review::duration::format(m)),
+        (_, Some(h)) => format!("{h} h est."),
+        _ => "no estimate".to_string(),
+    }
 }
 
 #[cfg(test)]

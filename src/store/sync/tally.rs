@@ -23,6 +23,8 @@ pub static KINDS: &[Kind] = &[
     Kind { one: "change", many: "changes", count: |b, a| per_roadmap(b, a, new_history) },
     Kind { one: "note", many: "notes", count: |b, a| per_roadmap(b, a, |b, a| changed(&b.notes, &a.notes)) },
     Kind { one: "goal", many: "goals", count: |b, a| per_roadmap(b, a, |b, a| usize::from(b.goal != a.goal)) },
+    Kind { one: "review", many: "reviews", count: |b, a| per_roadmap(b, a, |b, a| new_events(&b.reviews, &a.reviews)) },
+    Kind { one: "time entry", many: "time entries", count: |b, a| per_roadmap(b, a, |b, a| new_events(&b.spent, &a.spent)) },
 ];
 
 /// How many of each kind, plus the roadmaps of the library (by id) and
@@ -114,6 +116,15 @@ fn new_history(before: &RoadmapProgress, after: &RoadmapProgress) -> usize {
         .sum()
 }
 
+/// Events (reviews, time entries) in `after` that `before` does not have:
+/// the lists only grow when merged.
+fn new_events<E>(before: &BTreeMap<String, Vec<E>>, after: &BTreeMap<String, Vec<E>>) -> usize {
+    after
+        .iter()
+        .map(|(k, a)| a.len().saturating_sub(before.get(k).map_or(0, Vec::len)))
+        .sum()
+}
+
 /// Keys whose value is new or different.
 fn changed<V: PartialEq>(before: &BTreeMap<String, V>, after: &BTreeMap<String, V>) -> usize {
     after
@@ -128,6 +139,7 @@ mod tests {
     use chrono::{TimeZone, Utc};
 
     use super::*;
+    use crate::model::review::{Grade, Review, Spent};
     use crate::model::{Entry, Note, Status};
 
     #[test]
@@ -144,10 +156,18 @@ mod tests {
         progress
             .notes
             .insert("a".into(), Note::new("hi".into(), t, None));
+        progress.reviews.insert(
+            "a".into(),
+            vec![Review::new(t, Grade::Good), Review::new(t, Grade::Easy)],
+        );
+        progress.spent.insert("b".into(), vec![Spent::new(t, 45)]);
         let mut c = Counts::default();
         c.add("default", Some(&Profile::default()), &after);
         c.roadmaps.push("go".into());
-        assert_eq!(c.describe(), "2 changes, 1 note, 1 roadmap (go)");
+        assert_eq!(
+            c.describe(),
+            "2 changes, 1 note, 2 reviews, 1 time entry, 1 roadmap (go)"
+        );
         let mut same = Counts::default();
         same.add("default", Some(&after), &after);
         assert!(same.is_empty(), "{same:?}");
@@ -156,7 +176,7 @@ mod tests {
         assert_eq!(new.profiles, ["work"]);
         assert_eq!(
             serde_json::to_value(&c).unwrap(),
-            serde_json::json!({"changes": 2, "notes": 1, "goals": 0, "roadmaps": ["go"], "profiles": []})
+            serde_json::json!({"changes": 2, "notes": 1, "goals": 0, "reviews": 2, "time entries": 1, "roadmaps": ["go"], "profiles": []})
         );
     }
 }

@@ -196,6 +196,7 @@ impl App {
             Ok(merged) => {
                 self.dirty = false;
                 self.unsaved.clear();
+                let events = !self.reviews.unsaved.is_empty();
                 let mut text = if what.is_empty() {
                     "saved".to_string()
                 } else {
@@ -212,6 +213,9 @@ impl App {
                 self.profile = merged;
                 if redraw {
                     self.recompute(now);
+                }
+                if events {
+                    self.events_saved(now);
                 }
                 if elsewhere {
                     text.push_str(" · merged changes made elsewhere");
@@ -250,7 +254,13 @@ impl App {
     pub(crate) fn on_reloaded(&mut self, disk: &Profile, now: DateTime<Utc>) {
         if !matches!(
             self.mode,
-            Mode::Main | Mode::Help { .. } | Mode::Search(_) | Mode::Stats { .. } | Mode::Goal(_)
+            Mode::Main
+                | Mode::Help { .. }
+                | Mode::Search(_)
+                | Mode::Stats { .. }
+                | Mode::Review(_)
+                | Mode::Today(_)
+                | Mode::Goal(_)
         ) {
             return;
         }

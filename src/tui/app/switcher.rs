@@ -166,6 +166,8 @@ impl App {
         next.profile = std::mem::take(&mut self.profile);
         next.theme = self.theme;
         next.zone = self.zone;
+        next.reviews.settings = self.reviews.settings;
+        next.reviews.scheduler = self.reviews.scheduler.clone();
         next.dirty = self.dirty;
         next.pending = self.pending.take();
         next.exit = self.exit;

@@ -20,6 +20,7 @@ impl App {
 
     /// Applies one action and returns what the run loop must do.
     pub fn update(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
+        self.tick(now);
         match action {
             Action::Resize(w, h) => {
                 self.resize(w, h);
@@ -102,6 +103,9 @@ impl App {
             Mode::Stats { .. } => self.update_stats(&action, now),
             Mode::Switcher(_) => self.update_switcher(&action, now),
             Mode::Goal(_) => self.update_goal(&action, now),
+            Mode::Review(_) => self.update_review(&action, now),
+            Mode::Today(_) => self.update_today(&action, now),
+            Mode::LogTime(_) => self.update_log_time(&action, now),
             Mode::Unreadable { .. } => self.update_unreadable(&action),
         }
     }
@@ -154,6 +158,18 @@ impl App {
             Action::OpenSwitcher => vec![Effect::ListRoadmaps],
             Action::OpenGoal => {
                 self.open_goal();
+                Vec::new()
+            }
+            Action::OpenReview => {
+                self.open_review(now);
+                Vec::new()
+            }
+            Action::OpenToday => {
+                self.open_today(now);
+                Vec::new()
+            }
+            Action::LogTime => {
+                self.open_log_time();
                 Vec::new()
             }
             Action::Enter => self.enter(),

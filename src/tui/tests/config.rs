@@ -58,10 +58,13 @@ fn help_and_footer_show_the_rebound_keys() {
     run(&mut a, [Action::ToggleHelp, Action::Resize(120, 40)]);
     let terminal = draw(&a, 120, 40);
     let help = text(&terminal);
-    assert!(help.contains("x Ctrl-q"), "{help}");
     assert!(help.contains("Esc or x closes"), "{help}");
     assert!(help.contains("Esc or x closes the help"), "{help}");
     assert_snapshot!("help_rebound_120x40", terminal.backend());
+    // The quit row, a little further down.
+    run(&mut a, std::iter::repeat_n(Action::Down, 12));
+    let lower = text(&draw(&a, 120, 40));
+    assert!(lower.contains("x Ctrl-q"), "{lower}");
 }
 
 #[test]

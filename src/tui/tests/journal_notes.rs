@@ -73,7 +73,7 @@ fn a_saved_note_counts_in_the_stats_at_once() {
     assert!(s.streaks.today, "the note was written today");
     let text = screen(&a, 120, 40);
     assert!(text.contains("2 changes and 1 note in all"), "{text}");
-    assert!(text.contains("7+ changes and notes a day"), "{text}");
+    assert!(text.contains("7+ events a day"), "{text}");
 }
 
 #[test]

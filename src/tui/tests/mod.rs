@@ -12,6 +12,7 @@ mod journal_notes;
 mod next_choice;
 mod notes;
 mod render;
+mod review;
 mod screens;
 mod search_filter;
 mod snapshots;

@@ -244,7 +244,7 @@ fn the_heatmap_reads_without_colour() {
         assert!(shades.contains(s), "{s} in {shades:?}");
     }
     assert!(
-        text.contains("· none  ░ 1  ▒ 2–3  ▓ 4–6  █ 7+ changes and notes a day"),
+        text.contains("· none  ░ 1  ▒ 2–3  ▓ 4–6  █ 7+ events a day"),
         "{text}"
     );
     assert!(

@@ -129,6 +129,9 @@ fn summary(app: &App, skill: usize, cells: usize, out: &mut Vec<DetailLine>) {
         when.push(format!("started\u{a0}{d}"));
     }
     plain(when.join(" · "), t.status(state.status));
+    for (text, due) in super::review::details_lines(app, skill) {
+        plain(text, if due { t.warn() } else { t.dim() });
+    }
     if !app.eval().unlocked[skill] && !state.status.is_finished() {
         let missing: Vec<&str> = app
             .eval()

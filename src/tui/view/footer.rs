@@ -221,6 +221,7 @@ fn idle_hint(app: &App) -> String {
                 key(sw, Action::Close)
             )
         }
+        (Mode::Review(_) | Mode::Today(_) | Mode::LogTime(_), _) => super::review::idle_hint(app),
         (Mode::Main, Pane::Stages) => {
             format!("{ud} choose a stage · {enter} shows its skills · {panes}")
         }

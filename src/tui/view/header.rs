@@ -46,20 +46,44 @@ fn choices(app: &App, cells: usize) -> Vec<Right> {
     };
     let wide_bar = (cells / 5).clamp(10, 30);
     let mut out = Vec::new();
+    // The reviews due give way to a short form before the goal's words.
     for goal in &goals {
-        for (bar_cells, unit) in [(wide_bar, " skills"), (wide_bar, ""), (10, "")] {
-            out.push(Right {
-                bar_cells,
-                summary: format!(
-                    " {} of {}{unit} · {}{left}{goal} ",
-                    overall.finished(),
-                    overall.total(),
-                    overall.percent_text()
-                ),
-            });
+        for reviews in reviews_due(app) {
+            for (bar_cells, unit) in [(wide_bar, " skills"), (wide_bar, ""), (10, "")] {
+                out.push(Right {
+                    bar_cells,
+                    summary: format!(
+                        " {} of {}{unit} · {}{left}{reviews}{goal} ",
+                        overall.finished(),
+                        overall.total(),
+                        overall.percent_text()
+                    ),
+                });
+            }
         }
     }
     out
+}
+
+/// " · 3 reviews due (R)", then the short " · ↻ 3", then nothing (the
+/// skill list marks them still); nothing when none is due.
+fn reviews_due(app: &App) -> Vec<String> {
+    let n = app.reviews_due();
+    if n == 0 {
+        return vec![String::new()];
+    }
+    let key = super::key_label(
+        app,
+        crate::tui::keymap::KeyMode::Main,
+        &crate::tui::action::Action::OpenReview,
+    );
+    let word = if n == 1 { "review" } else { "reviews" };
+    // Last, nothing: the roadmap and the profile stay whole at 80 columns.
+    vec![
+        format!(" · {n} {word} due ({key})"),
+        format!(" · ↻ {n}"),
+        String::new(),
+    ]
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {

@@ -62,7 +62,9 @@ fn lines(t: Theme, keymap: &Keymap, cells: usize) -> Vec<Line<'static>> {
     }
     let lock = vec![
         Span::styled(LOCK, t.warn()),
-        Span::raw(" locked (prerequisites missing)"),
+        Span::raw(" locked (prerequisites missing)  "),
+        Span::styled(super::skills::DUE, t.warn()),
+        Span::raw(" review due"),
     ];
     let line = Line::from(marks.clone());
     if line.width() + Line::from(lock.clone()).width() <= cells {

@@ -12,12 +12,14 @@ pub mod markdown;
 mod marks;
 pub mod next;
 mod popup;
+pub mod review;
 pub mod search;
 mod skills;
 mod stages;
 pub mod stats;
 mod switcher;
 pub mod text;
+pub mod today;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -54,6 +56,9 @@ impl Widget for &App {
             }
             Mode::Switcher(s) => switcher::render(self, s, area, buf),
             Mode::Goal(prompt) => goal::render(self, prompt, area, buf),
+            Mode::Review(s) => review::render(self, s, area, buf),
+            Mode::Today(s) => today::render(self, s, area, buf),
+            Mode::LogTime(input) => today::render_log_time(self, input, area, buf),
         }
     }
 }

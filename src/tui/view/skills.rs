@@ -14,6 +14,8 @@ use crate::tui::app::{App, Filter, Mode, Pane, Row};
 
 /// Marks a skill whose prerequisites are not all finished.
 pub const LOCK: &str = "⊘";
+/// Marks a done skill whose review is due today.
+pub const DUE: &str = "↻";
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
@@ -125,6 +127,8 @@ fn skill_line(app: &App, skill: usize, branch: &'static str, cells: usize) -> Li
     }
     let lock = if locked {
         format!("{LOCK} ")
+    } else if app.is_due(skill) {
+        format!("{DUE} ")
     } else {
         String::new()
     };

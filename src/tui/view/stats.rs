@@ -146,12 +146,19 @@ fn body(out: &mut Vec<Line<'static>>, app: &App, s: &Stats, width: usize) {
         );
     }
     out.push(Line::default());
-    out.push(Line::styled("Finished per week (skills, hours)", t.title()));
+    out.push(Line::styled(
+        "Finished per week (skills, estimated hours; time logged)",
+        t.title(),
+    ));
     for w in &s.weeks {
         let bar = SHADES[4].to_string().repeat(w.skills.min(40) as usize);
         out.push(Line::from(vec![
             Span::styled(format!("  {}  ", w.start), t.dim()),
-            Span::raw(format!("{:>2}  {:>4} h  ", w.skills, w.hours)),
+            Span::raw(format!("{:>2}  {:>4} h est.  ", w.skills, w.hours)),
+            Span::styled(
+                format!("{:>14}  ", words::logged(w.logged_minutes)),
+                t.dim(),
+            ),
             Span::styled(bar, t.ok()),
         ]));
     }
@@ -160,13 +167,14 @@ fn body(out: &mut Vec<Line<'static>>, app: &App, s: &Stats, width: usize) {
         "Time per skill, first start to done",
         t.title(),
     ));
-    let timed: Vec<_> = words::timed(&s.finished).collect();
+    let timed: Vec<_> = words::timed(&s.finished, |i| s.logged_on(i)).collect();
     for (f, days) in timed.iter().take(TIME_ROWS) {
         let title = fit(&app.roadmap.skills[f.skill].title, TITLE_CELLS);
         out.push(Line::from(vec![
             Span::raw(format!("  {}  ", pad(&title, TITLE_CELLS))),
-            Span::raw(format!("{:>9}  ", words::took(*days))),
-            Span::styled(format!("done {}", f.done_day), t.dim()),
+            Span::raw(format!("{:>11}  ", words::took_if(*days))),
+            Span::styled(format!("done {}  ", f.done_day), t.dim()),
+            Span::raw(words::skill_time(s.logged_on(f.skill), f.hours)),
         ]));
     }
     if timed.len() > TIME_ROWS {
@@ -178,9 +186,10 @@ fn body(out: &mut Vec<Line<'static>>, app: &App, s: &Stats, width: usize) {
             t.dim(),
         ));
     }
-    if timed.len() < s.finished.len() || s.finished.is_empty() {
+    let left_out = s.finished.len() - timed.len();
+    if left_out > 0 || s.finished.is_empty() {
         out.push(Line::styled(
-            format!("  {}", words::untimed(&s.finished)),
+            format!("  {}", words::untimed(&s.finished, left_out)),
             t.dim(),
         ));
     }
