@@ -9,6 +9,7 @@ pub mod config;
 pub mod editor;
 pub mod import;
 pub mod library;
+pub mod map;
 pub mod model;
 pub mod options;
 pub mod session;
