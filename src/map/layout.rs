@@ -424,18 +424,18 @@ fn build(roadmap: &Roadmap, graph: &MapGraph, options: &LayoutOptions) -> Layout
         }
         // The trunk: one waypoint per layer down to the deepest target.
         let mut trunk = Vec::new();
-        let mut prev = to_u32(u);
+        let mut last = to_u32(u);
         for level in top + 1..deepest {
             let wp = waypoint(&mut items, &mut item_layer, to_u32(u), level, false);
             segs.push(Seg {
-                up: prev,
+                up: last,
                 down: wp,
                 src: to_u32(u),
                 dst: NONE,
                 back: false,
             });
             trunk.push(wp);
-            prev = wp;
+            last = wp;
         }
         for &v in out {
             let low = layer[v as usize];
