@@ -80,3 +80,21 @@ fn big() {
         );
     }
 }
+
+#[test]
+#[ignore = "prints the rows of each layer"]
+fn rows() {
+    let roadmap = crate::model::builtin().unwrap();
+    let layout = Layout::new(&roadmap, Scope::All, &LayoutOptions::default());
+    let ys: Vec<(u32, usize, u32)> = layout
+        .layers
+        .iter()
+        .filter(|r| !r.is_empty())
+        .map(|r| {
+            let n = &layout.nodes[r.start];
+            let w = layout.nodes[r.end - 1].x + layout.nodes[r.end - 1].w - n.x;
+            (n.y, r.len(), w)
+        })
+        .collect();
+    eprintln!("{ys:?}");
+}

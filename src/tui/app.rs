@@ -6,6 +6,7 @@ mod details;
 pub mod filter;
 mod goal;
 mod history;
+pub mod map;
 pub(crate) mod nav;
 pub(crate) mod note;
 mod rows;
@@ -100,6 +101,8 @@ pub enum Mode {
     },
     /// The roadmap switcher.
     Switcher(Box<SwitcherState>),
+    /// The map: the roadmap as a graph (its state is `App::map`).
+    Map,
 }
 
 /// The details pane: which link is selected and how far it is scrolled.
@@ -161,6 +164,10 @@ pub struct App {
     /// The other roadmaps opened in this session, each as it was left
     /// (place, history, undo), while this one is shown.
     pub(crate) parked: Vec<App>,
+    /// The map as it was last shown (kept while the lists are shown).
+    pub(crate) map: Option<Box<map::MapState>>,
+    /// The map is the screen under the popup shown (help).
+    pub(crate) map_under: bool,
 }
 
 /// Where quitting stands.
@@ -218,6 +225,8 @@ impl App {
             unsaved: Vec::new(),
             exit: Exit::Stay,
             parked: Vec::new(),
+            map: None,
+            map_under: false,
         };
         app.recompute(now);
         // Start where the learner is: the first stage not finished yet.
@@ -309,6 +318,7 @@ impl App {
             Mode::Unreadable { .. } => KeyMode::Unreadable,
             Mode::Stats { .. } => KeyMode::Stats,
             Mode::Switcher(_) => KeyMode::Switcher,
+            Mode::Map => KeyMode::Map,
         }
     }
 
@@ -385,6 +395,7 @@ impl App {
 
     fn refresh_suggestions(&mut self, now: DateTime<Utc>) {
         self.stats_changed(now);
+        self.map_statuses_changed();
         self.refilter();
         self.suggestions = self.live.next_steps(&self.roadmap, now, SUGGESTIONS);
         self.goal = self.goal_plan(now);

@@ -18,6 +18,8 @@ pub struct Place {
     /// (suggestions move as statuses change; the skill does not).
     suggestion: Option<usize>,
     detail: DetailState,
+    /// Where the learner was on the map, when it was shown.
+    map: Option<super::map::MapPlace>,
 }
 
 /// The places behind and ahead.
@@ -56,6 +58,7 @@ impl App {
             focus: self.focus,
             suggestion,
             detail: self.detail,
+            map: self.map_place(),
         }
     }
 
@@ -107,5 +110,13 @@ impl App {
         }
         self.detail = place.detail;
         self.sync_offsets();
+        match place.map {
+            Some(m) => self.show_map(m.scope, m.skill),
+            None if matches!(self.mode, super::Mode::Map) => {
+                self.mode = super::Mode::Main;
+                self.map_under = false;
+            }
+            None => {}
+        }
     }
 }

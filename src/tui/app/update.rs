@@ -24,6 +24,7 @@ impl App {
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.sync_offsets();
+                self.map_resized();
                 return Vec::new();
             }
             Action::Saved(result) => return self.on_saved(result, now),
@@ -87,6 +88,7 @@ impl App {
             Mode::Search(_) => self.update_search(&action),
             Mode::Stats { .. } => self.update_stats(&action, now),
             Mode::Switcher(_) => self.update_switcher(&action, now),
+            Mode::Map => self.update_map(action, now),
             Mode::Unreadable { .. } => match action {
                 Action::MoveAside => vec![Effect::MoveAside],
                 Action::Quit => vec![Effect::Quit],
@@ -137,6 +139,10 @@ impl App {
                 Vec::new()
             }
             Action::OpenSwitcher => vec![Effect::ListRoadmaps],
+            Action::OpenMap => {
+                self.open_map();
+                Vec::new()
+            }
             Action::Enter => self.enter(),
             Action::Close => {
                 self.step_out();
@@ -170,7 +176,9 @@ impl App {
             return Vec::new();
         }
         match action {
-            Action::Close | Action::ToggleHelp | Action::Click { .. } => self.mode = Mode::Main,
+            Action::Close | Action::ToggleHelp | Action::Click { .. } => {
+                self.mode = if self.map_under { Mode::Map } else { Mode::Main };
+            }
             Action::Quit => return self.quit(),
             _ => {}
         }
