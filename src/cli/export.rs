@@ -1,5 +1,6 @@
 //! `roadmap export`: progress as Markdown (a checklist for a README), JSON
-//! (everything a script could want) or CSV (one row per skill).
+//! (everything a script could want) or CSV (one row per skill), and the
+//! map with progress as Graphviz DOT, Mermaid or SVG.
 //!
 //! Exports are stable: the same profile gives the same bytes on any
 //! machine, on any day. So dates are UTC and the stats are taken as of the
@@ -7,8 +8,12 @@
 //! character reaches the output.
 
 mod csv;
+pub mod dot;
+pub mod graph;
 mod json;
 mod markdown;
+pub mod mermaid;
+pub mod svg;
 
 use std::io::Write as _;
 use std::path::Path;
@@ -26,6 +31,12 @@ pub enum Format {
     Markdown,
     Json,
     Csv,
+    /// The map as Graphviz DOT.
+    Dot,
+    /// The map as a Mermaid flowchart.
+    Mermaid,
+    /// The map as a self-contained SVG picture.
+    Svg,
 }
 
 /// What every format is built from.
@@ -59,12 +70,34 @@ pub(crate) fn date(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%d").to_string()
 }
 
-pub fn export(view: &View, format: Format, output: Option<&Path>) -> Result<(), Failure> {
-    let export = Export::new(view);
+pub fn export(
+    view: &View,
+    format: Format,
+    narrow: &graph::Narrow,
+    output: Option<&Path>,
+) -> Result<(), Failure> {
     let text = match format {
-        Format::Markdown => markdown::render(&export),
-        Format::Json => json::render(&export)?,
-        Format::Csv => csv::render(&export),
+        Format::Markdown | Format::Json | Format::Csv if narrow.is_set() => {
+            return Err(Failure::User {
+                lines: vec![
+                    "--stage, --around and --all-edges narrow the map: they go with --format dot, mermaid or svg"
+                        .to_string(),
+                ],
+                help: Some("Leave them out, or export the map: roadmap export --format svg --stage ID".to_string()),
+            });
+        }
+        Format::Markdown => markdown::render(&Export::new(view)),
+        Format::Json => json::render(&Export::new(view))?,
+        Format::Csv => csv::render(&Export::new(view)),
+        Format::Dot | Format::Mermaid | Format::Svg => {
+            let scope = narrow.scope(view)?;
+            let g = graph::graph(view, scope, narrow.all_edges);
+            match format {
+                Format::Dot => dot::render(&g),
+                Format::Mermaid => mermaid::render(&g),
+                _ => svg::render(view, scope, narrow.all_edges, &g),
+            }
+        }
     };
     let text = clean_multiline_owned(text);
     match output {

@@ -158,9 +158,22 @@ fn dispatch(args: &Args, command: &Command, now: DateTime<Utc>) -> Result<(), Fa
         Command::Profiles { json } => profiles::profiles(&o.profile, *json),
         Command::Log { since, json } => log::log(&View::open(o)?, *since, *json, now),
         Command::Stats { json } => stats::stats(&View::open(o)?, *json, now),
-        Command::Export { format, output } => {
-            export::export(&View::open(o)?, *format, output.as_deref())
-        }
+        Command::Export {
+            format,
+            stage,
+            around,
+            all_edges,
+            output,
+        } => export::export(
+            &View::open(o)?,
+            *format,
+            &export::graph::Narrow {
+                stage: stage.as_deref(),
+                around: around.as_deref(),
+                all_edges: *all_edges,
+            },
+            output.as_deref(),
+        ),
         Command::Import {
             file,
             content,

@@ -25,6 +25,9 @@ pub struct MapGraph {
     pub skills: usize,
     /// The nodes shown, in id order (roadmap order).
     pub nodes: Vec<u32>,
+    /// The stage each node is drawn in (parallel to `nodes`): a skill's
+    /// own; a choice's, the latest of its options shown.
+    pub stages: Vec<usize>,
     /// The edges drawn, `(from, to)`, sorted.
     pub edges: Vec<(u32, u32)>,
     /// Edges left out because a longer path already says the same (a
@@ -166,9 +169,28 @@ impl MapGraph {
         }
         edges.sort_unstable();
         edges.dedup();
+        let stages = nodes
+            .iter()
+            .map(|&n| {
+                let n = n as usize;
+                if n < roadmap.skills.len() {
+                    return roadmap.skills[n].stage;
+                }
+                let c = n - roadmap.skills.len();
+                roadmap.choices[c]
+                    .from
+                    .iter()
+                    .filter(|&&o| shown[o])
+                    .map(|&o| roadmap.skills[o].stage)
+                    .max()
+                    .or(roadmap.choice_stage(c))
+                    .unwrap_or(0)
+            })
+            .collect();
         let mut graph = MapGraph {
             skills: roadmap.skills.len(),
             nodes,
+            stages,
             edges,
             implied: 0,
         };

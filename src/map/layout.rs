@@ -315,24 +315,7 @@ fn build(roadmap: &Roadmap, graph: &MapGraph, options: &LayoutOptions) -> Layout
     let (pred_start, pred) = csr(m, edges.iter().map(|&(u, v)| (v, u)));
 
     // 1. Bands and layers.
-    let stage_of: Vec<usize> = graph
-        .nodes
-        .iter()
-        .map(|&n| {
-            if graph.is_choice(n) {
-                let c = n as usize - graph.skills;
-                let shown = roadmap.choices[c]
-                    .from
-                    .iter()
-                    .filter(|&&o| local[o] != NONE)
-                    .map(|&o| roadmap.skills[o].stage)
-                    .max();
-                shown.or(roadmap.choice_stage(c)).unwrap_or(0)
-            } else {
-                roadmap.skills[n as usize].stage
-            }
-        })
-        .collect();
+    let stage_of = &graph.stages;
     let order = topological(m, &succ_start, &succ);
     let mut depth = vec![0u32; m];
     let deepen = |depth: &mut Vec<u32>| {

@@ -26,3 +26,24 @@ mod tests;
 pub use graph::{MapGraph, Scope};
 pub use layout::{Layout, LayoutOptions, NodeKind, Placed};
 pub use mark::{Mark, mark};
+
+/// `s` cut to at most `cells` terminal cells, ending in "…" when cut
+/// (for pictures, where the TUI's word-aware `fit` is not at hand).
+pub fn fit(s: &str, cells: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(s) <= cells {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > cells {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}

@@ -271,8 +271,14 @@ pub static DEFAULTS: &[Row] = &[
 
 /// What the mouse does, for the help.
 pub const MOUSE_HELP: &[(&str, &str)] = &[
-    ("click", "select a pane and the row under the pointer (on the map: a skill)"),
-    ("wheel", "scroll the pane under the pointer (on the map: the view)"),
+    (
+        "click",
+        "select a pane and the row under the pointer (on the map: a skill)",
+    ),
+    (
+        "wheel",
+        "scroll the pane under the pointer (on the map: the view)",
+    ),
 ];
 
 /// The keys in use: the built-in table, possibly rebound by the config.

@@ -55,7 +55,12 @@ pub fn areas(size: (u16, u16)) -> MapAreas {
 /// The top-left cell of the map the canvas shows, moved as little as
 /// possible from `view` so the cells `x..x + w` of row `y` (the selected
 /// node) are inside with a margin, and never past the map's end.
-pub fn follow(view: (u32, u32), target: (u32, u32, u32), canvas: Rect, layout: &Layout) -> (u32, u32) {
+pub fn follow(
+    view: (u32, u32),
+    target: (u32, u32, u32),
+    canvas: Rect,
+    layout: &Layout,
+) -> (u32, u32) {
     let (cw, ch) = (u32::from(canvas.width), u32::from(canvas.height));
     let (x, y, w) = target;
     let margin_x = (cw / 8).min(8);
@@ -64,7 +69,9 @@ pub fn follow(view: (u32, u32), target: (u32, u32, u32), canvas: Rect, layout: &
     if x < vx + margin_x {
         vx = x.saturating_sub(margin_x);
     } else if x + w + margin_x > vx + cw {
-        vx = (x + w + margin_x).saturating_sub(cw).min(x.saturating_sub(margin_x));
+        vx = (x + w + margin_x)
+            .saturating_sub(cw)
+            .min(x.saturating_sub(margin_x));
     }
     let mut vy = view.1;
     if y < vy + margin_y {

@@ -10,6 +10,7 @@ mod common;
 mod config;
 mod counting;
 mod export;
+mod export_graph;
 mod import;
 mod journal;
 mod journal_notes;

@@ -104,7 +104,11 @@ impl App {
         self.map_under = true;
         let skill = skill.or_else(|| self.map.as_ref().and_then(|m| m.selected));
         let skill = skill
-            .filter(|&s| self.map.as_ref().is_some_and(|m| m.layout.skill_node(s).is_some()))
+            .filter(|&s| {
+                self.map
+                    .as_ref()
+                    .is_some_and(|m| m.layout.skill_node(s).is_some())
+            })
             .or_else(|| self.first_on_map());
         self.select_on_map(skill, !reuse);
     }
@@ -116,7 +120,8 @@ impl App {
         let large = self.roadmap.skills.len() >= LARGE;
         let shows = |scope: Scope| {
             self.map.as_ref().is_some_and(|m| {
-                m.layout.scope == Some(scope) && skill.is_none_or(|s| m.layout.skill_node(s).is_some())
+                m.layout.scope == Some(scope)
+                    && skill.is_none_or(|s| m.layout.skill_node(s).is_some())
             })
         };
         let scope = match self.map.as_ref().map(|m| m.scope()) {
@@ -247,7 +252,11 @@ impl App {
                 self.mode = Mode::Map;
                 return effects;
             }
-            Action::JumpNext => match self.suggestions.first().map(|s| (s.skill, s.reason.clone())) {
+            Action::JumpNext => match self
+                .suggestions
+                .first()
+                .map(|s| (s.skill, s.reason.clone()))
+            {
                 Some((skill, reason)) => {
                     self.map_jump(Some(skill), None);
                     self.info(format!(
@@ -327,7 +336,11 @@ impl App {
         };
         let layout = &map.layout;
         let step = |i: usize| -> &[u32] {
-            if up { layout.needs(i) } else { layout.needed_by(i) }
+            if up {
+                layout.needs(i)
+            } else {
+                layout.needed_by(i)
+            }
         };
         let mut found: Vec<usize> = Vec::new();
         for &n in step(here) {
@@ -419,10 +432,13 @@ impl App {
         let Some((x, y)) = geometry::cell_at(map.view, canvas, column, row) else {
             return;
         };
-        let skill = map.layout.node_at(x, y).and_then(|i| match map.layout.nodes[i].kind {
-            NodeKind::Skill(s) => Some(s),
-            NodeKind::Choice(_) => None,
-        });
+        let skill = map
+            .layout
+            .node_at(x, y)
+            .and_then(|i| match map.layout.nodes[i].kind {
+                NodeKind::Skill(s) => Some(s),
+                NodeKind::Choice(_) => None,
+            });
         if skill.is_some() {
             self.select_on_map(skill, false);
         }

@@ -177,7 +177,11 @@ impl App {
         }
         match action {
             Action::Close | Action::ToggleHelp | Action::Click { .. } => {
-                self.mode = if self.map_under { Mode::Map } else { Mode::Main };
+                self.mode = if self.map_under {
+                    Mode::Map
+                } else {
+                    Mode::Main
+                };
             }
             Action::Quit => return self.quit(),
             _ => {}

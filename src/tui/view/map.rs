@@ -43,10 +43,7 @@ fn title(app: &App, map: &MapState, a: MapAreas, buf: &mut Buffer) {
         .count();
     let what = match map.scope() {
         Scope::All => format!("whole roadmap · {skills} skills"),
-        Scope::Focus(s) => format!(
-            "focus on {} · {skills} skills",
-            app.roadmap.skills[s].title
-        ),
+        Scope::Focus(s) => format!("focus on {} · {skills} skills", app.roadmap.skills[s].title),
         Scope::Stage(s) => format!(
             "stage {} of {}: {} · {skills} skills",
             s + 1,
@@ -55,7 +52,13 @@ fn title(app: &App, map: &MapState, a: MapAreas, buf: &mut Buffer) {
         ),
     };
     let mut legend = vec![Span::raw(" ")];
-    for m in [Mark::Done, Mark::Doing, Mark::Todo, Mark::Locked, Mark::Skipped] {
+    for m in [
+        Mark::Done,
+        Mark::Doing,
+        Mark::Todo,
+        Mark::Locked,
+        Mark::Skipped,
+    ] {
         legend.push(Span::styled(m.text(), mark_style(t, m)));
         legend.push(Span::styled(format!(" {}  ", m.word()), t.dim()));
     }
@@ -213,7 +216,11 @@ fn node_line(app: &App, map: &MapState, n: &Placed, selected: bool) -> Line<'sta
         NodeKind::Choice(c) => {
             let choice = &app.roadmap.choices[c];
             let done = app.eval().choice_satisfied(&app.roadmap, c);
-            let (sign, style) = if done { ("✓ ", t.ok()) } else { ("◇ ", t.accent()) };
+            let (sign, style) = if done {
+                ("✓ ", t.ok())
+            } else {
+                ("◇ ", t.accent())
+            };
             let suffix = crate::map::layout::choice_suffix(choice.pick, choice.from.len());
             let title = fit(&choice.title, cells.saturating_sub(width(&suffix)));
             let suffix = fit(&suffix, cells.saturating_sub(width(&title)));
@@ -224,7 +231,11 @@ fn node_line(app: &App, map: &MapState, n: &Placed, selected: bool) -> Line<'sta
             ])
         }
     };
-    if selected { t.highlight(line, true) } else { line }
+    if selected {
+        t.highlight(line, true)
+    } else {
+        line
+    }
 }
 
 /// Draws `line` at the node's place, only the part inside the canvas.

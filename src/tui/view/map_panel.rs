@@ -26,13 +26,28 @@ pub fn render(app: &App, map: &MapState, area: Rect, buf: &mut Buffer) {
             .title(Line::styled(" Selected ", app.theme.title()));
         let inner = block.inner(area);
         block.render(area, buf);
-        let inner = Rect::new(inner.x + 1, inner.y, inner.width.saturating_sub(2), inner.height);
-        let lines = side(app, map, usize::from(inner.width), usize::from(inner.height));
+        let inner = Rect::new(
+            inner.x + 1,
+            inner.y,
+            inner.width.saturating_sub(2),
+            inner.height,
+        );
+        let lines = side(
+            app,
+            map,
+            usize::from(inner.width),
+            usize::from(inner.height),
+        );
         draw(lines, inner, buf);
         return;
     }
     let lines = below(app, map, usize::from(area.width).saturating_sub(1));
-    let inner = Rect::new(area.x + 1, area.y, area.width.saturating_sub(1), area.height);
+    let inner = Rect::new(
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(1),
+        area.height,
+    );
     draw(lines, inner, buf);
 }
 
@@ -49,10 +64,7 @@ fn summary(app: &App, skill: usize, cells: usize) -> Line<'static> {
     let s = &app.roadmap.skills[skill];
     let m = mark_of(app, skill);
     let mut tail = format!(" · {}", m.word());
-    tail.push_str(&format!(
-        " · {}",
-        app.roadmap.stages[s.stage].title
-    ));
+    tail.push_str(&format!(" · {}", app.roadmap.stages[s.stage].title));
     if let Some(h) = s.hours {
         tail.push_str(&format!(" · {h} h"));
     }
@@ -144,7 +156,10 @@ fn side(app: &App, map: &MapState, cells: usize, rows: usize) -> Vec<Line<'stati
     let s = &app.roadmap.skills[skill];
     let mut out: Vec<Line<'static>> = Vec::new();
     let m = mark_of(app, skill);
-    for (i, part) in wrap(&s.title, cells.saturating_sub(4)).into_iter().enumerate() {
+    for (i, part) in wrap(&s.title, cells.saturating_sub(4))
+        .into_iter()
+        .enumerate()
+    {
         out.push(Line::from(vec![
             if i == 0 {
                 Span::styled(m.text().to_string(), super::map::mark_style(t, m))
@@ -155,7 +170,10 @@ fn side(app: &App, map: &MapState, cells: usize, rows: usize) -> Vec<Line<'stati
             Span::styled(part, t.bold()),
         ]));
     }
-    let mut facts = vec![m.word().to_string(), app.roadmap.stages[s.stage].title.clone()];
+    let mut facts = vec![
+        m.word().to_string(),
+        app.roadmap.stages[s.stage].title.clone(),
+    ];
     if let Some(h) = s.hours {
         facts.push(format!("{h} h"));
     }
@@ -185,7 +203,10 @@ fn side(app: &App, map: &MapState, cells: usize, rows: usize) -> Vec<Line<'stati
     ));
     if left.unestimated > 0 {
         out.push(Line::styled(
-            fit(&format!("  +{} without an estimate", left.unestimated), cells),
+            fit(
+                &format!("  +{} without an estimate", left.unestimated),
+                cells,
+            ),
             t.dim(),
         ));
     }
@@ -228,13 +249,19 @@ fn side(app: &App, map: &MapState, cells: usize, rows: usize) -> Vec<Line<'stati
     }
     for (label, group) in [("Needs", &needs), ("Unlocks", &unlocks)] {
         out.push(Line::default());
-        out.push(Line::styled(format!("{label} ({})", group.len()), t.title()));
+        out.push(Line::styled(
+            format!("{label} ({})", group.len()),
+            t.title(),
+        ));
         if group.is_empty() {
             out.push(Line::styled("  nothing on this map", t.dim()));
         }
         for (i, &p) in group.iter().enumerate() {
             if i == 4 && group.len() > 5 {
-                out.push(Line::styled(format!("  … and {} more", group.len() - 4), t.dim()));
+                out.push(Line::styled(
+                    format!("  … and {} more", group.len() - 4),
+                    t.dim(),
+                ));
                 break;
             }
             out.push(skill_line(p));
