@@ -33,7 +33,6 @@ pub(crate) fn draw(roadmap: &Roadmap, layout: &Layout) -> String {
         .collect()
 }
 
-
 fn builtin() -> Roadmap {
     crate::model::builtin().unwrap()
 }
@@ -88,8 +87,17 @@ fn check_layout(roadmap: &Roadmap, layout: &Layout) {
         .filter(|w| matches!(w.kind, WireKind::ArrowDown | WireKind::ArrowUp))
         .count();
     assert!(arrows > 0 || layout.edges == 0);
-    assert!(arrows <= layout.edges, "{arrows} arrows for {} edges", layout.edges);
-    assert!(layout.nodes.iter().all(|n| n.x + n.w <= layout.width && n.y < layout.height));
+    assert!(
+        arrows <= layout.edges,
+        "{arrows} arrows for {} edges",
+        layout.edges
+    );
+    assert!(
+        layout
+            .nodes
+            .iter()
+            .all(|n| n.x + n.w <= layout.width && n.y < layout.height)
+    );
 }
 
 #[test]
@@ -144,8 +152,16 @@ fn a_choice_s_options_sit_side_by_side_right_above_it() {
             .collect();
         options.sort_unstable();
         let row = layout.nodes[options[0]].layer;
-        assert!(options.iter().all(|&i| layout.nodes[i].layer == row), "{}", choice.id);
-        assert!(options.windows(2).all(|w| w[1] == w[0] + 1), "{}: not side by side", choice.id);
+        assert!(
+            options.iter().all(|&i| layout.nodes[i].layer == row),
+            "{}",
+            choice.id
+        );
+        assert!(
+            options.windows(2).all(|w| w[1] == w[0] + 1),
+            "{}: not side by side",
+            choice.id
+        );
         assert_eq!(node.layer, row + 1, "{}", choice.id);
     }
 }
@@ -157,8 +173,10 @@ fn focus_is_what_the_skill_needs_and_what_it_unlocks() {
     let layout = Layout::new(&r, Scope::Focus(k), &LayoutOptions::default());
     check_layout(&r, &layout);
     let all = super::MapGraph::new(&r, Scope::All, false);
-    let succ = |n: u32| -> Vec<u32> { all.edges.iter().filter(|e| e.0 == n).map(|e| e.1).collect() };
-    let pred = |n: u32| -> Vec<u32> { all.edges.iter().filter(|e| e.1 == n).map(|e| e.0).collect() };
+    let succ =
+        |n: u32| -> Vec<u32> { all.edges.iter().filter(|e| e.0 == n).map(|e| e.1).collect() };
+    let pred =
+        |n: u32| -> Vec<u32> { all.edges.iter().filter(|e| e.1 == n).map(|e| e.0).collect() };
     let k = u32::try_from(k).unwrap();
     let mut want: std::collections::BTreeSet<u32> = reach(k, pred);
     want.extend(reach(k, succ));
@@ -172,7 +190,11 @@ fn focus_is_what_the_skill_needs_and_what_it_unlocks() {
         .collect();
     assert_eq!(shown, want);
     assert!(layout.skill_node(r.skill_index("linux").unwrap()).is_some());
-    assert!(layout.skill_node(r.skill_index("job-market-research").unwrap()).is_none());
+    assert!(
+        layout
+            .skill_node(r.skill_index("job-market-research").unwrap())
+            .is_none()
+    );
 }
 
 #[test]
@@ -185,7 +207,12 @@ fn a_stage_shows_its_skills_and_what_they_need_from_elsewhere() {
         assert!(layout.skill_node(s).is_some(), "{}", r.skills[s].id);
         for p in r.skills[s].requires.iter() {
             if let crate::model::Req::Skill(p) = *p {
-                assert!(layout.skill_node(p).is_some(), "{} needs {}", r.skills[s].id, r.skills[p].id);
+                assert!(
+                    layout.skill_node(p).is_some(),
+                    "{} needs {}",
+                    r.skills[s].id,
+                    r.skills[p].id
+                );
             }
         }
     }
@@ -241,17 +268,32 @@ fn the_path_left_counts_every_unfinished_prerequisite_and_a_choice_s_cheapest_op
     let path = super::path::left(&r, before.states(), before.eval(), k);
     assert!(path.skills.contains(&k) && path.skills.contains(&id("linux")));
     // One backend language, not seven.
-    let languages = r.choices.iter().find(|c| c.id == "backend-language").unwrap();
-    let picked = languages.from.iter().filter(|o| path.skills.contains(o)).count();
+    let languages = r
+        .choices
+        .iter()
+        .find(|c| c.id == "backend-language")
+        .unwrap();
+    let picked = languages
+        .from
+        .iter()
+        .filter(|o| path.skills.contains(o))
+        .count();
     assert_eq!(picked, 1);
-    let hours: u64 = path.skills.iter().map(|&s| u64::from(r.skills[s].hours.unwrap_or(0))).sum();
+    let hours: u64 = path
+        .skills
+        .iter()
+        .map(|&s| u64::from(r.skills[s].hours.unwrap_or(0)))
+        .sum();
     assert_eq!(path.hours, hours);
     // Finishing Linux takes it off the path, and its hours.
     p.set_status(&r, id("linux"), Status::Done, now);
     let after = live(&p);
     let shorter = super::path::left(&r, after.states(), after.eval(), k);
     assert!(!shorter.skills.contains(&id("linux")));
-    assert_eq!(shorter.hours, path.hours - u64::from(r.skills[id("linux")].hours.unwrap_or(0)));
+    assert_eq!(
+        shorter.hours,
+        path.hours - u64::from(r.skills[id("linux")].hours.unwrap_or(0))
+    );
     // Doing an option makes it the one on the path.
     let go = id("go");
     p.set_status(&r, go, Status::Doing, now);
@@ -261,5 +303,9 @@ fn the_path_left_counts_every_unfinished_prerequisite_and_a_choice_s_cheapest_op
     // A done skill has nothing left.
     p.set_status(&r, k, Status::Done, now);
     let done = live(&p);
-    assert!(super::path::left(&r, done.states(), done.eval(), k).skills.is_empty());
+    assert!(
+        super::path::left(&r, done.states(), done.eval(), k)
+            .skills
+            .is_empty()
+    );
 }

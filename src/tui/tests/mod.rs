@@ -7,6 +7,7 @@ mod counting;
 mod details;
 mod honest;
 mod journal_notes;
+mod map;
 mod notes;
 mod render;
 mod screens;

@@ -282,8 +282,9 @@ fn side(app: &App, map: &MapState, cells: usize, rows: usize) -> Vec<Line<'stati
         out.push(Line::default());
         for part in wrap(
             &format!(
-                "{} edges not drawn: a longer path already leads there",
-                layout.implied
+                "{} edge{} not drawn: a longer path already leads there",
+                layout.implied,
+                if layout.implied == 1 { "" } else { "s" }
             ),
             cells,
         ) {
