@@ -7,6 +7,7 @@ mod pty;
 
 mod config;
 mod keys;
+mod map;
 mod notes;
 mod resize;
 mod signals;
