@@ -60,7 +60,11 @@ pub(super) fn order(rows: &mut [Vec<u32>], gaps: &Gaps, items: usize) {
     sweep_down(rows, gaps, &mut pos);
     let mut best = rows.to_vec();
     let mut fewest = crossings(rows, gaps, &pos);
-    let rounds = if items > 40_000 { 2 } else { 6 };
+    let rounds = match items {
+        0..5_000 => 6,
+        5_000..40_000 => 3,
+        _ => 2,
+    };
     for _ in 0..rounds {
         if fewest == 0 {
             break;

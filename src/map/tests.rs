@@ -205,7 +205,7 @@ fn a_stage_shows_its_skills_and_what_they_need_from_elsewhere() {
     check_layout(&r, &layout);
     for s in r.stages[stage].skills.clone() {
         assert!(layout.skill_node(s).is_some(), "{}", r.skills[s].id);
-        for p in r.skills[s].requires.iter() {
+        for p in &r.skills[s].requires {
             if let crate::model::Req::Skill(p) = *p {
                 assert!(
                     layout.skill_node(p).is_some(),

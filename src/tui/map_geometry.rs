@@ -35,8 +35,9 @@ pub fn areas(size: (u16, u16)) -> MapAreas {
     ])
     .areas(area);
     let (canvas, info) = if area.width >= SIDE {
-        let side = (area.width * 28 / 100).clamp(36, 60);
-        let [c, i] = Split::horizontal([Constraint::Fill(1), Constraint::Length(side)]).areas(body);
+        let panel = (area.width * 28 / 100).clamp(36, 60);
+        let [c, i] =
+            Split::horizontal([Constraint::Fill(1), Constraint::Length(panel)]).areas(body);
         (c, i)
     } else {
         let [c, i] = Split::vertical([Constraint::Fill(1), Constraint::Length(3)]).areas(body);

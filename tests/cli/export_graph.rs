@@ -75,8 +75,8 @@ fn pipe(mut cmd: Process, input: &[u8]) -> Vec<u8> {
     let out = child.wait_with_output().unwrap();
     assert!(
         out.status.success(),
-        "{:?} refused it: {}",
-        cmd.get_program(),
+        "{} refused it: {}",
+        cmd.get_program().to_string_lossy(),
         String::from_utf8_lossy(&out.stderr)
     );
     out.stdout

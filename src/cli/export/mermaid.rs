@@ -1,4 +1,4 @@
-//! The map as a Mermaid flowchart, for a ```mermaid block in a Markdown
+//! The map as a Mermaid flowchart, for a `mermaid` code block in a Markdown
 //! README: stages as subgraphs, a class per status, choices as hexagons.
 //!
 //! Mermaid is picky about names: an id `end` closes a subgraph, an id

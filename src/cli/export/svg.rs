@@ -47,7 +47,7 @@ fn px_y(y: u32) -> u32 {
     TOP + y * RH
 }
 
-#[allow(clippy::too_many_lines)]
+#[allow(clippy::too_many_lines, clippy::many_single_char_names)]
 pub fn render(view: &View, scope: Scope, all_edges: bool, graph: &Graph) -> String {
     let roadmap = &view.session.roadmap;
     let layout = Layout::new(

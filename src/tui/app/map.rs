@@ -206,14 +206,12 @@ impl App {
             Action::Down => self.map_step(false),
             Action::Left => self.map_sideways(false),
             Action::Right => self.map_sideways(true),
-            Action::PanUp => self.pan(0, -i64::from(PAN_ROWS)),
-            Action::PanDown => self.pan(0, i64::from(PAN_ROWS)),
+            Action::PanUp | Action::ScrollUp { .. } => self.pan(0, -i64::from(PAN_ROWS)),
+            Action::PanDown | Action::ScrollDown { .. } => self.pan(0, i64::from(PAN_ROWS)),
             Action::PanLeft => self.pan(-i64::from(PAN_COLUMNS), 0),
             Action::PanRight => self.pan(i64::from(PAN_COLUMNS), 0),
             Action::PageUp => self.pan(0, -self.map_page()),
             Action::PageDown => self.pan(0, self.map_page()),
-            Action::ScrollUp { .. } => self.pan(0, -i64::from(PAN_ROWS)),
-            Action::ScrollDown { .. } => self.pan(0, i64::from(PAN_ROWS)),
             Action::MapCenter => {
                 let skill = self.map.as_ref().and_then(|m| m.selected);
                 self.select_on_map(skill, true);
@@ -225,7 +223,11 @@ impl App {
                         NodeKind::Skill(s) => Some(s),
                         NodeKind::Choice(_) => None,
                     });
-                    if first { skills.next() } else { skills.last() }
+                    if first {
+                        skills.next()
+                    } else {
+                        skills.next_back()
+                    }
                 });
                 self.map_jump(skill, None);
             }
@@ -366,17 +368,16 @@ impl App {
                     ((c - centre).abs(), n)
                 })
             });
-        match best.and_then(skill_of) {
-            Some(skill) => self.map_jump(Some(skill), None),
-            None => {
-                let title = map
-                    .selected
-                    .map_or(String::new(), |s| self.roadmap.skills[s].title.clone());
-                if up {
-                    self.info(format!("{title} needs nothing on this map"));
-                } else {
-                    self.info(format!("nothing on this map needs {title}"));
-                }
+        if let Some(skill) = best.and_then(skill_of) {
+            self.map_jump(Some(skill), None);
+        } else {
+            let title = map
+                .selected
+                .map_or(String::new(), |s| self.roadmap.skills[s].title.clone());
+            if up {
+                self.info(format!("{title} needs nothing on this map"));
+            } else {
+                self.info(format!("nothing on this map needs {title}"));
             }
         }
     }

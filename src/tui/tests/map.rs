@@ -1,6 +1,6 @@
 //! The map screen: moving along edges, focus and stage, back and forward,
 //! status keys, Enter and Esc, the mouse; snapshots at three sizes in
-//! monochrome (NO_COLOR).
+//! monochrome (`NO_COLOR`).
 
 use insta::assert_snapshot;
 

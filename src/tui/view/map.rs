@@ -97,6 +97,7 @@ pub(crate) fn mark_of(app: &App, s: usize) -> Mark {
     mark(app.states(), app.eval(), s)
 }
 
+#[allow(clippy::many_single_char_names)]
 fn canvas(app: &App, map: &MapState, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let layout = &map.layout;
@@ -133,7 +134,10 @@ fn canvas(app: &App, map: &MapState, area: Rect, buf: &mut Buffer) {
                 1 => t.ok(),
                 _ => t.accent().add_modifier(Modifier::BOLD),
             };
-            let (sx, sy) = (area.x + to_u16(x as u32), area.y + to_u16(y as u32));
+            let (sx, sy) = (
+                area.x + u16::try_from(x).unwrap_or(u16::MAX),
+                area.y + u16::try_from(y).unwrap_or(u16::MAX),
+            );
             buf[(sx, sy)].set_char(cell.ch).set_style(style);
         }
     }

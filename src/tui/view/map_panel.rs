@@ -3,6 +3,8 @@
 //! wide ones (also what it needs, what it unlocks, and the path skill by
 //! skill).
 
+use std::fmt::Write as _;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -63,10 +65,9 @@ fn summary(app: &App, skill: usize, cells: usize) -> Line<'static> {
     let t = app.theme;
     let s = &app.roadmap.skills[skill];
     let m = mark_of(app, skill);
-    let mut tail = format!(" · {}", m.word());
-    tail.push_str(&format!(" · {}", app.roadmap.stages[s.stage].title));
+    let mut tail = format!(" · {} · {}", m.word(), app.roadmap.stages[s.stage].title);
     if let Some(h) = s.hours {
-        tail.push_str(&format!(" · {h} h"));
+        let _ = write!(tail, " · {h} h");
     }
     if s.optional {
         tail.push_str(" · optional");
@@ -94,7 +95,7 @@ fn path_words(app: &App, map: &MapState, skill: usize) -> String {
         left.hours
     );
     if left.unestimated > 0 {
-        text.push_str(&format!(" (+{} without an estimate)", left.unestimated));
+        let _ = write!(text, " (+{} without an estimate)", left.unestimated);
     }
     if n > 1 || left.skills[0] != skill {
         let names: Vec<&str> = left
@@ -143,11 +144,12 @@ fn links(app: &App, map: &MapState, cells: usize) -> Line<'static> {
         layout.needed_by(i).len()
     );
     if n.hidden_needs > 0 {
-        text.push_str(&format!(" · {} too far up to draw", n.hidden_needs));
+        let _ = write!(text, " · {} too far up to draw", n.hidden_needs);
     }
     Line::styled(fit(&format!("     {text}"), cells), t.dim())
 }
 
+#[allow(clippy::too_many_lines)]
 fn side(app: &App, map: &MapState, cells: usize, rows: usize) -> Vec<Line<'static>> {
     let t = app.theme;
     let Some(skill) = map.selected else {
