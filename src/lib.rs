@@ -12,6 +12,7 @@ pub mod fetch;
 pub mod import;
 pub mod io_words;
 pub mod library;
+pub mod map;
 pub mod model;
 pub mod options;
 pub mod session;

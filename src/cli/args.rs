@@ -272,11 +272,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Your progress as a Markdown checklist, JSON or CSV (see docs/export.md).
+    /// Your progress as a Markdown checklist, JSON or CSV, or the map with
+    /// your progress as DOT, Mermaid or SVG (see docs/export.md).
     Export {
-        /// markdown (a checklist by stage), json (everything) or csv (a row per skill).
+        /// markdown (a checklist by stage), json (everything), csv (a row per
+        /// skill), dot (Graphviz), mermaid (a flowchart for Markdown) or svg (a picture).
         #[arg(long, value_enum, value_name = "FORMAT")]
         format: super::export::Format,
+        /// The map of one stage only, with what it needs from other stages (dot, mermaid, svg).
+        #[arg(long, value_name = "ID", conflicts_with = "around")]
+        stage: Option<String>,
+        /// The map around one skill: what it needs and what it unlocks (dot, mermaid, svg).
+        #[arg(long, value_name = "ID")]
+        around: Option<String>,
+        /// Keep the edges a longer path already implies (dot, mermaid, svg).
+        #[arg(long)]
+        all_edges: bool,
         /// Write to FILE instead of printing (replaced whole, never half-written).
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,

@@ -1,5 +1,6 @@
 //! `roadmap export`: progress as Markdown (a checklist for a README), JSON
-//! (everything a script could want) or CSV (one row per skill).
+//! (everything a script could want) or CSV (one row per skill), and the
+//! map with progress as Graphviz DOT, Mermaid or SVG.
 //!
 //! Exports are stable: the same profile gives the same bytes on any
 //! machine, on any day. So dates are UTC and the stats are taken as of the
@@ -7,8 +8,12 @@
 //! character reaches the output.
 
 mod csv;
+pub mod dot;
+pub mod graph;
 mod json;
 mod markdown;
+pub mod mermaid;
+pub mod svg;
 
 use std::io::Write as _;
 use std::path::Path;
@@ -27,6 +32,12 @@ pub enum Format {
     Markdown,
     Json,
     Csv,
+    /// The map as Graphviz DOT.
+    Dot,
+    /// The map as a Mermaid flowchart.
+    Mermaid,
+    /// The map as a self-contained SVG picture.
+    Svg,
 }
 
 /// What every format is built from.
@@ -60,6 +71,18 @@ impl<'a> Export<'a> {
     /// Minutes logged on skill `s` (0 without any).
     pub fn logged(&self, s: usize) -> i64 {
         self.stats.as_ref().map_or(0, |st| st.logged_on(s))
+    }
+
+    /// Per skill: its review is due as of `as_of` (a UTC day, so the same
+    /// profile draws the same map in any zone and on any day).
+    pub fn due(&self) -> Vec<bool> {
+        let roadmap = &self.view.session.roadmap;
+        let Some(day) = self.as_of.map(|at| at.date_naive()) else {
+            return vec![false; roadmap.skills.len()];
+        };
+        (0..roadmap.skills.len())
+            .map(|i| self.memory.is_due(i, day))
+            .collect()
     }
 
     /// Skill `s`'s review schedule as of `as_of`: the card and its memory
@@ -104,13 +127,32 @@ pub fn export(
     view: &View,
     settings: &Settings,
     format: Format,
+    narrow: &graph::Narrow,
     output: Option<&Path>,
 ) -> Result<(), Failure> {
-    let export = Export::new(view, settings);
     let text = match format {
-        Format::Markdown => markdown::render(&export),
-        Format::Json => json::render(&export)?,
-        Format::Csv => csv::render(&export),
+        Format::Markdown | Format::Json | Format::Csv if narrow.is_set() => {
+            return Err(Failure::User {
+                lines: vec![
+                    "--stage, --around and --all-edges narrow the map: they go with --format dot, mermaid or svg"
+                        .to_string(),
+                ],
+                help: Some("Leave them out, or export the map: roadmap export --format svg --stage ID".to_string()),
+            });
+        }
+        Format::Markdown => markdown::render(&Export::new(view, settings)),
+        Format::Json => json::render(&Export::new(view, settings))?,
+        Format::Csv => csv::render(&Export::new(view, settings)),
+        Format::Dot | Format::Mermaid | Format::Svg => {
+            let scope = narrow.scope(view)?;
+            let due = Export::new(view, settings).due();
+            let g = graph::graph(view, scope, narrow.all_edges, &due);
+            match format {
+                Format::Dot => dot::render(&g),
+                Format::Mermaid => mermaid::render(&g),
+                _ => svg::render(view, scope, narrow.all_edges, &g, &due),
+            }
+        }
     };
     let text = clean_multiline_owned(text);
     match output {

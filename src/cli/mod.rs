@@ -215,10 +215,21 @@ fn run_command(o: &Options, command: &Command, now: DateTime<Utc>) -> Result<(),
         Command::Profiles { action: None, json } => profiles::profiles(&o.profile, *json),
         Command::Log { since, json } => log::log(&View::open(o)?, *since, *json, now),
         Command::Stats { json } => stats::stats(&View::open(o)?, *json, now),
-        Command::Export { format, output } => export::export(
+        Command::Export {
+            format,
+            stage,
+            around,
+            all_edges,
+            output,
+        } => export::export(
             &View::open(o)?,
             &o.config.review,
             *format,
+            &export::graph::Narrow {
+                stage: stage.as_deref(),
+                around: around.as_deref(),
+                all_edges: *all_edges,
+            },
             output.as_deref(),
         ),
         Command::Import {

@@ -137,6 +137,20 @@ pub enum Action {
     OpenToday,
     /// `T`: log time spent on the current skill.
     LogTime,
+    /// Show the map: the roadmap as a graph (again: back to the lists).
+    OpenMap,
+    /// On the map: only the selected skill, what it needs and what it
+    /// unlocks (again: the whole map).
+    MapFocus,
+    /// On the map: only the selected skill's stage (again: the whole map).
+    MapStage,
+    /// On the map: move the view without moving the selection.
+    PanUp,
+    PanDown,
+    PanLeft,
+    PanRight,
+    /// On the map: the selected skill in the middle of the view.
+    MapCenter,
 }
 
 /// What the run loop must do after an update. `update` never touches files
@@ -248,6 +262,14 @@ impl Action {
             Action::SkipCard => "skip-card",
             Action::OpenToday => "today",
             Action::LogTime => "log-time",
+            Action::OpenMap => "map",
+            Action::MapFocus => "focus",
+            Action::MapStage => "stage",
+            Action::PanUp => "pan-up",
+            Action::PanDown => "pan-down",
+            Action::PanLeft => "pan-left",
+            Action::PanRight => "pan-right",
+            Action::MapCenter => "center",
         }
     }
 }

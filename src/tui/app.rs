@@ -7,6 +7,7 @@ mod details;
 pub mod filter;
 mod goal;
 mod history;
+pub mod map;
 pub(crate) mod nav;
 mod next;
 pub(crate) mod note;
@@ -122,6 +123,8 @@ pub enum Mode {
     Today(today::TodayState),
     /// Typing the time spent on a skill.
     LogTime(Box<today::TimeInput>),
+    /// The map: the roadmap as a graph (its state is `App::map`).
+    Map,
 }
 
 /// The details pane: which link is selected and how far it is scrolled.
@@ -191,6 +194,10 @@ pub struct App {
     pub(crate) sync: SyncState,
     /// Review schedules, reviews and time not yet saved, today's plan.
     pub(crate) reviews: review::Reviews,
+    /// The map as it was last shown (kept while the lists are shown).
+    pub(crate) map: Option<Box<map::MapState>>,
+    /// The map is the screen under the popup shown (help).
+    pub(crate) map_under: bool,
 }
 
 /// Where quitting stands.
@@ -252,6 +259,8 @@ impl App {
             parked: Vec::new(),
             sync: SyncState::default(),
             reviews: review::Reviews::new(now),
+            map: None,
+            map_under: false,
         };
         app.recompute(now);
         // Start where the learner is: the first stage not finished yet.
@@ -362,6 +371,7 @@ impl App {
             Mode::Review(_) => KeyMode::Review,
             Mode::Today(_) => KeyMode::Today,
             Mode::LogTime(_) => KeyMode::LogTime,
+            Mode::Map => KeyMode::Map,
         }
     }
 
@@ -466,6 +476,7 @@ impl App {
 
     pub(crate) fn refresh_suggestions(&mut self, now: DateTime<Utc>) {
         self.stats_changed(now);
+        self.map_statuses_changed();
         self.refilter();
         self.suggestions = self.live.next_steps(&self.roadmap, now, SUGGESTIONS);
         self.mark_faded(now);

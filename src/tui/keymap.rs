@@ -29,10 +29,11 @@ pub enum KeyMode {
     Review,
     Today,
     LogTime,
+    Map,
 }
 
 impl KeyMode {
-    pub const ALL: [KeyMode; 10] = [
+    pub const ALL: [KeyMode; 11] = [
         KeyMode::Main,
         KeyMode::Search,
         KeyMode::Stats,
@@ -43,6 +44,7 @@ impl KeyMode {
         KeyMode::Review,
         KeyMode::Today,
         KeyMode::LogTime,
+        KeyMode::Map,
     ];
 
     /// The table's name in the config file (`[keys.main]`).
@@ -58,6 +60,7 @@ impl KeyMode {
             KeyMode::Review => "review",
             KeyMode::Today => "today",
             KeyMode::LogTime => "log-time",
+            KeyMode::Map => "map",
         }
     }
 
@@ -77,6 +80,7 @@ impl KeyMode {
             KeyMode::Review => "Review session",
             KeyMode::Today => "Today",
             KeyMode::LogTime => "Log time",
+            KeyMode::Map => "Map",
         }
     }
 }
@@ -182,7 +186,7 @@ impl Binding {
 }
 
 use crate::model::review::Grade;
-use KeyMode::{Goal, Help, LogTime, Main, Review, Search, Stats, Switcher, Today, Unreadable};
+use KeyMode::{Goal, Help, LogTime, Main, Map, Review, Search, Stats, Switcher, Today, Unreadable};
 
 /// Every built-in key binding, in the order the help lists them.
 #[rustfmt::skip]
@@ -218,6 +222,7 @@ pub static DEFAULTS: &[Row] = &[
     Row { mode: Main, keys: &[ch('R')], action: Action::OpenReview, help: "review: today's reviews one at a time, graded with one key", hint: None },
     Row { mode: Main, keys: &[ch('t')], action: Action::OpenToday, help: "today: the reviews due, then next steps for today's time", hint: None },
     Row { mode: Main, keys: &[ch('T')], action: Action::LogTime, help: "log time spent on the skill (45m, 1.5h, 2h30m)", hint: None },
+    Row { mode: Main, keys: &[ch('M')], action: Action::OpenMap, help: "the map: the roadmap as a graph", hint: None },
     Row { mode: Main, keys: &[key(KeyCode::Esc)], action: Action::Close, help: "step back out: details → skills → stages (never quits)", hint: None },
     Row { mode: Main, keys: &[ch('S')], action: Action::SyncNow, help: "sync with your other machines now ([sync] in config.toml)", hint: None },
     Row { mode: Main, keys: &[ch('?')], action: Action::ToggleHelp, help: "this help", hint: Some("help") },
@@ -292,12 +297,46 @@ pub static DEFAULTS: &[Row] = &[
     Row { mode: LogTime, keys: &[ctrl('u')], action: Action::SearchClear, help: "clear", hint: None },
     Row { mode: LogTime, keys: &[key(KeyCode::Esc)], action: Action::Close, help: "cancel", hint: Some("cancel") },
     Row { mode: LogTime, keys: &[ctrl('c')], action: Action::Quit, help: "quit", hint: None },
+    Row { mode: Map, keys: &[key(KeyCode::Up), ch('k')], action: Action::Up, help: "to a prerequisite (the one you came from first)", hint: None },
+    Row { mode: Map, keys: &[key(KeyCode::Down), ch('j')], action: Action::Down, help: "to a skill it unlocks (the one you came from first)", hint: None },
+    Row { mode: Map, keys: &[key(KeyCode::Left), ch('h')], action: Action::Left, help: "to the neighbour on the left in the same stage", hint: None },
+    Row { mode: Map, keys: &[key(KeyCode::Right), ch('l')], action: Action::Right, help: "to the neighbour on the right in the same stage", hint: None },
+    Row { mode: Map, keys: &[ch('K')], action: Action::PanUp, help: "move the view up (the selection stays)", hint: None },
+    Row { mode: Map, keys: &[ch('J')], action: Action::PanDown, help: "move the view down", hint: None },
+    Row { mode: Map, keys: &[ch('H')], action: Action::PanLeft, help: "move the view left", hint: None },
+    Row { mode: Map, keys: &[ch('L')], action: Action::PanRight, help: "move the view right", hint: None },
+    Row { mode: Map, keys: &[key(KeyCode::PageUp), ctrl('u')], action: Action::PageUp, help: "move the view a page up", hint: None },
+    Row { mode: Map, keys: &[key(KeyCode::PageDown), ctrl('d')], action: Action::PageDown, help: "move the view a page down", hint: None },
+    Row { mode: Map, keys: &[ch('z')], action: Action::MapCenter, help: "the selected skill in the middle of the view", hint: None },
+    Row { mode: Map, keys: &[ch('g'), key(KeyCode::Home)], action: Action::First, help: "the first skill on the map", hint: None },
+    Row { mode: Map, keys: &[ch('G'), key(KeyCode::End)], action: Action::Last, help: "the last skill on the map", hint: None },
+    Row { mode: Map, keys: &[key(KeyCode::Enter)], action: Action::Enter, help: "the selected skill's details", hint: Some("details") },
+    Row { mode: Map, keys: &[ch('f')], action: Action::MapFocus, help: "focus: only what the skill needs and what it unlocks (again: all)", hint: Some("focus") },
+    Row { mode: Map, keys: &[ch('t')], action: Action::MapStage, help: "only the skill's stage (again: all)", hint: Some("stage") },
+    Row { mode: Map, keys: &[ch(' ')], action: Action::ToggleDone, help: "toggle done (done on an option picks it)", hint: Some("done") },
+    Row { mode: Map, keys: &[ch('p')], action: Action::SetStatus(Status::Doing), help: "mark doing (in progress)", hint: Some("doing") },
+    Row { mode: Map, keys: &[ch('s')], action: Action::SetStatus(Status::Skipped), help: "skip (known, or not for you; declines an option)", hint: None },
+    Row { mode: Map, keys: &[ch('r')], action: Action::SetStatus(Status::Todo), help: "reset to todo", hint: None },
+    Row { mode: Map, keys: &[ch('u')], action: Action::Undo, help: "undo the last status change", hint: None },
+    Row { mode: Map, keys: &[ch('n')], action: Action::JumpNext, help: "to the top suggestion", hint: Some("next") },
+    Row { mode: Map, keys: &[ch('['), ctrl('o')], action: Action::Back, help: "back to before the last jump (on the map or off it)", hint: Some("back") },
+    Row { mode: Map, keys: &[ch(']')], action: Action::Forward, help: "forward again", hint: None },
+    Row { mode: Map, keys: &[key(KeyCode::Esc)], action: Action::Close, help: "step back out: focus or stage → whole map → lists", hint: None },
+    Row { mode: Map, keys: &[ch('M')], action: Action::OpenMap, help: "back to the lists", hint: Some("lists") },
+    Row { mode: Map, keys: &[ch('?')], action: Action::ToggleHelp, help: "this help", hint: Some("help") },
+    Row { mode: Map, keys: &[ch('q'), ctrl('c')], action: Action::Quit, help: "quit", hint: Some("quit") },
 ];
 
 /// What the mouse does, for the help.
 pub const MOUSE_HELP: &[(&str, &str)] = &[
-    ("click", "select a pane and the row under the pointer"),
-    ("wheel", "scroll the pane under the pointer"),
+    (
+        "click",
+        "select a pane and the row under the pointer (on the map: a skill)",
+    ),
+    (
+        "wheel",
+        "scroll the pane under the pointer (on the map: the view)",
+    ),
 ];
 
 /// The keys in use: the built-in table, possibly rebound by the config.

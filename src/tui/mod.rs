@@ -9,6 +9,7 @@ pub mod clipboard;
 mod editor;
 pub mod keymap;
 pub mod keyname;
+pub mod map_geometry;
 pub mod run;
 mod sync;
 pub mod theme;

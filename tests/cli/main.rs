@@ -11,6 +11,7 @@ mod config;
 mod config_check;
 mod counting;
 mod export;
+mod export_graph;
 mod import;
 mod import_name;
 mod in_use;

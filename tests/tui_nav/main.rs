@@ -8,6 +8,7 @@ mod pty;
 mod config;
 mod first_hour;
 mod keys;
+mod map;
 mod notes;
 mod resize;
 mod review;

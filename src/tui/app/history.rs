@@ -20,6 +20,8 @@ pub struct Place {
     /// or choice does not).
     suggestion: Option<Step>,
     detail: DetailState,
+    /// Where the learner was on the map, when it was shown.
+    map: Option<super::map::MapPlace>,
 }
 
 /// The places behind and ahead.
@@ -58,6 +60,7 @@ impl App {
             focus: self.focus,
             suggestion,
             detail: self.detail,
+            map: self.map_place(),
         }
     }
 
@@ -108,5 +111,13 @@ impl App {
         }
         self.detail = place.detail;
         self.sync_offsets();
+        match place.map {
+            Some(m) => self.show_map(m.scope, m.skill),
+            None if matches!(self.mode, super::Mode::Map) => {
+                self.mode = super::Mode::Main;
+                self.map_under = false;
+            }
+            None => {}
+        }
     }
 }

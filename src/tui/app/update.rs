@@ -24,6 +24,7 @@ impl App {
         match action {
             Action::Resize(w, h) => {
                 self.resize(w, h);
+                self.map_resized();
                 return Vec::new();
             }
             Action::Saved(result) => return self.on_saved(result, now),
@@ -106,6 +107,7 @@ impl App {
             Mode::Review(_) => self.update_review(&action, now),
             Mode::Today(_) => self.update_today(&action, now),
             Mode::LogTime(_) => self.update_log_time(&action, now),
+            Mode::Map => self.update_map(action, now),
             Mode::Unreadable { .. } => self.update_unreadable(&action),
         }
     }
@@ -172,6 +174,10 @@ impl App {
                 self.open_log_time();
                 Vec::new()
             }
+            Action::OpenMap => {
+                self.open_map();
+                Vec::new()
+            }
             Action::Enter => self.enter(),
             Action::Close => {
                 self.step_out();
@@ -205,7 +211,13 @@ impl App {
             return Vec::new();
         }
         match action {
-            Action::Close | Action::ToggleHelp | Action::Click { .. } => self.mode = Mode::Main,
+            Action::Close | Action::ToggleHelp | Action::Click { .. } => {
+                self.mode = if self.map_under {
+                    Mode::Map
+                } else {
+                    Mode::Main
+                };
+            }
             Action::Quit => return self.quit(),
             _ => {}
         }

@@ -9,6 +9,7 @@ mod first_hour;
 mod goal_backup;
 mod honest;
 mod journal_notes;
+mod map;
 mod next_choice;
 mod notes;
 mod render;

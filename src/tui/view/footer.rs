@@ -222,6 +222,18 @@ fn idle_hint(app: &App) -> String {
             )
         }
         (Mode::Review(_) | Mode::Today(_) | Mode::LogTime(_), _) => super::review::idle_hint(app),
+        (Mode::Map, _) => {
+            let m = KeyMode::Map;
+            format!(
+                "{} along the lines · {} same stage · {} details · {} focus · {} stage · {} steps out",
+                pair(m, Action::Up, Action::Down),
+                pair(m, Action::Left, Action::Right),
+                key(m, Action::Enter),
+                key(m, Action::MapFocus),
+                key(m, Action::MapStage),
+                key(m, Action::Close)
+            )
+        }
         (Mode::Main, Pane::Stages) => {
             format!("{ud} choose a stage · {enter} shows its skills · {panes}")
         }

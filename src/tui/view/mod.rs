@@ -8,6 +8,8 @@ mod goal;
 mod header;
 pub mod help;
 pub mod layout;
+mod map;
+mod map_panel;
 pub mod markdown;
 mod marks;
 pub mod next;
@@ -35,15 +37,19 @@ impl Widget for &App {
             too_small(self, area, buf);
             return;
         }
-        let a = layout::areas(area, self.roadmap.stages.len());
-        header::render(self, a.header, buf);
-        stages::render(self, a.stages, buf);
-        skills::render(self, a.skills, buf);
-        details::render(self, a.details, buf);
-        next::render(self, a.next, buf);
-        footer::render(self, a.hints, a.status, buf);
+        if self.map_shown() {
+            map::render(self, area, buf);
+        } else {
+            let a = layout::areas(area, self.roadmap.stages.len());
+            header::render(self, a.header, buf);
+            stages::render(self, a.stages, buf);
+            skills::render(self, a.skills, buf);
+            details::render(self, a.details, buf);
+            next::render(self, a.next, buf);
+            footer::render(self, a.hints, a.status, buf);
+        }
         match &self.mode {
-            Mode::Main => {}
+            Mode::Main | Mode::Map => {}
             Mode::Help { scroll } => help::render(self, *scroll, area, buf),
             Mode::Stats { scroll } => stats::render(self, *scroll, area, buf),
             Mode::Search(s) => search::render(self, s, area, buf),
