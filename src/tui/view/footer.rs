@@ -137,119 +137,137 @@ pub fn render(app: &App, hints_area: Rect, status_area: Rect, buf: &mut Buffer) 
     line.render(status_area, buf);
 }
 
-/// What to do next where the focus is, when there is no message, with the
-/// keys bound now.
-fn idle_hint(app: &App) -> String {
-    let keymap = app.keymap();
-    let key = |mode: KeyMode, action: Action| {
-        keymap
-            .key_of(mode, &action)
+/// The keys bound now, as hints write them.
+struct Keys<'a>(&'a crate::tui::keymap::Keymap);
+
+impl Keys<'_> {
+    fn key(&self, mode: KeyMode, action: &Action) -> String {
+        self.0
+            .key_of(mode, action)
             .unwrap_or_else(|| "(no key)".to_string())
-    };
-    // "↑↓" and "←→" read as one; other keys get a slash.
-    let pair = |mode: KeyMode, a: Action, b: Action| {
-        let (a, b) = (key(mode, a), key(mode, b));
+    }
+
+    /// "↑↓" and "←→" read as one; other keys get a slash.
+    fn pair(&self, mode: KeyMode, a: &Action, b: &Action) -> String {
+        let (a, b) = (self.key(mode, a), self.key(mode, b));
         if matches!((a.as_str(), b.as_str()), ("↑", "↓") | ("←", "→")) {
             format!("{a}{b}")
         } else {
             format!("{a}/{b}")
         }
-    };
-    let main = KeyMode::Main;
-    let ud = pair(main, Action::Up, Action::Down);
-    let enter = key(main, Action::Enter);
-    let panes = format!(
-        "{}/{} switch pane",
-        key(main, Action::NextPane),
-        pair(main, Action::Left, Action::Right)
-    );
-    let done = key(main, Action::ToggleDone);
-    match (&app.mode, app.focus) {
-        (Mode::Search(_), _) => {
+    }
+}
+
+/// The idle hint of a screen over the lists, or `None` for the lists.
+fn screen_hint(app: &App, k: &Keys) -> Option<String> {
+    Some(match &app.mode {
+        Mode::Main => return None,
+        Mode::Search(_) => {
             let s = KeyMode::Search;
             format!(
                 "type to filter · {} choose · {} jump · {} cancel",
-                pair(s, Action::Up, Action::Down),
-                key(s, Action::Enter),
-                key(s, Action::Close)
+                k.pair(s, &Action::Up, &Action::Down),
+                k.key(s, &Action::Enter),
+                k.key(s, &Action::Close)
             )
         }
-        (Mode::Help { .. }, _) => {
-            let keys: Vec<String> = keymap
-                .bindings(KeyMode::Help)
-                .find(|b| b.action == Action::Close)
-                .map(|b| b.keys.iter().take(2).map(|k| k.label()).collect())
-                .unwrap_or_default();
+        Mode::Help { .. } => {
+            let keys: Vec<String> =
+                k.0.bindings(KeyMode::Help)
+                    .find(|b| b.action == Action::Close)
+                    .map(|b| b.keys.iter().take(2).map(|k| k.label()).collect())
+                    .unwrap_or_default();
             format!("{} closes the help", keys.join(" or "))
         }
-        (Mode::Unreadable { backup, .. }, _) => {
+        Mode::Unreadable { backup, .. } => {
             let u = KeyMode::Unreadable;
             let restore = if matches!(backup, crate::store::backup::Backup::Readable { .. }) {
-                format!("{} restores the backup · ", key(u, Action::RestoreBackup))
+                format!(
+                    "{} restores the backup · ",
+                    k.key(u, &Action::RestoreBackup)
+                )
             } else {
                 String::new()
             };
             format!(
                 "{restore}{} moves the damaged profile aside · {} quits",
-                key(u, Action::MoveAside),
-                key(u, Action::Quit)
+                k.key(u, &Action::MoveAside),
+                k.key(u, &Action::Quit)
             )
         }
-        (Mode::Goal(_), _) => {
+        Mode::Goal(_) => {
             let g = KeyMode::Goal;
             format!(
                 "type a date (YYYY-MM-DD) · {} sets it (empty: clears the goal) · {} cancels",
-                key(g, Action::Enter),
-                key(g, Action::Close)
+                k.key(g, &Action::Enter),
+                k.key(g, &Action::Close)
             )
         }
-        (Mode::Stats { .. }, _) => {
+        Mode::Stats { .. } => {
             let st = KeyMode::Stats;
             format!(
                 "{} {} scroll · {} closes the stats",
-                pair(st, Action::Up, Action::Down),
-                pair(st, Action::PageUp, Action::PageDown),
-                key(st, Action::Close)
+                k.pair(st, &Action::Up, &Action::Down),
+                k.pair(st, &Action::PageUp, &Action::PageDown),
+                k.key(st, &Action::Close)
             )
         }
-        (Mode::Switcher(_), _) => {
+        Mode::Switcher(_) => {
             let sw = KeyMode::Switcher;
             format!(
                 "{} choose a roadmap · {} shows it where you left it · {} closes",
-                pair(sw, Action::Up, Action::Down),
-                key(sw, Action::Enter),
-                key(sw, Action::Close)
+                k.pair(sw, &Action::Up, &Action::Down),
+                k.key(sw, &Action::Enter),
+                k.key(sw, &Action::Close)
             )
         }
-        (Mode::Review(_) | Mode::Today(_) | Mode::LogTime(_), _) => super::review::idle_hint(app),
-        (Mode::Map, _) => {
+        Mode::Review(_) | Mode::Today(_) | Mode::LogTime(_) => super::review::idle_hint(app),
+        Mode::Map => {
             let m = KeyMode::Map;
             format!(
                 "{} along the lines · {} same stage · {} details · {} focus · {} stage · {} steps out",
-                pair(m, Action::Up, Action::Down),
-                pair(m, Action::Left, Action::Right),
-                key(m, Action::Enter),
-                key(m, Action::MapFocus),
-                key(m, Action::MapStage),
-                key(m, Action::Close)
+                k.pair(m, &Action::Up, &Action::Down),
+                k.pair(m, &Action::Left, &Action::Right),
+                k.key(m, &Action::Enter),
+                k.key(m, &Action::MapFocus),
+                k.key(m, &Action::MapStage),
+                k.key(m, &Action::Close)
             )
         }
-        (Mode::Main, Pane::Stages) => {
-            format!("{ud} choose a stage · {enter} shows its skills · {panes}")
-        }
-        (Mode::Main, Pane::Skills) if app.current_choice().is_some() => {
+    })
+}
+
+/// What to do next where the focus is, when there is no message, with the
+/// keys bound now.
+fn idle_hint(app: &App) -> String {
+    let k = Keys(app.keymap());
+    if let Some(hint) = screen_hint(app, &k) {
+        return hint;
+    }
+    let main = KeyMode::Main;
+    let ud = k.pair(main, &Action::Up, &Action::Down);
+    let enter = k.key(main, &Action::Enter);
+    let panes = format!(
+        "{}/{} switch pane",
+        k.key(main, &Action::NextPane),
+        k.pair(main, &Action::Left, &Action::Right)
+    );
+    let done = k.key(main, &Action::ToggleDone);
+    match app.focus {
+        Pane::Stages => format!("{ud} choose a stage · {enter} shows its skills · {panes}"),
+        Pane::Skills if app.current_choice().is_some() => {
             format!("{ud} choose a skill · {enter} shows the choice · {done} on an option picks it")
         }
-        (Mode::Main, Pane::Skills) => format!(
+        Pane::Skills => format!(
             "{ud} choose a skill · {enter} details · {done} done · {} doing · {panes}",
-            key(main, Action::SetStatus(crate::model::Status::Doing))
+            k.key(main, &Action::SetStatus(crate::model::Status::Doing))
         ),
-        (Mode::Main, Pane::Details) => format!(
+        Pane::Details => format!(
             "{ud} choose a link · {enter} follows it or opens the resource · {} opens · {} copies",
-            key(main, Action::OpenResource),
-            key(main, Action::CopyUrl)
+            k.key(main, &Action::OpenResource),
+            k.key(main, &Action::CopyUrl)
         ),
-        (Mode::Main, Pane::Next) => next_hint(app, &ud, &enter, &done),
+        Pane::Next => next_hint(app, &ud, &enter, &done),
     }
 }
 
