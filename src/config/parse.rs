@@ -75,11 +75,7 @@ pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
         }
     }
     if let Err(e) = keymap.check() {
-        return Err(at(
-            conflict_span(&raw, &e),
-            e.to_string(),
-            "a key can do one thing per mode",
-        ));
+        return Err(at(conflict_span(&raw, &e), e.to_string(), e.help()));
     }
 
     let palette = match &raw.theme {
@@ -132,6 +128,15 @@ pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
 /// Where the config made a conflict: the line rebinding one of the two
 /// actions (the built-in keys never clash), else the top of the file.
 fn conflict_span(raw: &Raw, e: &KeymapError) -> Range<usize> {
+    if let Some((mode, action)) = e.culprit() {
+        return raw
+            .keys
+            .iter()
+            .filter(|(m, _)| m.get_ref() == mode.name())
+            .flat_map(|(_, actions)| actions.keys())
+            .find(|name| name.get_ref() == action)
+            .map_or(0..0, Spanned::span);
+    }
     let KeymapError::Conflict {
         mode,
         first,

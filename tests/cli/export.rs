@@ -181,6 +181,42 @@ fn csv_has_a_header_and_one_quoted_row_per_skill_without_control_characters() {
 }
 
 #[test]
+fn csv_cells_a_spreadsheet_would_run_are_neutralised() {
+    // A shared roadmap (or a pasted note) whose text starts a formula must
+    // not run when the learner opens the export in a spreadsheet.
+    let env = Env::new();
+    let mut roadmap = small_json();
+    roadmap["stages"][0]["skills"][1]["title"] = json!("=HYPERLINK(\"http://evil.example\",\"x\")");
+    roadmap["stages"][0]["title"] = json!("@SUM(A1)");
+    let file = env.write("formula.json", &roadmap.to_string());
+    let run = |args: &[&str]| {
+        env.bare()
+            .arg("--roadmap")
+            .arg(&file)
+            .args(args)
+            .assert()
+            .success()
+    };
+    run(&["note", "http", "-m", "+cmd|' /C calc'!A0"]);
+    let out = run(&["export", "--format", "csv"]);
+    let (csv, _) = texts(&out);
+    let http = csv.lines().nth(2).unwrap();
+    assert!(
+        http.starts_with(
+            "basics,\"'@SUM(A1)\",http,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\","
+        ),
+        "{http}"
+    );
+    assert!(http.ends_with(",\"'+cmd|' /C calc'!A0\""), "{http}");
+    // No cell of any row starts with a formula character.
+    for line in csv.lines() {
+        for cell in line.split(',') {
+            assert!(!cell.starts_with(['=', '+', '@']), "{cell} in {line}");
+        }
+    }
+}
+
+#[test]
 fn output_file_gets_the_same_bytes_and_stdout_stays_empty() {
     let env = env();
     let path = env.home.path().join("progress.md");
