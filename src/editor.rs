@@ -13,6 +13,11 @@ use std::process::Command;
 
 use tempfile::TempPath;
 
+use crate::store::safe::Links;
+
+/// The most an edited note is read back: far more than anyone types.
+pub const MAX_EDITED_BYTES: u64 = 64 * 1024 * 1024;
+
 /// The editor command: program and arguments.
 pub fn command() -> Vec<String> {
     for var in ["VISUAL", "EDITOR"] {
@@ -121,7 +126,9 @@ pub fn edit(text: &str, name: &str) -> Result<Draft, EditError> {
         };
         return Err(failed(why, path));
     }
-    match std::fs::read(&path) {
+    // The file is ours (a link the editor or anyone put there is not
+    // followed; a FIFO is not waited on), read up to a bound.
+    match crate::store::safe::read_file(&path, Links::Refuse, MAX_EDITED_BYTES) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Ok(Draft {
                 text: text.trim_end().to_string(),
@@ -133,7 +140,7 @@ pub fn edit(text: &str, name: &str) -> Result<Draft, EditError> {
             )),
         },
         Err(e) => Err(failed(
-            format!("cannot read the edited note back: {e}"),
+            format!("cannot read the edited note back: {}", e.describe()),
             path,
         )),
     }

@@ -15,6 +15,7 @@ mod crash;
 mod files;
 mod hostile;
 mod invisible;
+mod library;
 mod limits;
 mod merge_props;
 mod notes;
