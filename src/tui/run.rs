@@ -199,6 +199,8 @@ enum Input {
     ProfileChanged,
     /// The roadmap and the profile are loaded (or why not).
     Loaded(Box<Result<(App, Store), String>>),
+    /// What an effect run off the loop gave (see `off_the_loop`).
+    Outcome(Box<Action>),
 }
 
 /// How often the watcher looks at the profile file: a `stat` a second is
@@ -307,8 +309,9 @@ fn event_loop(
                 Err(_) => continue,
             },
             Input::Loaded(_) => continue,
+            Input::Outcome(action) => *action,
         };
-        if perform(app, store, terminal, action)? {
+        if perform(app, store, terminal, tx, action)? {
             return Ok(());
         }
     }
@@ -320,6 +323,7 @@ fn perform(
     app: &mut App,
     store: &Store,
     terminal: &mut DefaultTerminal,
+    tx: &Sender<Input>,
     action: Action,
 ) -> io::Result<bool> {
     // An edited note's file, kept until the note is saved (or kept for
@@ -386,18 +390,40 @@ fn perform(
                     Action::NoteSaved { skill, result }
                 }
 
-                Effect::ListRoadmaps => Action::Roadmaps(roadmap_entries(app.profile())),
-                Effect::LoadRoadmap(source) => Action::RoadmapLoaded(
-                    source
-                        .load()
-                        .map(|r| super::app::LoadedRoadmap(Box::new(r)))
-                        .map_err(|e| e.to_string().lines().next().unwrap_or("").to_string()),
-                ),
+                // Reading roadmaps can take long (large files, slow disks):
+                // off this thread, which must keep handling keys and
+                // signals; the outcome comes back as an input.
+                Effect::ListRoadmaps => {
+                    let profile = app.profile().clone();
+                    off_the_loop(tx, move || Action::Roadmaps(roadmap_entries(&profile)));
+                    continue;
+                }
+                Effect::LoadRoadmap(source) => {
+                    off_the_loop(tx, move || {
+                        Action::RoadmapLoaded(
+                            source
+                                .load()
+                                .map(|r| super::app::LoadedRoadmap(Box::new(r)))
+                                .map_err(|e| {
+                                    e.to_string().lines().next().unwrap_or("").to_string()
+                                }),
+                        )
+                    });
+                    continue;
+                }
             };
             queue.push_back(outcome);
         }
     }
     Ok(false)
+}
+
+/// Runs `work` in a thread of its own and hands its outcome to the loop.
+fn off_the_loop(tx: &Sender<Input>, work: impl FnOnce() -> Action + Send + 'static) {
+    let tx = tx.clone();
+    thread::spawn(move || {
+        let _ = tx.send(Input::Outcome(Box::new(work())));
+    });
 }
 
 /// The library's roadmaps with the profile's progress on each, for the

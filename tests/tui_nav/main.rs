@@ -10,3 +10,4 @@ mod keys;
 mod notes;
 mod resize;
 mod signals;
+mod switcher;
