@@ -10,7 +10,6 @@ mod csv;
 mod json;
 mod markdown;
 
-use std::io::Write as _;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -73,27 +72,18 @@ pub fn export(view: &View, format: Format, output: Option<&Path>) -> Result<(), 
     }
 }
 
-/// Writes the export whole or not at all: a temporary file next to `path`,
-/// renamed over it once complete.
+/// Writes the export to `path` as `-o` promises (`cli::output`): a file is
+/// replaced whole or not at all and keeps its mode, a device or a FIFO is
+/// written to, a link is followed with care.
 fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
     let shown = path.display().to_string();
-    let fail = |e: std::io::Error| {
-        Failure::User {
+    super::output::write_output(path, text.as_bytes()).map_err(|e| Failure::User {
         lines: vec![format!("cannot write the export to {shown}: {e}")],
         help: Some(
             "Check that the folder exists and that you may write there, or leave out -o to print the export."
                 .to_string(),
         ),
-    }
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    file.write_all(text.as_bytes()).map_err(fail)?;
-    file.as_file().sync_all().map_err(fail)?;
-    file.persist(path).map_err(|e| fail(e.error))?;
+    })?;
     out::emit_err(&format!("exported to {shown}\n"));
     Ok(())
 }

@@ -10,7 +10,6 @@ use super::Failure;
 use super::out::{self, line};
 use crate::import::{self, ContentFile, Options, slug};
 use crate::model::{self, limits};
-use crate::store::file::write_atomic;
 use crate::store::library::{BUILTIN_ID, Library};
 
 /// A content file larger than this is not a topic's text; it is skipped.
@@ -210,7 +209,12 @@ pub fn import(req: &Request<'_>) -> Result<(), Failure> {
     if req.dry_run {
         line!(text, "dry run: nothing was written");
     } else if let Some(path) = req.output {
-        write_atomic(path, &converted.json, ".roadmap-import.")?;
+        super::output::write_output(path, &converted.json).map_err(|e| {
+            user(
+                format!("cannot write to {}: {e}", path.display()),
+                "check the folder and its permissions, or leave out -o to keep it in your library",
+            )
+        })?;
         line!(text, "written to {}", path.display());
         line!(text, "use it with: roadmap --roadmap {}", path.display());
     } else {

@@ -16,6 +16,7 @@ mod lookup;
 pub mod man;
 mod note;
 mod out;
+mod output;
 mod paths;
 mod profiles;
 mod remove;

@@ -298,3 +298,81 @@ fn markdown_gives_the_percentage_status_gives() {
         "{percent}\n{md}"
     );
 }
+
+/// Issue 17, item 6: `-o` replaced whatever was there by renaming a new
+/// file over it: a link became a file, a file lost its mode, a FIFO or a
+/// device (`-o /dev/null` as root) became a regular file, and `-o` a link
+/// to the output stream printed nothing. Now a file is replaced keeping
+/// its mode, a link is followed with care, and a device, a FIFO or a
+/// stream is written to.
+#[cfg(unix)]
+#[test]
+fn output_writes_to_what_is_there_and_replaces_only_regular_files() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    use std::process::{Command, Stdio};
+    let env = env();
+    let expected = export(&env, "UTC", "csv");
+    let dir = tempfile::tempdir().unwrap();
+    let run = |path: &std::path::Path| {
+        env.small(&["export", "--format", "csv", "-o", path.to_str().unwrap()])
+            .env("TZ", "UTC")
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .success()
+    };
+    // A file of mode 0640, reached through a link: the link stays, the
+    // file gets the export and keeps its mode.
+    let real = dir.path().join("progress.csv");
+    std::fs::write(&real, "old").unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let link = dir.path().join("latest.csv");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    run(&link);
+    assert!(link.is_symlink(), "the link is still a link");
+    assert_eq!(std::fs::read(&real).unwrap(), expected);
+    let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    // A FIFO a script reads: the reader gets the export.
+    let fifo = dir.path().join("pipe");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = Command::new("timeout")
+        .args(["20", "cat"])
+        .arg(&fifo)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    run(&fifo);
+    let got = reader.wait_with_output().unwrap();
+    assert!(got.status.success(), "the reader got nothing");
+    assert_eq!(got.stdout, expected);
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "still a FIFO");
+    // A link to the output stream: the export is printed.
+    let stream = dir.path().join("stream");
+    std::os::unix::fs::symlink("/proc/self/fd/1", &stream).unwrap();
+    let out = run(&stream);
+    assert_eq!(out.get_output().stdout, expected);
+    assert!(stream.is_symlink());
+    // A device (a null device of our own; making one needs root).
+    let null = dir.path().join("null");
+    let device = rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &null,
+        rustix::fs::FileType::CharacterDevice,
+        rustix::fs::Mode::from_raw_mode(0o666),
+        rustix::fs::makedev(1, 3),
+    );
+    if device.is_ok() {
+        run(&null);
+        let kind = std::fs::symlink_metadata(&null).unwrap().file_type();
+        assert!(kind.is_char_device(), "still a device");
+    } else {
+        eprintln!("note: not root, no device node of our own: the device case is not checked");
+    }
+}
