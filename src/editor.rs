@@ -37,6 +37,54 @@ fn on_path(program: &str) -> bool {
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
 }
 
+/// SIGINT, SIGTERM and SIGHUP held while the learner's editor runs and
+/// the note is saved: the command waits for the editor whatever signal
+/// arrives (Ctrl-C in the terminal reaches the editor too, and an editor
+/// that survives it goes on), then saves or says where the text is. Only
+/// the command line needs this: the interactive view already turns these
+/// signals into a quit it performs after the editor and the save.
+pub struct HeldSignals {
+    got: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    #[cfg(unix)]
+    ids: Vec<signal_hook::SigId>,
+}
+
+impl HeldSignals {
+    /// From now on until dropped, the three signals only set a flag. (The
+    /// editor, a new program, gets the default actions back.)
+    pub fn hold() -> HeldSignals {
+        let got = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        #[cfg(unix)]
+        let ids = [
+            signal_hook::consts::SIGINT,
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+        ]
+        .into_iter()
+        .filter_map(|sig| signal_hook::flag::register(sig, std::sync::Arc::clone(&got)).ok())
+        .collect();
+        HeldSignals {
+            got,
+            #[cfg(unix)]
+            ids,
+        }
+    }
+
+    /// Whether one of them arrived meanwhile.
+    pub fn arrived(&self) -> bool {
+        self.got.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+impl Drop for HeldSignals {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        for id in self.ids.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
+
 /// An edited text, with the file it is in until the caller saved it.
 pub struct Draft {
     pub text: String,

@@ -64,6 +64,19 @@ pub fn note(
 }
 
 fn edit_in_editor(session: &Session, skill: usize, name: &str) -> Result<(), Failure> {
+    // Until the text is saved or its file named: a Ctrl-C (or SIGTERM,
+    // SIGHUP) must not end this command while the editor may still save.
+    let held = editor::HeldSignals::hold();
+    let result = edit_and_save(session, skill, name);
+    if held.arrived() {
+        out::emit_err(
+            "note: a signal to stop arrived while the editor was open; roadmap waited for the editor and dealt with the note first\n",
+        );
+    }
+    result
+}
+
+fn edit_and_save(session: &Session, skill: usize, name: &str) -> Result<(), Failure> {
     let roadmap = &session.roadmap;
     let stored = session.store.load()?;
     let current = stored.stored_note(roadmap, skill);
