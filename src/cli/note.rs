@@ -106,6 +106,7 @@ fn edit_and_save(session: &Session, skill: usize, name: &str) -> Result<(), Fail
     }
     let edit = NoteEdit::Replace {
         base,
+        base_text: before.clone(),
         text: draft.text.clone(),
         origin: "'roadmap note'".to_string(),
     };
@@ -133,9 +134,14 @@ fn edit_and_save(session: &Session, skill: usize, name: &str) -> Result<(), Fail
     match saved {
         NoteSaved::Conflict { other } => line!(
             text,
-            "The note on {name} was changed elsewhere while you edited it (saved {}): both versions are kept, one after the other, with a line between them. Run 'roadmap note {}' to keep what you want.",
+            "The note on {name} was changed elsewhere while you edited it (saved {}), partly on the same lines: every change of both is kept, and where both changed the same lines, both versions are kept between marked lines. Run 'roadmap note {}' to keep what you want.",
             other.format("%Y-%m-%d %H:%M UTC"),
             roadmap.skills[skill].id
+        ),
+        NoteSaved::Merged { other } => line!(
+            text,
+            "Saved the note on {name}; it was changed elsewhere while you edited it (saved {}), on other lines: both changes are in.",
+            other.format("%Y-%m-%d %H:%M UTC"),
         ),
         NoteSaved::Unchanged => line!(text, "The note on {name} is unchanged."),
         NoteSaved::Saved if draft_empty(&edit) => line!(text, "Cleared the note on {name}."),

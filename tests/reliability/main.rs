@@ -18,6 +18,7 @@ mod invisible;
 mod library;
 mod limits;
 mod merge_props;
+mod note_merge_props;
 mod notes;
 mod privacy;
 mod roadmap_changes;
