@@ -161,6 +161,8 @@ pub struct App {
     /// The other roadmaps opened in this session, each as it was left
     /// (place, history, undo), while this one is shown.
     pub(crate) parked: Vec<App>,
+    /// Notes as the details pane shows them, rendered once per change.
+    pub(crate) note_lines: super::view::details::note_lines::NoteCache,
 }
 
 /// Where quitting stands.
@@ -218,6 +220,7 @@ impl App {
             unsaved: Vec::new(),
             exit: Exit::Stay,
             parked: Vec::new(),
+            note_lines: super::view::details::note_lines::NoteCache::default(),
         };
         app.recompute(now);
         // Start where the learner is: the first stage not finished yet.

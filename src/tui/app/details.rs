@@ -52,10 +52,10 @@ impl App {
     fn details_view(&self) -> Option<View> {
         let skill = self.current_skill()?;
         let area = text_area(inner(self.areas().details));
-        let lines = details::lines(self, skill, area.width);
+        let layout = details::layout(self, skill, area.width);
         Some(View {
             links: details::targets(self, skill).len(),
-            targets: lines.into_iter().map(|l| l.target).collect(),
+            targets: layout.targets().collect(),
             height: usize::from(area.height),
         })
     }

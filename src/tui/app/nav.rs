@@ -103,9 +103,9 @@ impl App {
                 .checked_sub(self.next_offset)
                 .map(|i| i * 2),
             Pane::Details => self.current_skill().and_then(|skill| {
-                details::lines(self, skill, area.width)
-                    .iter()
-                    .position(|l| l.target == Some(self.detail.cursor))
+                details::layout(self, skill, area.width)
+                    .targets()
+                    .position(|t| t == Some(self.detail.cursor))
                     .and_then(|i| i.checked_sub(self.detail.scroll))
             }),
         };
@@ -299,7 +299,7 @@ impl App {
     fn details_max_scroll(&self) -> usize {
         let area = self.pane_area(Pane::Details);
         self.current_skill().map_or(0, |s| {
-            details::lines(self, s, area.width)
+            details::layout(self, s, area.width)
                 .len()
                 .saturating_sub(usize::from(area.height))
         })
@@ -356,8 +356,8 @@ impl App {
             }
             Pane::Details => {
                 if let Some(skill) = self.current_skill() {
-                    let lines = details::lines(self, skill, area.width);
-                    if let Some(t) = lines.get(self.detail.scroll + dy).and_then(|l| l.target) {
+                    let layout = details::layout(self, skill, area.width);
+                    if let Some(t) = layout.target(self.detail.scroll + dy) {
                         self.detail.cursor = t;
                     }
                 }
