@@ -75,9 +75,16 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
 }
 
 fn write_stream(mut out: impl Write, bytes: &[u8]) -> Result<(), OutputError> {
-    out.write_all(bytes)
-        .and_then(|()| out.flush())
-        .map_err(|e| io_error("cannot write to it", &e))
+    written(out.write_all(bytes).and_then(|()| out.flush()))
+}
+
+/// A stream or a FIFO whose reader stopped reading (`| head`) is no
+/// failure, as for what commands print.
+fn written(result: io::Result<()>) -> Result<(), OutputError> {
+    match result {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(io_error("cannot write to it", &e)),
+        _ => Ok(()),
+    }
 }
 
 /// What to do with the entry `path` (not a link) described by `meta`.
@@ -119,10 +126,7 @@ fn write_through(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
         .append(true)
         .open(path)
         .map_err(|e| io_error("cannot open it for writing", &e))?;
-    handle
-        .write_all(bytes)
-        .and_then(|()| handle.flush())
-        .map_err(|e| io_error("cannot write to it", &e))
+    written(handle.write_all(bytes).and_then(|()| handle.flush()))
 }
 
 /// A new version of the regular file `path` (or a new file), written under

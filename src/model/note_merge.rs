@@ -55,16 +55,13 @@ pub struct Merged {
     pub conflicts: usize,
 }
 
-/// The lines of a text: split at `\n`; a last line break ends the last
-/// line rather than starting an empty one.
+/// The lines of a text: split at `\n` (a text ending in a line break ends
+/// with an empty line, so that joining the lines gives the text back).
 pub fn lines(text: &str) -> Vec<&str> {
     if text.is_empty() {
         return Vec::new();
     }
-    text.strip_suffix('\n')
-        .unwrap_or(text)
-        .split('\n')
-        .collect()
+    text.split('\n').collect()
 }
 
 /// Every line of `small` appears in `big` in the same order (`big` holds
@@ -304,11 +301,17 @@ impl<'m> Out<'m> {
         let written = |lines: &[&'a str]| -> Vec<&'a str> {
             lines.iter().copied().filter(|l| !blank(l)).collect()
         };
-        if holds(&written(ours), &written(theirs)) {
-            return self.lines(ours);
-        }
-        if holds(&written(theirs), &written(ours)) {
-            return self.lines(theirs);
+        let (t, o) = (written(theirs), written(ours));
+        match (holds(&o, &t), holds(&t, &o)) {
+            // The same lines, spaced differently: the same one whichever
+            // side is which (the longer, then the larger), so that merging
+            // again keeps it.
+            (true, true) => {
+                return self.lines(std::cmp::max((ours.len(), ours), (theirs.len(), theirs)).1);
+            }
+            (true, false) => return self.lines(ours),
+            (false, true) => return self.lines(theirs),
+            (false, false) => {}
         }
         let mut tokens = Tokens {
             ids: HashMap::new(),
