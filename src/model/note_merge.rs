@@ -356,3 +356,46 @@ impl<'m> Out<'m> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m() -> Markers {
+        Markers {
+            start: "===== roadmap kept both versions (#{n}) =====".to_string(),
+            middle: "===== roadmap (#{n}) then =====".to_string(),
+            end: "===== roadmap (#{n}) end =====".to_string(),
+        }
+    }
+
+    /// The two findings of the `note_merge` fuzz target, kept.
+    #[test]
+    fn merging_again_changes_nothing_whatever_the_line_breaks() {
+        // A last line break is a last, empty line: read back as written.
+        let (t, o) = ("a\n\nAbe\n\n", "a\n\nAb\n\n");
+        let once = merge2(t, o, &m());
+        assert_eq!(merge2(&once.text, o, &m()).text, once.text);
+        assert_eq!(merge2(&once.text, t, &m()).text, once.text);
+        // Versions with the same lines spaced differently: the same result
+        // whichever side is which, and merging again keeps it.
+        let (a, b) = ("a\n\nb", "a\nb\n");
+        let ab = merge2(a, b, &m()).text;
+        assert_eq!(ab, merge2(b, a, &m()).text);
+        assert_eq!(merge2(&ab, a, &m()).text, ab);
+        assert_eq!(merge2(b, &ab, &m()).text, ab);
+        assert_eq!(merge2(a, b, &m()).conflicts, 0);
+    }
+
+    #[test]
+    fn three_way_takes_each_side_where_only_it_changed() {
+        let base = "one\ntwo\nthree\nfour\nfive";
+        let theirs = "ONE\ntwo\nthree\nfour\nfive";
+        let ours = "one\ntwo\nthree\nfour\nFIVE";
+        let merged = merge3(base, theirs, ours, &m());
+        assert_eq!(merged.text, "ONE\ntwo\nthree\nfour\nFIVE");
+        assert_eq!(merged.conflicts, 0);
+        // The same change on both sides is taken once.
+        assert_eq!(merge3(base, theirs, theirs, &m()).text, theirs);
+    }
+}
