@@ -13,6 +13,11 @@ use std::process::Command;
 
 use tempfile::TempPath;
 
+use crate::store::safe::Links;
+
+/// The most an edited note is read back: far more than anyone types.
+pub const MAX_EDITED_BYTES: u64 = 64 * 1024 * 1024;
+
 /// The editor command: program and arguments.
 pub fn command() -> Vec<String> {
     chosen().0
@@ -44,6 +49,54 @@ fn chosen() -> (Vec<String>, &'static str) {
 fn on_path(program: &str) -> bool {
     std::env::var_os("PATH")
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+}
+
+/// SIGINT, SIGTERM and SIGHUP held while the learner's editor runs and
+/// the note is saved: the command waits for the editor whatever signal
+/// arrives (Ctrl-C in the terminal reaches the editor too, and an editor
+/// that survives it goes on), then saves or says where the text is. Only
+/// the command line needs this: the interactive view already turns these
+/// signals into a quit it performs after the editor and the save.
+pub struct HeldSignals {
+    got: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    #[cfg(unix)]
+    ids: Vec<signal_hook::SigId>,
+}
+
+impl HeldSignals {
+    /// From now on until dropped, the three signals only set a flag. (The
+    /// editor, a new program, gets the default actions back.)
+    pub fn hold() -> HeldSignals {
+        let got = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        #[cfg(unix)]
+        let ids = [
+            signal_hook::consts::SIGINT,
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+        ]
+        .into_iter()
+        .filter_map(|sig| signal_hook::flag::register(sig, std::sync::Arc::clone(&got)).ok())
+        .collect();
+        HeldSignals {
+            got,
+            #[cfg(unix)]
+            ids,
+        }
+    }
+
+    /// Whether one of them arrived meanwhile.
+    pub fn arrived(&self) -> bool {
+        self.got.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+impl Drop for HeldSignals {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        for id in self.ids.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
 }
 
 /// An edited text, with the file it is in until the caller saved it.
@@ -152,7 +205,9 @@ pub fn edit(text: &str, name: &str) -> Result<Draft, EditError> {
         };
         return Err(failed(why, path));
     }
-    match std::fs::read(&path) {
+    // The file is ours (a link the editor or anyone put there is not
+    // followed; a FIFO is not waited on), read up to a bound.
+    match crate::store::safe::read_file(&path, Links::Refuse, MAX_EDITED_BYTES) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Ok(Draft {
                 text: text.trim_end().to_string(),
@@ -164,10 +219,7 @@ pub fn edit(text: &str, name: &str) -> Result<Draft, EditError> {
             )),
         },
         Err(e) => Err(failed(
-            format!(
-                "cannot read the edited note back: {}",
-                crate::io_words::reason(&e)
-            ),
+            format!("cannot read the edited note back: {}", e.describe()),
             path,
         )),
     }

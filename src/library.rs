@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use crate::import::is_valid_id;
 use crate::model::{self, LoadError, Problem, ProblemKind, Profile, Roadmap, Tally};
-use crate::session::{RoadmapSource, load_file};
+use crate::session::{RoadmapSource, read_error};
 use crate::store::StoreError;
-use crate::store::library::{BUILTIN_ID, InUse, Library};
+use crate::store::library::{BUILTIN_ID, InUse, Library, RoadmapReadError};
+use crate::store::safe::ReadError;
 
 /// Resolves `--roadmap`: `builtin`, the id of an imported roadmap, or a
 /// file path. An argument that looks like an id (no dot, no slash) names
@@ -56,29 +57,42 @@ fn in_use() -> RoadmapSource {
 }
 
 /// Loads a library roadmap; a missing one is named as such, with the
-/// closest id of the library.
+/// closest id of the library. The file is ours: read without following a
+/// link or waiting on a FIFO ([`crate::store::library::read_roadmap`]).
 pub fn load(id: &str, path: &Path) -> Result<Roadmap, LoadError> {
-    if !path.exists() {
-        let ids = Library::open()
-            .and_then(|lib| lib.ids())
-            .unwrap_or_default();
-        let hint = ids
-            .iter()
-            .map(String::as_str)
-            .chain([BUILTIN_ID])
-            .map(|known| (strsim::jaro_winkler(id, known), known))
-            .filter(|(score, _)| *score >= 0.8)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, known)| known.to_string());
-        return Err(LoadError {
-            source: path.parent().unwrap_or(path).display().to_string(),
-            problems: vec![Problem::new(ProblemKind::NotInLibrary {
-                id: id.to_string(),
-                hint,
-            })],
-        });
+    let source = path.display().to_string();
+    let limit = model::limits::MAX_FILE_BYTES as u64;
+    match crate::store::library::read_roadmap(path, limit) {
+        Ok(bytes) => model::load(&bytes, &source),
+        Err(RoadmapReadError::Read(ReadError::Missing)) => Err(missing(id, path)),
+        Err(RoadmapReadError::Read(e)) => Err(read_error(path, &e)),
+        Err(RoadmapReadError::Refused(e)) => Err(LoadError {
+            source,
+            problems: vec![Problem::new(ProblemKind::Unreadable(e.to_string()))],
+        }),
     }
-    load_file(path)
+}
+
+/// "no roadmap with id … in your library (did you mean …?)".
+fn missing(id: &str, path: &Path) -> LoadError {
+    let ids = Library::open()
+        .and_then(|lib| lib.ids())
+        .unwrap_or_default();
+    let hint = ids
+        .iter()
+        .map(String::as_str)
+        .chain([BUILTIN_ID])
+        .map(|known| (strsim::jaro_winkler(id, known), known))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, known)| known.to_string());
+    LoadError {
+        source: path.parent().unwrap_or(path).display().to_string(),
+        problems: vec![Problem::new(ProblemKind::NotInLibrary {
+            id: id.to_string(),
+            hint,
+        })],
+    }
 }
 
 /// Where a listed roadmap comes from.
@@ -127,7 +141,17 @@ pub fn list(lib: &Library) -> Result<Vec<Listed>, StoreError> {
         source: RoadmapSource::Builtin,
         in_use: state.in_use == InUse::Builtin,
     }];
-    for id in lib.ids()? {
+    let mut ids = lib.ids()?;
+    // The roadmap in use is listed even when its file is gone or is not a
+    // file: its line then says what is wrong.
+    if let InUse::Library { id } = &state.in_use
+        && is_valid_id(id)
+        && !ids.contains(id)
+    {
+        ids.push(id.clone());
+        ids.sort();
+    }
+    for id in ids {
         out.push(Listed {
             in_use: state.in_use == (InUse::Library { id: id.clone() }),
             source: RoadmapSource::Library {

@@ -1,9 +1,9 @@
 //! What every command needs: the roadmap in use and the profile store.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::model::{self, LoadError, Problem, ProblemKind, Roadmap};
+use crate::store::safe::{Links, ReadError};
 use crate::store::{Store, StoreError};
 
 /// Environment variable naming a roadmap file to use instead of the built-in one.
@@ -57,42 +57,36 @@ impl RoadmapSource {
     }
 }
 
-/// Reads a roadmap file, refusing oversized files before reading them. The
-/// read itself is bounded too, so a file that grows meanwhile, a pipe or a
-/// device (`--roadmap /dev/zero`) cannot make it allocate without limit.
+/// Reads a roadmap file the user named (`--roadmap FILE`, `roadmap use
+/// FILE`, the config's default): a link is followed, but only a regular
+/// file is read (a FIFO or a device is refused at once, never waited on),
+/// and never more than the size limit, even if it grows meanwhile.
 pub fn load_file(path: &Path) -> Result<Roadmap, LoadError> {
     let source = path.display().to_string();
-    let io_error = |e: std::io::Error| LoadError {
-        source: source.clone(),
-        problems: vec![Problem::new(ProblemKind::Unreadable(
-            crate::io_words::reason(&e),
-        ))],
-    };
-    let too_large = |bytes: usize, at_least: bool| LoadError {
-        source: source.clone(),
-        problems: vec![Problem::new(ProblemKind::FileTooLarge {
-            bytes,
-            at_least,
-            limit: model::limits::MAX_FILE_BYTES,
-        })],
-    };
-    let limit = model::limits::MAX_FILE_BYTES;
-    let file = std::fs::File::open(path).map_err(io_error)?;
-    let meta = file.metadata().map_err(io_error)?;
-    if meta.is_file() && usize::try_from(meta.len()).map_or(true, |n| n > limit) {
-        return Err(too_large(
-            usize::try_from(meta.len()).unwrap_or(usize::MAX),
-            false,
-        ));
-    }
-    let mut bytes = Vec::new();
-    file.take(limit as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
-    if bytes.len() > limit {
-        return Err(too_large(bytes.len(), true));
-    }
+    let limit = model::limits::MAX_FILE_BYTES as u64;
+    let bytes = crate::store::safe::read_file(path, Links::Follow, limit)
+        .map_err(|e| read_error(path, &e))?;
     model::load(&bytes, &source)
+}
+
+/// Why the roadmap file at `path` could not be read, as the loader reports
+/// it.
+pub fn read_error(path: &Path, e: &ReadError) -> LoadError {
+    let limit = model::limits::MAX_FILE_BYTES;
+    let problem = match e {
+        ReadError::TooLarge { size, .. } => ProblemKind::FileTooLarge {
+            bytes: usize::try_from(*size).unwrap_or(usize::MAX),
+            // Known from the file's size, or only what was read (it grew).
+            at_least: !std::fs::metadata(path).is_ok_and(|m| m.len() == *size),
+            limit,
+        },
+        other => ProblemKind::Unreadable(other.describe()),
+    };
+    let source = path.display().to_string();
+    LoadError {
+        source,
+        problems: vec![Problem::new(problem)],
+    }
 }
 
 /// Why a session could not start.

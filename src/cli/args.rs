@@ -288,7 +288,9 @@ pub enum Command {
         /// Keep the edges a longer path already implies (dot, mermaid, svg).
         #[arg(long)]
         all_edges: bool,
-        /// Write to FILE instead of printing (replaced whole, never half-written).
+        /// Write to FILE instead of printing: a file is replaced whole (never
+        /// half-written) and keeps its permissions; a link is followed to
+        /// the file it names; a device or a FIFO is written to.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -314,7 +316,8 @@ pub enum Command {
         /// Convert and report, but write nothing.
         #[arg(long)]
         dry_run: bool,
-        /// Write the converted roadmap to FILE instead of the library.
+        /// Write the converted roadmap to FILE instead of the library (as
+        /// `export -o` writes: a link is followed, a file keeps its mode).
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },

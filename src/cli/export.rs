@@ -15,7 +15,6 @@ mod markdown;
 pub mod mermaid;
 pub mod svg;
 
-use std::io::Write as _;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -161,36 +160,18 @@ pub fn export(
     }
 }
 
-/// Writes the export whole or not at all: a temporary file next to `path`,
-/// renamed over it once complete. Errors name `path` (never the temporary
-/// file) and say why in plain words.
+/// Writes the export to `path` as `-o` promises (`cli::output`): a file is
+/// replaced whole or not at all and keeps its mode, a device or a FIFO is
+/// written to, a link is followed with care.
 fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
     let shown = path.display().to_string();
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let fail = |e: &std::io::Error| {
-        let why = match e.kind() {
-            std::io::ErrorKind::NotFound if !dir.is_dir() => {
-                format!("the folder {} does not exist", dir.display())
-            }
-            std::io::ErrorKind::IsADirectory => format!("{shown} is a folder"),
-            _ if path.is_dir() => format!("{shown} is a folder"),
-            _ => crate::io_words::reason(e),
-        };
-        Failure::User {
-            lines: vec![format!("cannot write the export to {shown}: {why}; nothing was written")],
-            help: Some(
-                "Check that the folder exists and that you may write there, or leave out -o to print the export."
-                    .to_string(),
-            ),
-        }
-    };
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(&e))?;
-    file.write_all(text.as_bytes()).map_err(|e| fail(&e))?;
-    file.as_file().sync_all().map_err(|e| fail(&e))?;
-    file.persist(path).map_err(|e| fail(&e.error))?;
+    super::output::write_output(path, text.as_bytes()).map_err(|e| Failure::User {
+        lines: vec![format!("cannot write the export to {shown}: {e}")],
+        help: Some(
+            "Check that the folder exists and that you may write there, or leave out -o to print the export."
+                .to_string(),
+        ),
+    })?;
     out::emit_err(&format!("exported to {shown}\n"));
     Ok(())
 }

@@ -18,6 +18,7 @@ pub mod man;
 mod next;
 mod note;
 mod out;
+mod output;
 mod paths;
 mod profiles;
 mod profiles_manage;

@@ -63,6 +63,19 @@ pub fn note(
 }
 
 fn edit_in_editor(session: &Session, skill: usize, name: &str) -> Result<(), Failure> {
+    // Until the text is saved or its file named: a Ctrl-C (or SIGTERM,
+    // SIGHUP) must not end this command while the editor may still save.
+    let held = editor::HeldSignals::hold();
+    let result = edit_and_save(session, skill, name);
+    if held.arrived() {
+        out::emit_err(
+            "note: a signal to stop arrived while the editor was open; roadmap waited for the editor and dealt with the note first\n",
+        );
+    }
+    result
+}
+
+fn edit_and_save(session: &Session, skill: usize, name: &str) -> Result<(), Failure> {
     let roadmap = &session.roadmap;
     let stored = session.store.load()?;
     let current = stored.stored_note(roadmap, skill);
@@ -91,6 +104,7 @@ fn edit_in_editor(session: &Session, skill: usize, name: &str) -> Result<(), Fai
     }
     let edit = NoteEdit::Replace {
         base,
+        base_text: before.clone(),
         text: draft.text.clone(),
         origin: "'roadmap note'".to_string(),
     };
@@ -116,9 +130,14 @@ fn edit_in_editor(session: &Session, skill: usize, name: &str) -> Result<(), Fai
     match saved {
         NoteSaved::Conflict { other } => line!(
             text,
-            "The note on {name} was changed elsewhere while you edited it (saved {}): both versions are kept, one after the other, with a line between them. Run 'roadmap note {}' to keep what you want.",
+            "The note on {name} was changed elsewhere while you edited it (saved {}), partly on the same lines: every change of both is kept, and where both changed the same lines, both versions are kept between marked lines. Run 'roadmap note {}' to keep what you want.",
             other.format("%Y-%m-%d %H:%M UTC"),
             roadmap.skills[skill].id
+        ),
+        NoteSaved::Merged { other } => line!(
+            text,
+            "Saved the note on {name}; it was changed elsewhere while you edited it (saved {}), on other lines: both changes are in.",
+            other.format("%Y-%m-%d %H:%M UTC"),
         ),
         NoteSaved::Unchanged => line!(text, "The note on {name} is unchanged."),
         NoteSaved::Saved if draft_empty(&edit) => line!(text, "Cleared the note on {name}."),

@@ -24,18 +24,19 @@ pub fn remove(id: &str, profile: &str) -> Result<(), Failure> {
         );
         return out::emit(&text);
     }
-    // A file used before: forget it (the file itself is left alone).
-    let mut state = lib.state()?;
+    // A file used before: forget it (the file itself is left alone),
+    // under the library's lock.
     let wanted = std::fs::canonicalize(id).unwrap_or_else(|_| PathBuf::from(id));
-    let before = state.files.len();
-    state.files.retain(|p| p != &wanted && p != Path::new(id));
-    let in_use =
-        matches!(&state.in_use, InUse::File { path } if path == &wanted || path == Path::new(id));
-    if state.files.len() < before || in_use {
+    let forgot = lib.update_state(|state| {
+        let before = state.files.len();
+        state.files.retain(|p| p != &wanted && p != Path::new(id));
+        let in_use = matches!(&state.in_use, InUse::File { path } if path == &wanted || path == Path::new(id));
         if in_use {
             state.in_use = InUse::Builtin;
         }
-        lib.set_state(&state)?;
+        Ok::<bool, Failure>(state.files.len() < before || in_use)
+    })?;
+    if forgot {
         line!(
             text,
             "forgot the file {id} (the file itself is untouched); your progress on it stays in profile '{profile}'"

@@ -13,25 +13,38 @@ pub fn use_roadmap(target: &Path, configured: Option<&Path>) -> Result<(), Failu
     let source = RoadmapSource::resolve(Some(target));
     let roadmap = source.load()?;
     let lib = Library::open()?;
-    let mut state = lib.state().unwrap_or_default();
-    let named = match &source {
-        RoadmapSource::Builtin => {
-            state.in_use = InUse::Builtin;
-            crate::store::library::BUILTIN_ID.to_string()
-        }
-        RoadmapSource::Library { id, .. } => {
-            state.in_use = InUse::Library { id: id.clone() };
-            id.clone()
-        }
+    let (choice, named) = match &source {
+        RoadmapSource::Builtin => (
+            InUse::Builtin,
+            crate::store::library::BUILTIN_ID.to_string(),
+        ),
+        RoadmapSource::Library { id, .. } => (InUse::Library { id: id.clone() }, id.clone()),
         RoadmapSource::File(path) => {
             // Absolute, so it still names the file from another folder.
             let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-            state.remember(&path);
-            state.in_use = InUse::File { path: path.clone() };
-            path.display().to_string()
+            let shown = path.display().to_string();
+            (InUse::File { path }, shown)
         }
     };
-    lib.set_state(&state)?;
+    // Under the library's lock: a `roadmap remove` of the same roadmap
+    // either ran before (then it is gone and nothing is chosen) or runs
+    // after (and puts the built-in roadmap back).
+    lib.update_state(|state| {
+        match &choice {
+            InUse::Library { id } if !lib.contains(id) => {
+                return Err(Failure::User {
+                    lines: vec![format!(
+                        "'{id}' was removed from the library while it was being chosen; nothing changed"
+                    )],
+                    help: Some("`roadmap roadmaps` lists what is there".to_string()),
+                });
+            }
+            InUse::File { path } => state.remember(path),
+            _ => {}
+        }
+        state.in_use = choice.clone();
+        Ok(())
+    })?;
     let mut text = String::new();
     line!(text, "now using {named}: {}", roadmap.title);
     if let Some(config) = configured {

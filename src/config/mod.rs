@@ -13,13 +13,13 @@ mod review;
 #[cfg(test)]
 mod tests;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use colour::name as colour_name;
 pub use default::default_text;
 pub use parse::{Parsed, parse, parse_all};
 
+use crate::store::safe::{Links, ReadError};
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::Palette;
 
@@ -171,33 +171,29 @@ pub fn read(path: &Path) -> Result<Parsed, ConfigError> {
         help: help.to_string(),
         view_only: false,
     };
-    let unreadable = |e: std::io::Error| {
-        fail(
-            format!(
-                "cannot read the config file: {}",
-                crate::io_words::reason(&e)
+    // The user's file (a dotfiles manager may link it into place): a link
+    // is followed, but only a regular file is read; a FIFO or a device is
+    // refused at once instead of hanging every command and completion.
+    let bytes = crate::store::safe::read_file(path, Links::Follow, MAX_CONFIG_BYTES).map_err(
+        |e| match e {
+            ReadError::NotAFile("a folder") => fail(
+                "this is a folder, not a config file".to_string(),
+                "name the file itself (config.toml)",
             ),
-            "check that the file exists and is readable, or point ROADMAP_CONFIG elsewhere",
-        )
-    };
-    let handle = std::fs::File::open(path).map_err(unreadable)?;
-    if handle.metadata().map_err(unreadable)?.is_dir() {
-        return Err(fail(
-            "this is a folder, not a config file".to_string(),
-            "name the file itself (config.toml)",
-        ));
-    }
-    let mut bytes = Vec::new();
-    handle
-        .take(MAX_CONFIG_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_CONFIG_BYTES {
-        return Err(fail(
-            format!("the config file is larger than {MAX_CONFIG_BYTES} bytes"),
-            "a config file is a few lines; run `roadmap config default` for a complete one",
-        ));
-    }
+            ReadError::TooLarge { .. } => fail(
+                format!("the config file is larger than {MAX_CONFIG_BYTES} bytes"),
+                "a config file is a few lines; run `roadmap config default` for a complete one",
+            ),
+            ReadError::NotAFile(kind) => fail(
+                format!("cannot read the config file: it is {kind}, not a regular file"),
+                "put a regular file there, or point ROADMAP_CONFIG elsewhere",
+            ),
+            other => fail(
+                format!("cannot read the config file: {}", other.describe()),
+                "check that the file exists and is readable, or point ROADMAP_CONFIG elsewhere",
+            ),
+        },
+    )?;
     let text = String::from_utf8(bytes).map_err(|_| {
         fail(
             "the config file is not UTF-8 text".to_string(),

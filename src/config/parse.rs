@@ -11,7 +11,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::{Config, ConfigError, Defaults, colour};
-use crate::tui::keymap::{Key, KeyMode, Keymap, KeymapError};
+use crate::tui::action::Action;
+use crate::tui::keymap::{CTRL_C, Key, KeyMode, Keymap, KeymapError};
 use crate::tui::keyname::KEY_HELP;
 use crate::tui::theme::Palette;
 
@@ -210,8 +211,48 @@ impl Checker<'_> {
                 }
             }
         }
+        // Ctrl-C first: "it always quits" says more than the clash it makes.
+        self.ways_out(&keymap, &places);
         self.clashes(&keymap, &places);
         keymap
+    }
+
+    /// Ctrl-C always quits, and every screen over the lists keeps a key
+    /// that leaves it: a rebinding that breaks either is reported where it
+    /// is written.
+    fn ways_out(&mut self, keymap: &Keymap, places: &[(KeyMode, String, Range<usize>)]) {
+        for mode in KeyMode::ALL {
+            let ctrl_c = keymap
+                .bindings(mode)
+                .find(|b| b.action != Action::Quit && b.keys.contains(&CTRL_C))
+                .map(|b| KeymapError::CtrlC {
+                    mode,
+                    action: b.action.name(),
+                });
+            let no_way_out = (!matches!(mode, KeyMode::Main | KeyMode::Unreadable))
+                .then(|| {
+                    keymap
+                        .bindings(mode)
+                        .find(|b| b.action == Action::Close && b.keys.is_empty())
+                })
+                .flatten()
+                .map(|b| KeymapError::NoWayOut {
+                    mode,
+                    action: b.action.name(),
+                });
+            for e in ctrl_c.into_iter().chain(no_way_out) {
+                let span = e
+                    .culprit()
+                    .and_then(|(m, name)| {
+                        places
+                            .iter()
+                            .find(|(pm, n, _)| *pm == m && n == name)
+                            .map(|(_, _, s)| s.clone())
+                    })
+                    .unwrap_or(0..0);
+                self.report(span, true, e.to_string(), e.help());
+            }
+        }
     }
 
     /// Every key bound to two actions in one mode, at the line of the

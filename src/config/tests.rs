@@ -332,3 +332,45 @@ fn a_sync_folder_starts_at_home_or_at_the_config_files_folder() {
         Path::new("/abs")
     );
 }
+
+#[test]
+fn no_config_can_trap_the_learner_in_the_view() {
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    // The trap of issue 17: quit without keys, q and ctrl-c given to
+    // other actions. Ctrl-C always quits, so this is refused, on the line
+    // that binds it.
+    let e = err("[keys.main]\nquit = []\nundo = [\"q\", \"ctrl-c\"]\n");
+    assert!(e.problem.contains("ctrl-c always quits"), "{e}");
+    assert!(e.problem.contains("'undo'"), "{e}");
+    assert_eq!(e.at, Some((3, 1)), "{e}");
+    let e = err("[keys.search]\nclear = \"ctrl-c\"\n");
+    assert!(e.problem.contains("[keys.search]"), "{e}");
+    // Quit without keys still quits with Ctrl-C, in every mode, and the
+    // help shows it.
+    let c = parse(
+        "[keys.main]\nquit = []\n[keys.unreadable]\nquit = \"x\"\n",
+        "c",
+    )
+    .unwrap();
+    for mode in KeyMode::ALL {
+        assert_eq!(
+            c.keymap.key_action(mode, ctrl_c),
+            Some(Action::Quit),
+            "{mode:?}"
+        );
+    }
+    assert_eq!(
+        c.keymap.key_of(KeyMode::Main, &Action::Quit).as_deref(),
+        Some("Ctrl-c")
+    );
+    assert_eq!(
+        c.keymap.key_action(KeyMode::Unreadable, press('x')),
+        Some(Action::Quit)
+    );
+    // An overlay must keep a key that closes it.
+    for mode in ["search", "stats", "help", "switcher"] {
+        let e = err(&format!("[keys.{mode}]\nclose = []\n"));
+        assert!(e.problem.contains("'close' has no key"), "{e}");
+        assert_eq!(e.at, Some((2, 1)), "{e}");
+    }
+}

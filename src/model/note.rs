@@ -5,18 +5,21 @@
 //! Each version of a note records the stamp of the version it was written
 //! over (`base`). A save whose base is the stored version is a sequential
 //! edit and replaces it; a save whose base is not (another window or
-//! command saved the note meanwhile) is a concurrent edit, and both
-//! versions are kept, one after the other, with a marker line between
-//! them that says where each came from ([`CONFLICT_MARK`]).
+//! command saved the note meanwhile) is a concurrent edit, merged line by
+//! line with what was saved meanwhile, over the text the editor opened
+//! ([`merge`]): changes to different lines are all kept, and
+//! where both changed the same lines, both versions of those lines are
+//! kept between marked lines that say where each came from
+//! ([`CONFLICT_MARK`]). Text both versions hold is never copied twice.
 //!
 //! Pure: the caller passes `now` in.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
+use self::merge::{Markers, merge2, merge3};
 use super::hlc::{self, Stamped};
 use super::profile::Profile;
 use super::roadmap::Roadmap;
@@ -81,10 +84,13 @@ impl Stamped for Note {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoteEdit {
     /// The whole new text, written over the version stamped `base` (`None`:
-    /// there was no note). `origin` says where it came from, for the
-    /// marker of a conflict ("`roadmap note`", "the roadmap window").
+    /// there was no note), whose text was `base_text` (what the editor
+    /// opened: a version saved meanwhile is merged over it). `origin` says
+    /// where it came from, for the marker of a conflict ("`roadmap note`",
+    /// "the roadmap window").
     Replace {
         base: Option<DateTime<Utc>>,
+        base_text: String,
         text: String,
         origin: String,
     },
@@ -100,8 +106,14 @@ pub enum NoteSaved {
     /// Nothing to change (the same text, or clearing an empty note).
     Unchanged,
     Saved,
-    /// Another version was saved meanwhile: both are kept. `other` is when
-    /// that version was saved.
+    /// Another version was saved meanwhile, and it changed other lines:
+    /// both versions' changes are in. `other` is when it was saved.
+    Merged {
+        other: DateTime<Utc>,
+    },
+    /// Another version was saved meanwhile, and both changed some of the
+    /// same lines: both versions of those are kept between marked lines.
+    /// `other` is when that version was saved.
     Conflict {
         other: DateTime<Utc>,
     },
@@ -111,59 +123,19 @@ fn when(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-/// The marker line between two versions of a note.
-pub fn conflict_line(above: &str, above_at: DateTime<Utc>, below: &str) -> String {
-    format!(
-        "{CONFLICT_MARK}: above, the version saved at {} by {above}; below, the version from {below}. Keep what you want and delete the rest, this line included =====",
-        when(above_at)
-    )
-}
-
-/// Two texts one after the other with the marker between; an empty side
-/// adds nothing.
-fn both(above: &str, above_at: DateTime<Utc>, below: &str, origin: &str) -> String {
-    match (above.trim().is_empty(), below.trim().is_empty()) {
-        (true, _) => below.to_string(),
-        (_, true) => above.to_string(),
-        _ => format!(
-            "{}\n\n{}\n\n{}",
-            above.trim_end(),
-            conflict_line("another window or command", above_at, origin),
-            below.trim_start_matches('\n')
+/// The marked lines around a stretch both versions changed: `theirs`
+/// (saved at `theirs_at` by `by`) first, then `ours` (from `origin`).
+fn markers(theirs_at: DateTime<Utc>, by: &str, origin: &str) -> Markers {
+    let at = when(theirs_at);
+    Markers {
+        start: format!(
+            "{CONFLICT_MARK} ({at} #{{n}}): these lines were changed in two places at once. First the version saved at {at} by {by}: ====="
+        ),
+        middle: format!("{CONFLICT_START} ({at} #{{n}}) then the version from {origin}: ====="),
+        end: format!(
+            "{CONFLICT_START} ({at} #{{n}}) end of the two versions: keep what you want and delete these marked lines ====="
         ),
     }
-}
-
-/// An edit of `ours` (from `origin`) that met `theirs`, saved at
-/// `theirs_at` meanwhile: the lines both start with once, then where they
-/// differ each version's rest, between marked lines.
-fn diverged(theirs: &str, theirs_at: DateTime<Utc>, ours: &str, origin: &str) -> String {
-    let (a, b): (Vec<&str>, Vec<&str>) = (theirs.lines().collect(), ours.lines().collect());
-    let same = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let mut out = String::new();
-    for l in &a[..same] {
-        out.push_str(l);
-        out.push('\n');
-    }
-    if same > 0 {
-        out.push('\n');
-    }
-    let _ = writeln!(
-        out,
-        "{CONFLICT_MARK}: this note was saved elsewhere while you edited it. First the version saved at {} by another window or command: =====",
-        when(theirs_at)
-    );
-    out.push_str(a[same..].join("\n").trim_matches('\n'));
-    let _ = writeln!(
-        out,
-        "\n{CONFLICT_START} then your version, from {origin}: ====="
-    );
-    out.push_str(b[same..].join("\n").trim_matches('\n'));
-    let _ = write!(
-        out,
-        "\n{CONFLICT_START} end of the two versions: keep what you want and delete these marked lines ====="
-    );
-    out
 }
 
 impl Profile {
@@ -208,14 +180,29 @@ impl Profile {
             NoteEdit::Replace { text, .. } if text == stored => return NoteSaved::Unchanged,
             NoteEdit::Replace {
                 base: written_over,
+                base_text,
                 text,
                 origin,
             } => match &current {
-                Some(c)
-                    if *written_over != Some(c.at) && !c.is_empty() && !text.contains(&c.text) =>
-                {
-                    outcome = NoteSaved::Conflict { other: c.at };
-                    diverged(&c.text, c.at, text, origin)
+                // Saved meanwhile: merged over the text the editor opened.
+                Some(c) if *written_over != Some(c.at) && !c.is_empty() => {
+                    let m = merge3(
+                        base_text,
+                        &c.text,
+                        text,
+                        &markers(c.at, "another window or command", origin),
+                    );
+                    if m.text == c.text {
+                        return NoteSaved::Unchanged;
+                    }
+                    outcome = if m.conflicts > 0 {
+                        NoteSaved::Conflict { other: c.at }
+                    } else if m.text == *text {
+                        NoteSaved::Saved
+                    } else {
+                        NoteSaved::Merged { other: c.at }
+                    };
+                    m.text
                 }
                 _ => text.clone(),
             },
@@ -245,10 +232,11 @@ impl Profile {
 }
 
 /// Merges two copies of one note: the same version, or one written over
-/// (or containing) the other, gives the newer; two versions saved
-/// concurrently give both texts, the older first, with the marker line.
-/// Commutative and idempotent; merging the result again with either side
-/// changes nothing.
+/// the other, gives the newer; two versions saved concurrently are merged
+/// line by line ([`merge2`]: every line of both, once where they agree,
+/// both versions between marked lines where they differ; a version that
+/// holds the other is kept as it is). Commutative and idempotent; merging
+/// the result again with either side changes nothing.
 pub fn merge_note(a: &Note, b: &Note) -> Note {
     if a == b {
         return a.clone();
@@ -260,22 +248,30 @@ pub fn merge_note(a: &Note, b: &Note) -> Note {
     };
     let mut unknown = new.unknown.clone();
     unknown.merge(&old.unknown);
-    let sequential = new.base == Some(old.at) || new.text.contains(&old.text);
-    if sequential || old.is_empty() {
+    if new.base == Some(old.at) {
         return Note {
             unknown,
             ..new.clone()
         };
     }
-    let at = hlc::stamp(new.at, Some(new.at));
-    Note {
-        text: both(
-            &old.text,
+    let merged = merge2(
+        &old.text,
+        &new.text,
+        &markers(
             old.at,
-            &new.text,
+            "another copy",
             &format!("the copy saved at {}", when(new.at)),
         ),
-        at,
+    );
+    if merged.text == new.text {
+        return Note {
+            unknown,
+            ..new.clone()
+        };
+    }
+    Note {
+        text: merged.text,
+        at: hlc::stamp(new.at, Some(new.at)),
         base: Some(new.at),
         unknown,
     }
@@ -293,6 +289,9 @@ pub fn merge_notes(ours: &mut BTreeMap<String, Note>, theirs: &BTreeMap<String, 
         }
     }
 }
+
+#[path = "note_merge.rs"]
+pub mod merge;
 
 #[cfg(test)]
 #[path = "note_tests.rs"]

@@ -9,12 +9,19 @@ fn t(s: i64) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap() + Duration::seconds(s)
 }
 
-fn replace(base: Option<DateTime<Utc>>, text: &str) -> NoteEdit {
+/// An editor's save over the version stamped `base`, whose text was
+/// `base_text`.
+fn replace_over(base: Option<DateTime<Utc>>, base_text: &str, text: &str) -> NoteEdit {
     NoteEdit::Replace {
         base,
+        base_text: base_text.to_string(),
         text: text.to_string(),
         origin: "this window".to_string(),
     }
+}
+
+fn replace(base: Option<DateTime<Utc>>, text: &str) -> NoteEdit {
+    replace_over(base, "", text)
 }
 
 fn text(p: &Profile, r: &Roadmap, i: usize) -> String {
@@ -45,8 +52,18 @@ fn two_edits_of_the_same_version_keep_both() {
     p.edit_note(&r, 0, &replace(None, "start"), t(0));
     let base = p.note(&r, 0).map(|n| n.at);
     // Two editors opened the same version; the first saves, then the second.
-    p.edit_note(&r, 0, &replace(base, "mine from the CLI"), t(5));
-    let outcome = p.edit_note(&r, 0, &replace(base, "mine from the window"), t(6));
+    p.edit_note(
+        &r,
+        0,
+        &replace_over(base, "start", "mine from the CLI"),
+        t(5),
+    );
+    let outcome = p.edit_note(
+        &r,
+        0,
+        &replace_over(base, "start", "mine from the window"),
+        t(6),
+    );
     assert_eq!(outcome, NoteSaved::Conflict { other: t(5) });
     let note = text(&p, &r, 0);
     let (cli, window) = (
@@ -60,25 +77,85 @@ fn two_edits_of_the_same_version_keep_both() {
 }
 
 #[test]
-fn a_conflict_keeps_the_shared_beginning_once() {
+fn changes_to_different_lines_are_merged_without_markers() {
     let r = small();
     let mut p = Profile::default();
-    p.edit_note(&r, 0, &replace(None, "# Plan\nread the RFC"), t(0));
+    let start = "# Plan\nread the RFC\nbuild a server";
+    p.edit_note(&r, 0, &replace(None, start), t(0));
     let base = p.note(&r, 0).map(|n| n.at);
     p.edit_note(&r, 0, &NoteEdit::Append("added elsewhere".into()), t(1));
-    p.edit_note(&r, 0, &replace(base, "# Plan\nread the RFC twice"), t(2));
-    let note = text(&p, &r, 0);
-    assert_eq!(note.matches("# Plan").count(), 1, "{note}");
-    assert!(note.starts_with("# Plan\n\n"), "{note}");
-    assert!(note.contains("read the RFC\n\nadded elsewhere\n"), "{note}");
-    assert!(note.contains("read the RFC twice"), "{note}");
-    assert_eq!(
-        note.lines()
-            .filter(|l| l.starts_with(CONFLICT_START))
-            .count(),
-        3,
-        "{note}"
+    let outcome = p.edit_note(
+        &r,
+        0,
+        &replace_over(base, start, "# Plan\nread the RFC twice\nbuild a server"),
+        t(2),
     );
+    assert_eq!(outcome, NoteSaved::Merged { other: t(1) });
+    assert_eq!(
+        text(&p, &r, 0),
+        "# Plan\nread the RFC twice\nbuild a server\n\nadded elsewhere"
+    );
+    // Changes with an unchanged line between them merge; changes that
+    // meet are one stretch, as git has it: both versions of it are kept.
+    let base = p.note(&r, 0).map(|n| n.at);
+    let now = text(&p, &r, 0);
+    p.edit_note(
+        &r,
+        0,
+        &replace_over(
+            base,
+            &now,
+            &now.replace("build a server", "build a big server"),
+        ),
+        t(3),
+    );
+    let outcome = p.edit_note(
+        &r,
+        0,
+        &replace_over(base, &now, &now.replace("# Plan", "# My plan")),
+        t(4),
+    );
+    assert_eq!(outcome, NoteSaved::Merged { other: t(3) });
+    let outcome = p.edit_note(
+        &r,
+        0,
+        &replace_over(
+            base,
+            &now,
+            &now.replace("\n\nadded elsewhere", "\nadded here"),
+        ),
+        t(5),
+    );
+    assert_eq!(outcome, NoteSaved::Conflict { other: t(4) });
+}
+
+#[test]
+fn a_conflict_keeps_what_both_hold_once_and_only_the_lines_both_changed_twice() {
+    let r = small();
+    let mut p = Profile::default();
+    let start = "# Plan\nread the RFC\nbuild a server\nwrite tests";
+    p.edit_note(&r, 0, &replace(None, start), t(0));
+    let base = p.note(&r, 0).map(|n| n.at);
+    let theirs = "# Plan\nread the RFC\nbuild a tiny server\nwrite tests";
+    p.edit_note(&r, 0, &replace_over(base, start, theirs), t(1));
+    let ours = "# Plan!\nread the RFC\nbuild a server in Go\nwrite tests";
+    let outcome = p.edit_note(&r, 0, &replace_over(base, start, ours), t(2));
+    assert_eq!(outcome, NoteSaved::Conflict { other: t(1) });
+    let note = text(&p, &r, 0);
+    let l: Vec<&str> = note.lines().collect();
+    assert_eq!(l[0], "# Plan!", "a change of ours alone is taken: {note}");
+    assert_eq!(l[1], "read the RFC");
+    assert!(l[2].starts_with(CONFLICT_MARK), "{note}");
+    assert_eq!(l[3], "build a tiny server");
+    assert!(l[4].starts_with(CONFLICT_START) && l[4].contains("this window"));
+    assert_eq!(l[5], "build a server in Go");
+    assert!(l[6].starts_with(CONFLICT_START));
+    assert_eq!(l[7], "write tests");
+    assert_eq!(l.len(), 8, "{note}");
+    // The same save again (a retry) changes nothing.
+    let again = p.edit_note(&r, 0, &replace_over(base, start, ours), t(3));
+    assert_eq!(again, NoteSaved::Unchanged);
+    assert_eq!(text(&p, &r, 0), note);
 }
 
 #[test]
@@ -140,8 +217,16 @@ fn merging_concurrent_versions_keeps_both_whatever_the_order() {
     let b = note("written in the other window", 7, Some(0));
     let m = merge_note(&a, &b);
     assert_eq!(m, merge_note(&b, &a));
-    assert!(m.text.starts_with("written on the laptop"));
-    assert!(m.text.ends_with("written in the other window"));
+    let (laptop, window) = (
+        m.text.find("written on the laptop"),
+        m.text.find("written in the other window"),
+    );
+    assert!(
+        laptop.is_some() && laptop < window,
+        "the older first: {}",
+        m.text
+    );
+    assert!(m.text.starts_with(CONFLICT_MARK), "{}", m.text);
     assert!(m.has_conflict());
     assert!(m.at > b.at);
     // Merging the result again with either side changes nothing.
@@ -208,7 +293,10 @@ proptest::proptest! {
             let written_over = (other.at, &other.text, other.base) > (side.at, &side.text, side.base)
                 && other.base == Some(side.at);
             if !written_over {
-                proptest::prop_assert!(m.text.contains(&side.text), "{:?} lost in {:?}", side.text, m.text);
+                proptest::prop_assert!(
+                    merge::holds(&merge::lines(&m.text), &merge::lines(&side.text)),
+                    "{:?} lost in {:?}", side.text, m.text
+                );
             }
         }
     }

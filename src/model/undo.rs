@@ -214,6 +214,7 @@ impl Profile {
                 } else {
                     NoteEdit::Replace {
                         base: Some(step.at),
+                        base_text: after.clone(),
                         text: before.clone(),
                         origin: "'roadmap undo'".to_string(),
                     }

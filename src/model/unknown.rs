@@ -114,6 +114,13 @@ impl Unknown {
         self.0.as_ref()?.get(name).map(Raw::get)
     }
 
+    /// The fields and their values as written, by name.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Raw)> {
+        self.0
+            .iter()
+            .flat_map(|fields| fields.iter().map(|(k, v)| (k.as_str(), v)))
+    }
+
     /// The fields, by name (never an empty map: empty is `None`).
     fn fields(&mut self) -> &mut BTreeMap<String, Raw> {
         self.0.get_or_insert_default()

@@ -19,19 +19,19 @@ pub enum StoreError {
         source: io::Error,
         hint: &'static str,
     },
-    #[error("profile {} is in use: another roadmap process has held its lock for over {seconds} s; finish or close that one (a stopped `roadmap` in another terminal?), then try again", path.display())]
+    #[error("{} is in use: another roadmap process has held its lock for over {seconds} s; finish or close that one (a stopped `roadmap` in another terminal?), then try again", path.display())]
     Locked { path: PathBuf, seconds: u64 },
     #[error("profile {} is damaged ({detail}); it was left untouched: move it aside (running `roadmap` offers to) or restore {}.bak if there is one, then try again", path.display(), path.display())]
     Corrupt { path: PathBuf, detail: String },
     #[error("profile {} has format version {found}, newer than this build of roadmap understands (version {}); it was left untouched: update roadmap", path.display(), crate::model::PROFILE_VERSION)]
     FutureVersion { path: PathBuf, found: u64 },
-    #[error("profile {} is {kind}, not a regular file; roadmap only reads and writes regular files in its folder and never follows links: move it away (or put the file itself there), then try again", path.display())]
+    #[error("{} is {kind}, not a regular file; roadmap only reads and writes regular files in its folder and never follows links: move it away (or put the file itself there), then try again", path.display())]
     NotAFile { path: PathBuf, kind: &'static str },
     #[error("profile {} has {links} names (hard links): the same file is also reachable from elsewhere, and saving could change that other file too, so it was left untouched; give the profile a file of its own (cp {} {}.copy && mv {}.copy {}), then try again", path.display(), path.display(), path.display(), path.display(), path.display())]
     HardLinked { path: PathBuf, links: u64 },
     #[error("cannot keep the previous version of the profile as {}: it is {kind}, not a regular file; nothing was saved: move it away (roadmap keeps its backup there), then try again", path.display())]
     BackupInTheWay { path: PathBuf, kind: &'static str },
-    #[error("the profile folder {} {why}, so others could plant files or links in it; roadmap refuses to use it (as ssh does with ~/.ssh) and changed nothing: {fix}", path.display())]
+    #[error("the folder {} {why}, so others could plant files or links in it; roadmap refuses to use it (as ssh does with ~/.ssh) and changed nothing: {fix}", path.display())]
     UnsafeFolder {
         path: PathBuf,
         why: String,
@@ -46,6 +46,14 @@ pub enum StoreError {
     /// The command line's undo journal cannot be read or written.
     #[error("the undo journal {} cannot be used ({detail}); nothing was changed: delete it to start a new one (only `roadmap undo` needs it)", path.display())]
     UndoJournal { path: PathBuf, detail: String },
+    /// In a folder others can write to (sticky, like /tmp), an entry at
+    /// one of roadmap's names that another user made: planted.
+    #[error("{} is {kind} that belongs to another user (user id {uid}), who can write to this shared folder; roadmap never reads, follows or replaces what others put among its files, and changed nothing: set ROADMAP_HOME to a folder of your own (or ask them to remove it)", path.display())]
+    Planted {
+        path: PathBuf,
+        kind: &'static str,
+        uid: u32,
+    },
     /// A file of the roadmap library (not a profile) is damaged.
     #[error("{} is damaged ({detail}); delete it, then choose a roadmap again with `roadmap use`", path.display())]
     LibraryDamaged { path: PathBuf, detail: String },

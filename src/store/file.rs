@@ -1,8 +1,8 @@
 //! Low-level file operations: atomic replace, private permissions, and
 //! clearing temporary files left behind by a process that was killed.
 
-use std::fs::{self, File};
-use std::io::{self, Read, Write};
+use std::fs;
+use std::io::{self, Write};
 use std::path::Path;
 
 use super::error::StoreError;
@@ -29,7 +29,7 @@ pub fn ensure_dir(dir: &Path) -> Result<(), StoreError> {
 /// Opens (creating if needed) the lock file where a folder cannot be
 /// locked (not Unix).
 #[cfg(not(unix))]
-pub fn open_private(path: &Path) -> io::Result<File> {
+pub fn open_private(path: &Path) -> io::Result<fs::File> {
     fs::OpenOptions::new()
         .read(true)
         .write(true)
@@ -100,12 +100,16 @@ impl Prepared<'_> {
 /// device or a link would silently drop what the user put there. Say what
 /// it is and what to do instead (docs/reliability.md, "the .bak rule").
 fn check_backup_slot(backup: &Path) -> Result<(), StoreError> {
-    match safe::entry(backup).map_err(|e| StoreError::io("inspect", backup, e))? {
-        safe::Entry::Other(kind) => Err(StoreError::BackupInTheWay {
-            path: backup.to_path_buf(),
-            kind,
-        }),
-        safe::Entry::Missing | safe::Entry::File(_) => Ok(()),
+    match std::fs::symlink_metadata(backup) {
+        Ok(meta) => {
+            safe::require_not_planted(backup, &meta)?;
+            safe::require_file(backup, &meta).map_err(|_| StoreError::BackupInTheWay {
+                path: backup.to_path_buf(),
+                kind: safe::kind(&meta),
+            })
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(StoreError::io("inspect", backup, e)),
     }
 }
 
@@ -114,6 +118,12 @@ fn check_backup_slot(backup: &Path) -> Result<(), StoreError> {
 /// has no hard links, the bytes are copied instead. A missing profile (the
 /// first save) leaves nothing to keep.
 pub fn keep_backup(paths: &ProfilePaths) -> Result<(), StoreError> {
+    // The first save has nothing to keep: what sits at the backup's place
+    // (even something planted there by another user of a shared folder)
+    // is not looked at and never stops it.
+    if matches!(safe::entry(&paths.file), Ok(safe::Entry::Missing)) {
+        return Ok(());
+    }
     check_backup_slot(&paths.backup)?;
     let link = &paths.backup_link;
     let _ = fs::remove_file(link);
@@ -159,19 +169,23 @@ fn private_backup(paths: &ProfilePaths) -> Result<(), StoreError> {
 /// The backup as a copy, for file systems without hard links.
 fn copy_backup(paths: &ProfilePaths) -> Result<(), StoreError> {
     let file = &paths.file;
-    let mut handle = match safe::open_read(file) {
-        Ok(h) => h,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(safe::open_error("read", file, e)),
+    let bytes = match safe::read_file(file, safe::Links::Refuse, super::MAX_PROFILE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(safe::ReadError::Missing) => return Ok(()),
+        Err(safe::ReadError::NotAFile(kind)) => {
+            return Err(StoreError::NotAFile {
+                path: file.clone(),
+                kind,
+            });
+        }
+        Err(e @ safe::ReadError::TooLarge { .. }) => {
+            return Err(StoreError::Corrupt {
+                path: file.clone(),
+                detail: e.describe(),
+            });
+        }
+        Err(safe::ReadError::Io(e)) => return Err(StoreError::io("read", file, e)),
     };
-    let meta = handle
-        .metadata()
-        .map_err(|e| StoreError::io("inspect", file, e))?;
-    safe::require_file(file, &meta)?;
-    let mut bytes = Vec::new();
-    handle
-        .read_to_end(&mut bytes)
-        .map_err(|e| StoreError::io("read", file, e))?;
     write_atomic(&paths.backup, &bytes, &paths.tmp_prefix)
 }
 
@@ -242,7 +256,7 @@ fn os_error(e: io::Error) -> io::Error {
 /// Makes a rename durable. Best effort: not every platform can open a folder.
 fn sync_dir(dir: &Path) {
     #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
+    if let Ok(d) = safe::open_folder(dir) {
         let _ = d.sync_all();
     }
     #[cfg(not(unix))]

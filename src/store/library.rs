@@ -1,18 +1,30 @@
 //! The library of roadmaps below the data folder: imported roadmaps as
 //! `roadmaps/<id>.json`, and a small file `roadmaps/in-use` remembering
-//! which roadmap is the default and which files were used before. Every
-//! write is atomic (a temporary file renamed over the target), like
-//! profiles. Progress never lives here: it stays in the profiles.
+//! which roadmap is the default and which files were used before.
+//! Progress never lives here: it stays in the profiles.
+//!
+//! The library follows the profile's rules: every write takes the lock of
+//! the `roadmaps/` folder itself ([`super::lock`]), re-reads what it
+//! changes under it, removes temporary files a killed writer left, and
+//! replaces files atomically; every read goes through
+//! [`super::safe::read_file`] (no link followed, no FIFO waited on, a size
+//! cap); the folder must be its owner's (the folder rule), and in a
+//! folder others can write to, what they planted is refused. Fields of
+//! `in-use` this build does not know are kept ([`state`]).
+
+pub mod state;
 
 use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
-
-use serde::{Deserialize, Serialize};
+use std::time::Duration;
 
 use super::error::StoreError;
-use super::file::{ensure_dir, write_atomic};
+use super::file::{ensure_dir, remove_stale_temps, write_atomic};
+use super::safe::{self, Links, ReadError};
 use crate::import::is_valid_id;
+
+pub use state::{InUse, State};
 
 /// The library's folder, inside the data folder.
 pub const LIBRARY_DIR: &str = "roadmaps";
@@ -20,49 +32,18 @@ pub const LIBRARY_DIR: &str = "roadmaps";
 pub const IN_USE_FILE: &str = "in-use";
 /// The id under which the built-in roadmap is listed and chosen.
 pub const BUILTIN_ID: &str = "builtin";
-/// How many files used before are remembered.
-const MAX_FILES: usize = 50;
+/// How the library's temporary files start (`.roadmaps.XXXX.tmp`).
 const TMP_PREFIX: &str = ".roadmaps.";
+/// Where a folder cannot be locked (not Unix), the lock file.
+const LOCK_FILE: &str = ".roadmaps.lock";
 /// The in-use file is a few lines; anything much larger is not ours.
 const MAX_STATE_BYTES: u64 = 1024 * 1024;
-
-/// Which roadmap commands use when no `--roadmap` is given.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
-pub enum InUse {
-    #[default]
-    Builtin,
-    Library {
-        id: String,
-    },
-    File {
-        path: PathBuf,
-    },
-}
-
-/// What `roadmaps/in-use` holds.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct State {
-    #[serde(default)]
-    pub in_use: InUse,
-    /// Roadmap files chosen with `roadmap use FILE`, most recent first.
-    #[serde(default)]
-    pub files: Vec<PathBuf>,
-}
-
-impl State {
-    /// Makes `path` the most recent file used.
-    pub fn remember(&mut self, path: &Path) {
-        self.files.retain(|p| p != path);
-        self.files.insert(0, path.to_path_buf());
-        self.files.truncate(MAX_FILES);
-    }
-}
 
 /// The library in one data folder.
 #[derive(Debug, Clone)]
 pub struct Library {
     dir: PathBuf,
+    lock_wait: Duration,
 }
 
 impl Library {
@@ -75,7 +56,15 @@ impl Library {
     pub fn at(data_dir: &Path) -> Library {
         Library {
             dir: data_dir.join(LIBRARY_DIR),
+            lock_wait: super::LOCK_WAIT,
         }
+    }
+
+    /// How long a write waits for another process's lock.
+    #[must_use]
+    pub fn with_lock_wait(mut self, wait: Duration) -> Library {
+        self.lock_wait = wait;
+        self
     }
 
     pub fn dir(&self) -> &Path {
@@ -87,12 +76,39 @@ impl Library {
         self.dir.join(format!("{id}.json"))
     }
 
+    /// True when roadmap `id` is in the library: a regular file (a link
+    /// or anything else at its name is not).
     pub fn contains(&self, id: &str) -> bool {
-        is_valid_id(id) && self.path_of(id).is_file()
+        is_valid_id(id)
+            && fs::symlink_metadata(self.path_of(id)).is_ok_and(|m| m.file_type().is_file())
+    }
+
+    /// The folder rule for `roadmaps/` and the data folder: false when it
+    /// does not exist yet.
+    /// It may be a link the user made, never one another user planted in a
+    /// shared data folder; the folder itself must be the user's (or
+    /// root's) and writable by nobody else (unless sticky).
+    fn check_folder(&self) -> Result<bool, StoreError> {
+        // The data folder that holds it follows the rule too: where others
+        // may rename entries, `roadmaps/` itself could be swapped.
+        if let Some(data) = self.dir.parent()
+            && !safe::check_folder(data)?
+        {
+            return Ok(false);
+        }
+        match fs::symlink_metadata(&self.dir) {
+            Ok(meta) => safe::require_not_planted(&self.dir, &meta)?,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(false),
+            Err(e) => return Err(StoreError::io("inspect", &self.dir, e)),
+        }
+        safe::check_folder(&self.dir)
     }
 
     /// The ids of the imported roadmaps, sorted.
     pub fn ids(&self) -> Result<Vec<String>, StoreError> {
+        if !self.check_folder()? {
+            return Ok(Vec::new());
+        }
         let entries = match fs::read_dir(&self.dir) {
             Ok(e) => e,
             Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
@@ -113,29 +129,67 @@ impl Library {
         Ok(ids)
     }
 
+    /// Reads roadmap `id`'s bytes the safe way ([`read_roadmap`]).
+    pub fn read(&self, id: &str, max: u64) -> Result<Vec<u8>, RoadmapReadError> {
+        read_roadmap(&self.path_of(id), max)
+    }
+
+    /// Locks the library for a write, creating its folder if needed; under
+    /// the lock no other writer runs, so temporary files found are stale
+    /// (a writer was killed) and go.
+    fn lock(&self) -> Result<fs::File, StoreError> {
+        if !self.check_folder()? {
+            ensure_dir(&self.dir)?;
+        }
+        let lock = super::lock::lock_folder(
+            &self.dir,
+            &self.dir.join(LOCK_FILE),
+            self.lock_wait,
+            &self.state_file(),
+        )?;
+        self.check_folder()?;
+        remove_stale_temps(&self.dir, TMP_PREFIX);
+        Ok(lock)
+    }
+
     /// Writes roadmap `id` atomically (replacing an earlier version).
     pub fn save(&self, id: &str, bytes: &[u8]) -> Result<PathBuf, StoreError> {
-        ensure_dir(&self.dir)?;
+        let _lock = self.lock()?;
         let path = self.path_of(id);
+        check_slot(&path)?;
         write_atomic(&path, bytes, TMP_PREFIX)?;
         Ok(path)
     }
 
     /// Removes roadmap `id`; false when it was not there. When it was the
-    /// roadmap in use, the built-in one becomes the default again.
+    /// roadmap in use, the built-in one becomes the default again: first,
+    /// so a command starting meanwhile never finds the choice pointing at
+    /// a file that is gone.
     pub fn remove(&self, id: &str) -> Result<bool, StoreError> {
+        if !self.check_folder()? {
+            return Ok(false);
+        }
+        let _lock = self.lock()?;
         let path = self.path_of(id);
+        if !self.contains(id) {
+            return Ok(false);
+        }
+        let wanted = InUse::Library { id: id.to_string() };
+        match self.read_state() {
+            Ok(mut state) if state.in_use == wanted => {
+                state.in_use = InUse::Builtin;
+                self.write_state(&state)?;
+            }
+            // A damaged in-use file names nothing usable; a file in the way
+            // is reported.
+            Ok(_) | Err(StoreError::LibraryDamaged { .. }) => {}
+            Err(e) => return Err(e),
+        }
         match fs::remove_file(&path) {
-            Ok(()) => {}
-            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(false),
-            Err(e) => return Err(StoreError::io("remove", path, e)),
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(StoreError::io("remove", path, e)),
         }
-        let mut state = self.state()?;
-        if state.in_use == (InUse::Library { id: id.to_string() }) {
-            state.in_use = InUse::Builtin;
-            self.set_state(&state)?;
-        }
-        Ok(true)
     }
 
     fn state_file(&self) -> PathBuf {
@@ -145,90 +199,121 @@ impl Library {
     /// What the in-use file says; the default (built-in, no files) when
     /// there is none.
     pub fn state(&self) -> Result<State, StoreError> {
+        if !self.check_folder()? {
+            return Ok(State::default());
+        }
+        self.read_state()
+    }
+
+    fn read_state(&self) -> Result<State, StoreError> {
         let path = self.state_file();
-        let corrupt = |detail: String| StoreError::LibraryDamaged {
+        let damaged = |detail: String| StoreError::LibraryDamaged {
             path: path.clone(),
             detail,
         };
-        match fs::metadata(&path) {
-            Ok(m) if m.len() > MAX_STATE_BYTES => {
-                return Err(corrupt("it is far larger than it should be".to_string()));
+        let bytes = match safe::read_file_meta(&path, Links::Refuse, MAX_STATE_BYTES) {
+            Ok((bytes, meta)) => {
+                safe::require_not_planted(&path, &meta)?;
+                bytes
             }
-            Ok(_) => {}
-            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(State::default()),
-            Err(e) => return Err(StoreError::io("read", &path, e)),
-        }
-        let bytes = fs::read(&path).map_err(|e| StoreError::io("read", &path, e))?;
+            Err(ReadError::Missing) => return Ok(State::default()),
+            Err(ReadError::NotAFile(kind)) => {
+                return Err(StoreError::NotAFile {
+                    path: path.clone(),
+                    kind,
+                });
+            }
+            Err(ReadError::TooLarge { .. }) => {
+                return Err(damaged("it is far larger than it should be".to_string()));
+            }
+            Err(ReadError::Io(e)) => return Err(StoreError::io("read", &path, e)),
+        };
         serde_json::from_slice(&bytes).map_err(|e| {
-            corrupt(crate::model::text::clip(
+            damaged(crate::model::text::clip(
                 &format!("not the expected JSON: {e}"),
                 200,
             ))
         })
     }
 
-    /// Replaces the in-use file atomically.
-    pub fn set_state(&self, state: &State) -> Result<(), StoreError> {
-        ensure_dir(&self.dir)?;
+    /// Changes the in-use file under the library's lock: `change` gets what
+    /// is on disk now (a damaged file counts as empty, since it names
+    /// nothing usable; anything but a regular file is refused) and returns
+    /// an error to change nothing. Written atomically, keeping every field
+    /// this build does not know.
+    pub fn update_state<T, E: From<StoreError>>(
+        &self,
+        change: impl FnOnce(&mut State) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let _lock = self.lock()?;
+        let (mut state, damaged) = match self.read_state() {
+            Ok(s) => (s, false),
+            Err(StoreError::LibraryDamaged { .. }) => (State::default(), true),
+            Err(e) => return Err(e.into()),
+        };
+        let before = state.clone();
+        let out = change(&mut state)?;
+        if damaged || state != before {
+            self.write_state(&state)?;
+        }
+        Ok(out)
+    }
+
+    fn write_state(&self, state: &State) -> Result<(), StoreError> {
+        let path = self.state_file();
         let mut bytes =
             serde_json::to_vec_pretty(state).map_err(|e| StoreError::LibraryDamaged {
-                path: self.state_file(),
+                path: path.clone(),
                 detail: e.to_string(),
             })?;
         bytes.push(b'\n');
-        write_atomic(&self.state_file(), &bytes, TMP_PREFIX)
+        check_slot(&path)?;
+        write_atomic(&path, &bytes, TMP_PREFIX)
+    }
+}
+
+/// Why a roadmap of the library was not read.
+#[derive(Debug)]
+pub enum RoadmapReadError {
+    /// What [`safe::read_file`] says (missing, not a file, too large, …).
+    Read(ReadError),
+    /// A rule of the store refused it: the folder rule, or a file another
+    /// user planted in a shared folder.
+    Refused(StoreError),
+}
+
+/// Reads a roadmap of the library at `path` (`roadmaps/<id>.json`): it is
+/// ours, so a link there is refused, and so is a FIFO, a device, a file
+/// another user planted in a shared folder, or a library folder that
+/// breaks the folder rule; `max` bounds the read.
+pub fn read_roadmap(path: &Path, max: u64) -> Result<Vec<u8>, RoadmapReadError> {
+    if let Some(dir) = path.parent() {
+        let lib = Library {
+            dir: dir.to_path_buf(),
+            lock_wait: super::LOCK_WAIT,
+        };
+        lib.check_folder().map_err(RoadmapReadError::Refused)?;
+    }
+    let (bytes, meta) =
+        safe::read_file_meta(path, Links::Refuse, max).map_err(RoadmapReadError::Read)?;
+    safe::require_not_planted(path, &meta).map_err(RoadmapReadError::Refused)?;
+    Ok(bytes)
+}
+
+/// Only a regular file (or nothing) is ever replaced: a folder, a FIFO, a
+/// device or a link at one of the library's names was put there by
+/// someone and is left alone, with an error saying what it is.
+fn check_slot(path: &Path) -> Result<(), StoreError> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) => {
+            safe::require_not_planted(path, &meta)?;
+            safe::require_file(path, &meta)
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(StoreError::io("inspect", path, e)),
     }
 }
 
 #[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-    use super::*;
-
-    #[test]
-    fn saved_roadmaps_are_listed_and_removed_and_the_default_falls_back() {
-        let home = tempfile::tempdir().unwrap();
-        let lib = Library::at(home.path());
-        assert!(lib.ids().unwrap().is_empty());
-        assert_eq!(lib.state().unwrap(), State::default());
-        lib.save("go", b"{}").unwrap();
-        lib.save("rust", b"{}").unwrap();
-        assert_eq!(lib.ids().unwrap(), ["go", "rust"]);
-        let mut state = lib.state().unwrap();
-        state.in_use = InUse::Library { id: "go".into() };
-        lib.set_state(&state).unwrap();
-        assert!(lib.remove("go").unwrap());
-        assert!(!lib.remove("go").unwrap());
-        assert_eq!(lib.ids().unwrap(), ["rust"]);
-        assert_eq!(lib.state().unwrap().in_use, InUse::Builtin);
-        // No temporary files are left behind, and the in-use file is not
-        // taken for a roadmap.
-        let names: Vec<String> = fs::read_dir(lib.dir())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .collect();
-        assert!(!names.iter().any(|n| n.contains(".tmp")), "{names:?}");
-    }
-
-    #[test]
-    fn a_damaged_in_use_file_is_reported_with_its_path() {
-        let home = tempfile::tempdir().unwrap();
-        let lib = Library::at(home.path());
-        fs::create_dir_all(lib.dir()).unwrap();
-        fs::write(lib.dir().join(IN_USE_FILE), "{nope").unwrap();
-        let err = lib.state().unwrap_err().to_string();
-        assert!(err.contains("in-use"), "{err}");
-    }
-
-    #[test]
-    fn remembered_files_are_most_recent_first_without_repeats() {
-        let mut s = State::default();
-        s.remember(Path::new("/a.json"));
-        s.remember(Path::new("/b.json"));
-        s.remember(Path::new("/a.json"));
-        assert_eq!(
-            s.files,
-            [PathBuf::from("/a.json"), PathBuf::from("/b.json")]
-        );
-    }
-}
+#[path = "library_tests.rs"]
+mod tests;

@@ -13,6 +13,7 @@ pub mod error;
 pub mod file;
 pub mod format;
 pub mod library;
+pub mod lock;
 pub mod merge;
 pub mod paths;
 pub mod profiles;
@@ -22,7 +23,7 @@ pub mod undo;
 
 use std::cell::RefCell;
 use std::fs::{self, File};
-use std::io::{ErrorKind, Read};
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -112,47 +113,29 @@ impl Store {
         if !safe::check_folder(&self.dir)? {
             return Ok(Profile::default());
         }
-        // What is there is looked at before anything opens it: opening a
-        // FIFO waits for a writer, opening a device can have effects.
-        match safe::entry(path).map_err(|e| StoreError::io("inspect", path, e))? {
-            safe::Entry::Missing => return Ok(Profile::default()),
-            safe::Entry::Other(kind) => {
+        // The one safe way to read a file: no link followed, nothing that
+        // waits (a FIFO) or has effects (a device) opened, a size cap.
+        let bytes = match safe::read_file_meta(path, safe::Links::Refuse, MAX_PROFILE_BYTES) {
+            Ok((bytes, meta)) => {
+                safe::require_not_planted(path, &meta)?;
+                safe::require_own_links(path, &meta, 1, &self.own_links())?;
+                bytes
+            }
+            Err(safe::ReadError::Missing) => return Ok(Profile::default()),
+            Err(safe::ReadError::NotAFile(kind)) => {
                 return Err(StoreError::NotAFile {
                     path: path.clone(),
                     kind,
                 });
             }
-            safe::Entry::File(_) => {}
-        }
-        // Whatever was swapped in meanwhile: no link is followed, nothing
-        // waits, and the handle's own metadata decides.
-        let file = match safe::open_read(path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Profile::default()),
-            Err(e) => return Err(safe::open_error("open", path, e)),
+            Err(safe::ReadError::TooLarge { size, .. }) => {
+                return Err(StoreError::Corrupt {
+                    path: path.clone(),
+                    detail: format!("{size} bytes is larger than any real profile"),
+                });
+            }
+            Err(safe::ReadError::Io(e)) => return Err(StoreError::io("read", path, e)),
         };
-        let meta = file
-            .metadata()
-            .map_err(|e| StoreError::io("inspect", path, e))?;
-        safe::require_file(path, &meta)?;
-        safe::require_own_links(path, &meta, 1, &self.own_links())?;
-        if meta.len() > MAX_PROFILE_BYTES {
-            return Err(StoreError::Corrupt {
-                path: path.clone(),
-                detail: format!("{} bytes is larger than any real profile", meta.len()),
-            });
-        }
-        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-        // Bounded even if the file grows while it is read.
-        file.take(MAX_PROFILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| StoreError::io("read", path, e))?;
-        if bytes.len() as u64 > MAX_PROFILE_BYTES {
-            return Err(StoreError::Corrupt {
-                path: path.clone(),
-                detail: "it is larger than any real profile".to_string(),
-            });
-        }
         parse_profile(&bytes, path)
     }
 
@@ -255,43 +238,12 @@ impl Store {
     /// deleted while it holds the profile. The folder's handle also tells
     /// whether others can write to it.
     fn lock(&self) -> Result<File, StoreError> {
-        #[cfg(unix)]
-        let lock = {
-            let dir = safe::open_folder(&self.dir)
-                .map_err(|e| StoreError::io("open the folder", &self.dir, e))?;
-            let meta = dir
-                .metadata()
-                .map_err(|e| StoreError::io("inspect", &self.dir, e))?;
-            safe::require_private_folder(&self.dir, &meta)?;
-            dir
-        };
-        #[cfg(not(unix))]
-        let lock = file::open_private(&self.paths.lock)
-            .map_err(|e| StoreError::io("create the lock file", &self.paths.lock, e))?;
-        // Saves hold the lock for milliseconds; a holder that keeps it for
-        // seconds is stopped or hung, and waiting forever would freeze this
-        // process too. (A crashed holder never blocks: the system releases
-        // its lock.)
-        let start = std::time::Instant::now();
-        let mut pause = std::time::Duration::from_millis(1);
-        loop {
-            match lock.try_lock() {
-                Ok(()) => return Ok(lock),
-                Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < self.lock_wait => {
-                    std::thread::sleep(pause);
-                    pause = (pause * 2).min(std::time::Duration::from_millis(50));
-                }
-                Err(std::fs::TryLockError::WouldBlock) => {
-                    return Err(StoreError::Locked {
-                        path: self.paths.file.clone(),
-                        seconds: self.lock_wait.as_secs(),
-                    });
-                }
-                Err(std::fs::TryLockError::Error(e)) => {
-                    return Err(StoreError::io("lock", &self.dir, e));
-                }
-            }
-        }
+        lock::lock_folder(
+            &self.dir,
+            &self.paths.lock,
+            self.lock_wait,
+            &self.paths.file,
+        )
     }
 
     fn write(&self, profile: &Profile) -> Result<(), StoreError> {

@@ -187,6 +187,37 @@ pub fn require_private_folder(dir: &Path, meta: &Metadata) -> Result<(), StoreEr
     Ok(())
 }
 
+/// Refuses an entry of ours (`meta`, looked at without following a link)
+/// that another user made in a folder others can write to: in a sticky
+/// shared folder (like /tmp) anyone can take one of our names first, and
+/// what they put there is neither ours to read nor ours to replace (the
+/// sticky bit forbids it anyway). In a private folder nothing is checked:
+/// only its owner (or root) could have put it there.
+pub fn require_not_planted(path: &Path, meta: &Metadata) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let me = rustix::process::geteuid().as_raw();
+        if meta.uid() == me || meta.uid() == 0 {
+            return Ok(());
+        }
+        let shared = path
+            .parent()
+            .and_then(|dir| std::fs::metadata(dir).ok())
+            .is_some_and(|dir| dir.mode() & 0o022 != 0);
+        if shared {
+            return Err(StoreError::Planted {
+                path: path.to_path_buf(),
+                kind: kind(meta),
+                uid: meta.uid(),
+            });
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (path, meta);
+    Ok(())
+}
+
 /// The folder check for a reader: true when the folder exists and may be
 /// used, false when it is missing (it holds no profile yet).
 pub fn check_folder(dir: &Path) -> Result<bool, StoreError> {
@@ -231,14 +262,14 @@ impl ReadError {
     /// the file and say what to do).
     pub fn describe(&self) -> String {
         match self {
-            ReadError::Missing => "it does not exist".to_string(),
+            ReadError::Missing => "there is no such file or folder".to_string(),
             ReadError::NotAFile(kind) => format!("it is {kind}, not a regular file"),
             ReadError::TooLarge { size, max } => {
                 format!("it is {size} bytes or more, larger than the limit of {max} bytes")
             }
             ReadError::Io(e) => match e.kind() {
                 io::ErrorKind::PermissionDenied => "you are not allowed to read it".to_string(),
-                _ => crate::model::text::clean(&e.to_string()).into_owned(),
+                _ => crate::io_words::reason(e),
             },
         }
     }
@@ -257,6 +288,16 @@ impl std::fmt::Display for ReadError {
 /// regular file is read, and never more than `max` bytes, even if it grows
 /// while it is read.
 pub fn read_file(path: &Path, links: Links, max: u64) -> Result<Vec<u8>, ReadError> {
+    read_file_meta(path, links, max).map(|(bytes, _)| bytes)
+}
+
+/// [`read_file`], with the metadata of the handle that was read (its
+/// number of names, its owner, …).
+pub fn read_file_meta(
+    path: &Path,
+    links: Links,
+    max: u64,
+) -> Result<(Vec<u8>, Metadata), ReadError> {
     let looked = match links {
         Links::Refuse => std::fs::symlink_metadata(path),
         Links::Follow => std::fs::metadata(path),
@@ -299,7 +340,7 @@ pub fn read_file(path: &Path, links: Links, max: u64) -> Result<Vec<u8>, ReadErr
             max,
         });
     }
-    Ok(bytes)
+    Ok((bytes, meta))
 }
 
 fn open_nonblocking(path: &Path, links: Links) -> io::Result<File> {

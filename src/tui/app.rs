@@ -198,6 +198,8 @@ pub struct App {
     pub(crate) map: Option<Box<map::MapState>>,
     /// The map is the screen under the popup shown (help).
     pub(crate) map_under: bool,
+    /// Notes as the details pane shows them, rendered once per change.
+    pub(crate) note_lines: super::view::details::note_lines::NoteCache,
 }
 
 /// Where quitting stands.
@@ -261,6 +263,7 @@ impl App {
             reviews: review::Reviews::new(now),
             map: None,
             map_under: false,
+            note_lines: super::view::details::note_lines::NoteCache::default(),
         };
         app.recompute(now);
         // Start where the learner is: the first stage not finished yet.

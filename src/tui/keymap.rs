@@ -378,6 +378,39 @@ pub enum KeymapError {
         first: &'static str,
         second: &'static str,
     },
+    /// Ctrl-C bound to something else than quitting: it always quits.
+    CtrlC { mode: KeyMode, action: &'static str },
+    /// A screen left without a key that leaves it (`action`: its way
+    /// back, `close`).
+    NoWayOut { mode: KeyMode, action: &'static str },
+}
+
+/// Ctrl-C quits in every mode, whatever the config says: a config can
+/// never trap the learner in the view.
+pub const CTRL_C: Key = ctrl('c');
+
+impl KeymapError {
+    /// What to do about it.
+    pub fn help(&self) -> &'static str {
+        match self {
+            KeymapError::UnknownAction { .. } => "use one of the names listed",
+            KeymapError::Conflict { .. } => "a key can do one thing per mode",
+            KeymapError::CtrlC { .. } => "give that action another key",
+            KeymapError::NoWayOut { .. } => {
+                "give it at least one key (`roadmap config default` shows the built-in ones)"
+            }
+        }
+    }
+
+    /// The mode and the action whose line in the config is at fault.
+    pub fn culprit(&self) -> Option<(KeyMode, &'static str)> {
+        match self {
+            KeymapError::CtrlC { mode, action } | KeymapError::NoWayOut { mode, action } => {
+                Some((*mode, action))
+            }
+            _ => None,
+        }
+    }
 }
 
 impl std::fmt::Display for KeymapError {
@@ -401,6 +434,19 @@ impl std::fmt::Display for KeymapError {
                  give one of them another key (a rebound action loses its built-in keys, \
                  the other keeps them)",
                 mode.name()
+            ),
+            KeymapError::CtrlC { mode, action } => write!(
+                f,
+                "ctrl-c is bound to '{action}' in [keys.{}], but ctrl-c always quits, in every mode, \
+                 so that no config can trap you in the view",
+                mode.name()
+            ),
+            KeymapError::NoWayOut { mode, action } => write!(
+                f,
+                "'{action}' has no key in [keys.{}], and nothing else leaves the {} screen \
+                 (ctrl-c would quit the whole app)",
+                mode.name(),
+                mode.title().to_lowercase()
             ),
         }
     }
@@ -435,11 +481,40 @@ impl Keymap {
                 known,
             })?;
         row.keys = keys;
+        // Ctrl-C quits whatever else quits.
+        if row.action == Action::Quit && !row.keys.contains(&CTRL_C) {
+            row.keys.push(CTRL_C);
+        }
         Ok(())
     }
 
-    /// Refuses a key bound to two actions in one mode.
+    /// Refuses a key bound to two actions in one mode, Ctrl-C bound to
+    /// anything but quitting, and an overlay without a key that closes it:
+    /// every mode keeps a key that quits or goes back.
     pub fn check(&self) -> Result<(), KeymapError> {
+        for mode in KeyMode::ALL {
+            if let Some(b) = self
+                .bindings(mode)
+                .find(|b| b.action != Action::Quit && b.keys.contains(&CTRL_C))
+            {
+                return Err(KeymapError::CtrlC {
+                    mode,
+                    action: b.action.name(),
+                });
+            }
+            // The main view and the damaged-profile popup are left by
+            // quitting (Ctrl-C at least); the others by closing them.
+            if !matches!(mode, KeyMode::Main | KeyMode::Unreadable)
+                && let Some(b) = self
+                    .bindings(mode)
+                    .find(|b| b.action == Action::Close && b.keys.is_empty())
+            {
+                return Err(KeymapError::NoWayOut {
+                    mode,
+                    action: b.action.name(),
+                });
+            }
+        }
         for mode in KeyMode::ALL {
             let rows: Vec<&Binding> = self.bindings(mode).collect();
             for (i, a) in rows.iter().enumerate() {

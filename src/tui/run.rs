@@ -211,6 +211,8 @@ enum Input {
         full: bool,
         result: Result<String, String>,
     },
+    /// What an effect run off the loop gave (see `off_the_loop`).
+    Outcome(Box<Action>),
 }
 
 /// How often the watcher looks at the profile file: a `stat` a second is
@@ -335,6 +337,7 @@ fn event_loop(
                         .flatten(),
                 }),
             },
+            Input::Outcome(action) => *action,
         };
         if perform(app, store, terminal, tx, action)? {
             return Ok(());
@@ -450,13 +453,27 @@ fn perform(
                             .map_err(|e| e.to_string()),
                     )
                 }
-                Effect::ListRoadmaps => Action::Roadmaps(roadmap_entries(app.profile())),
-                Effect::LoadRoadmap(source) => Action::RoadmapLoaded(
-                    source
-                        .load()
-                        .map(|r| super::app::LoadedRoadmap(Box::new(r)))
-                        .map_err(|e| e.to_string().lines().next().unwrap_or("").to_string()),
-                ),
+                // Reading roadmaps can take long (large files, slow disks):
+                // off this thread, which must keep handling keys and
+                // signals; the outcome comes back as an input.
+                Effect::ListRoadmaps => {
+                    let profile = app.profile().clone();
+                    off_the_loop(tx, move || Action::Roadmaps(roadmap_entries(&profile)));
+                    continue;
+                }
+                Effect::LoadRoadmap(source) => {
+                    off_the_loop(tx, move || {
+                        Action::RoadmapLoaded(
+                            source
+                                .load()
+                                .map(|r| super::app::LoadedRoadmap(Box::new(r)))
+                                .map_err(|e| {
+                                    e.to_string().lines().next().unwrap_or("").to_string()
+                                }),
+                        )
+                    });
+                    continue;
+                }
             };
             queue.push_back(outcome);
         }
@@ -492,6 +509,14 @@ fn publish(app: &App, store: &Store, tx: &Sender<Input>) {
                 result: Err(e.to_string()),
             });
         }
+    });
+}
+
+/// Runs `work` in a thread of its own and hands its outcome to the loop.
+fn off_the_loop(tx: &Sender<Input>, work: impl FnOnce() -> Action + Send + 'static) {
+    let tx = tx.clone();
+    thread::spawn(move || {
+        let _ = tx.send(Input::Outcome(Box::new(work())));
     });
 }
 

@@ -192,3 +192,23 @@ fn roadmap_use_says_when_the_config_file_comes_first() {
     let without = env.bare().args(["use", "builtin"]).assert().success();
     assert!(!texts(&without).0.contains("[defaults]"));
 }
+
+#[test]
+fn config_check_refuses_a_config_with_no_way_out_of_the_view() {
+    // quit without keys, q and ctrl-c given to other actions: the view
+    // could not be left. Refused at the line that does it.
+    let env = Env::new();
+    let file = env.config("[keys.main]\nquit = []\nundo = \"q\"\nback = [\"ctrl-c\"]\n");
+    let out = env
+        .bare()
+        .args(["config", "check"])
+        .arg(&file)
+        .assert()
+        .code(1);
+    let (_, stderr) = texts(&out);
+    assert!(
+        stderr.contains(&format!("{}:4:1:", file.display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("ctrl-c always quits"), "{stderr}");
+}

@@ -191,6 +191,42 @@ fn csv_has_a_header_and_one_quoted_row_per_skill_without_control_characters() {
 }
 
 #[test]
+fn csv_cells_a_spreadsheet_would_run_are_neutralised() {
+    // A shared roadmap (or a pasted note) whose text starts a formula must
+    // not run when the learner opens the export in a spreadsheet.
+    let env = Env::new();
+    let mut roadmap = small_json();
+    roadmap["stages"][0]["skills"][1]["title"] = json!("=HYPERLINK(\"http://evil.example\",\"x\")");
+    roadmap["stages"][0]["title"] = json!("@SUM(A1)");
+    let file = env.write("formula.json", &roadmap.to_string());
+    let run = |args: &[&str]| {
+        env.bare()
+            .arg("--roadmap")
+            .arg(&file)
+            .args(args)
+            .assert()
+            .success()
+    };
+    run(&["note", "http", "-m", "+cmd|' /C calc'!A0"]);
+    let out = run(&["export", "--format", "csv"]);
+    let (csv, _) = texts(&out);
+    let http = csv.lines().nth(2).unwrap();
+    assert!(
+        http.starts_with(
+            "basics,\"'@SUM(A1)\",http,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\","
+        ),
+        "{http}"
+    );
+    assert!(http.contains(",\"'+cmd|' /C calc'!A0\","), "{http}");
+    // No cell of any row starts with a formula character.
+    for line in csv.lines() {
+        for cell in line.split(',') {
+            assert!(!cell.starts_with(['=', '+', '@']), "{cell} in {line}");
+        }
+    }
+}
+
+#[test]
 fn output_file_gets_the_same_bytes_and_stdout_stays_empty() {
     let env = env();
     let path = env.home.path().join("progress.md");
@@ -314,5 +350,83 @@ fn collect_times(v: &Value, out: &mut Vec<String>) {
         Value::Array(items) => items.iter().for_each(|i| collect_times(i, out)),
         Value::Object(map) => map.values().for_each(|i| collect_times(i, out)),
         _ => {}
+    }
+}
+
+/// Issue 17, item 6: `-o` replaced whatever was there by renaming a new
+/// file over it: a link became a file, a file lost its mode, a FIFO or a
+/// device (`-o /dev/null` as root) became a regular file, and `-o` a link
+/// to the output stream printed nothing. Now a file is replaced keeping
+/// its mode, a link is followed with care, and a device, a FIFO or a
+/// stream is written to.
+#[cfg(unix)]
+#[test]
+fn output_writes_to_what_is_there_and_replaces_only_regular_files() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    use std::process::{Command, Stdio};
+    let env = env();
+    let expected = export(&env, "UTC", "csv");
+    let dir = tempfile::tempdir().unwrap();
+    let run = |path: &std::path::Path| {
+        env.small(&["export", "--format", "csv", "-o", path.to_str().unwrap()])
+            .env("TZ", "UTC")
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .success()
+    };
+    // A file of mode 0640, reached through a link: the link stays, the
+    // file gets the export and keeps its mode.
+    let real = dir.path().join("progress.csv");
+    std::fs::write(&real, "old").unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let link = dir.path().join("latest.csv");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    run(&link);
+    assert!(link.is_symlink(), "the link is still a link");
+    assert_eq!(std::fs::read(&real).unwrap(), expected);
+    let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    // A FIFO a script reads: the reader gets the export.
+    let fifo = dir.path().join("pipe");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = Command::new("timeout")
+        .args(["20", "cat"])
+        .arg(&fifo)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    run(&fifo);
+    let got = reader.wait_with_output().unwrap();
+    assert!(got.status.success(), "the reader got nothing");
+    assert_eq!(got.stdout, expected);
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "still a FIFO");
+    // A link to the output stream: the export is printed.
+    let stream = dir.path().join("stream");
+    std::os::unix::fs::symlink("/proc/self/fd/1", &stream).unwrap();
+    let out = run(&stream);
+    assert_eq!(out.get_output().stdout, expected);
+    assert!(stream.is_symlink());
+    // A device (a null device of our own; making one needs root).
+    let null = dir.path().join("null");
+    let device = rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &null,
+        rustix::fs::FileType::CharacterDevice,
+        rustix::fs::Mode::from_raw_mode(0o666),
+        rustix::fs::makedev(1, 3),
+    );
+    if device.is_ok() {
+        run(&null);
+        let kind = std::fs::symlink_metadata(&null).unwrap().file_type();
+        assert!(kind.is_char_device(), "still a device");
+    } else {
+        eprintln!("note: not root, no device node of our own: the device case is not checked");
     }
 }

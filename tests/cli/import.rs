@@ -369,3 +369,25 @@ fn a_file_whose_own_id_is_the_builtin_ones_gets_a_stable_free_id() {
         "{out}"
     );
 }
+
+/// Issue 17, item 6: `import -o` writes like `export -o` (one shared
+/// function): a link to a file stays a link, and the file keeps its mode.
+#[cfg(unix)]
+#[test]
+fn import_output_follows_a_link_with_care_and_keeps_the_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let real = env.home.path().join("tea.json");
+    std::fs::write(&real, "{}").unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let link = env.home.path().join("current.json");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    import(&env, &[API, "-o", link.to_str().unwrap(), "--id", "tea"]);
+    assert!(link.is_symlink());
+    let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    env.bare()
+        .args(["validate", real.to_str().unwrap()])
+        .assert()
+        .success();
+}

@@ -228,3 +228,82 @@ fn a_killed_editor_keeps_what_was_typed() {
     );
     assert!(env.ok(&["note", "http", "--show"]).contains("No note"));
 }
+
+/// Issue 17, item 2: Ctrl-C (or SIGTERM, SIGHUP) while the editor is open.
+/// The terminal sends SIGINT to the whole foreground group; an editor that
+/// survives it (a `--wait` wrapper's editor, a line editor) goes on and
+/// saves. Before, `roadmap note` died and the text went to a temporary
+/// file nobody read; now it waits for the editor, then saves.
+#[test]
+fn a_signal_while_the_editor_is_open_waits_for_it_and_the_note_is_saved() {
+    use std::os::unix::process::CommandExt as _;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    for signal in ["INT", "TERM", "HUP"] {
+        let env = Env::new();
+        let tmp = tempfile::tempdir().unwrap();
+        let (ready, go) = (env.home.path().join("ready"), env.home.path().join("go"));
+        let script = editor(
+            &env,
+            "stubborn.sh",
+            &format!(
+                r#"trap '' INT TERM HUP
+: > '{}'
+while [ ! -e '{}' ]; do sleep 0.05; done
+echo 'typed through SIG{signal}' > "$1""#,
+                ready.display(),
+                go.display()
+            ),
+        );
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_roadmap"));
+        cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("ROADMAP_HOME", env.home.path())
+            .env("ROADMAP_CONFIG", env.home.path().join("no-config.toml"))
+            .env("EDITOR", &script)
+            .env_remove("VISUAL")
+            .env("TMPDIR", tmp.path())
+            .args(["--roadmap", crate::common::SMALL, "note", "http"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            // Its own group, which the signal goes to, as a terminal's does.
+            .process_group(0);
+        let child = cmd.spawn().unwrap();
+        let start = Instant::now();
+        while !ready.exists() {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "the editor never started"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let group = format!("-{}", child.id());
+        let sent = Command::new("kill")
+            .args([&format!("-{signal}"), "--", &group])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        std::thread::sleep(Duration::from_millis(300));
+        std::fs::write(&go, "").unwrap();
+        let out = child.wait_with_output().unwrap();
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert!(
+            out.status.success(),
+            "SIG{signal}: {:?} {stderr}",
+            out.status
+        );
+        assert!(stdout.contains("Saved the note"), "SIG{signal}: {stdout}");
+        assert_eq!(
+            env.ok(&["note", "http", "--show"]),
+            format!("typed through SIG{signal}\n")
+        );
+        assert_eq!(
+            std::fs::read_dir(tmp.path()).unwrap().count(),
+            0,
+            "no file left"
+        );
+    }
+}

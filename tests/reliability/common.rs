@@ -2,7 +2,8 @@
 //! shared by the reliability tests.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 use roadmap::model::{Profile, text::is_unsafe};
 use roadmap::store::Store;
@@ -148,4 +149,34 @@ pub fn temp_files(dir: &Path) -> Vec<String> {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| Path::new(n).extension() == Some("tmp".as_ref()))
         .collect()
+}
+
+/// Far longer than any command takes; a command still running then hangs.
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Runs `cmd`, killing it if it has not ended within [`TIMEOUT`]; fails the
+/// test then (a hang), else returns its output.
+pub fn run_guarded(mut cmd: Command, what: &str) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{what}: still running after {TIMEOUT:?}: it hangs");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// Makes a named pipe at `path`.
+pub fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success(), "mkfifo {}", path.display());
 }

@@ -6,39 +6,8 @@
 
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
-use crate::common::{Env, failure, small_roadmap};
-
-/// Far longer than any command takes; a command still running then hangs.
-const TIMEOUT: Duration = Duration::from_secs(10);
-
-/// Runs `cmd`, killing it if it has not ended within [`TIMEOUT`]; fails the
-/// test then (a hang), else returns its output.
-fn run_guarded(mut cmd: Command, what: &str) -> std::process::Output {
-    let mut child = cmd
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("{what}: still running after {TIMEOUT:?}: it hangs");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    child.wait_with_output().unwrap()
-}
-
-fn mkfifo(path: &Path) {
-    let status = Command::new("mkfifo").arg(path).status().unwrap();
-    assert!(status.success(), "mkfifo {}", path.display());
-}
+use crate::common::{Env, failure, mkfifo, run_guarded, small_roadmap};
 
 fn mode(path: &Path) -> u32 {
     std::fs::symlink_metadata(path)

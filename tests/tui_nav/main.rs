@@ -13,4 +13,5 @@ mod notes;
 mod resize;
 mod review;
 mod signals;
+mod switcher;
 mod sync;

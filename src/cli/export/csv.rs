@@ -1,6 +1,8 @@
 //! The CSV export: a header, then one row per skill in roadmap order.
 //! Fields are quoted when they hold a comma, a quote or a line break
-//! (RFC 4180); lines end in `\n`.
+//! (RFC 4180); lines end in `\n`. A text field a spreadsheet would take
+//! for a formula is neutralised as the OWASP CSV-injection guidance says
+//! ([`defuse`]).
 
 use super::Export;
 use crate::cli::out::line;
@@ -11,16 +13,37 @@ use crate::model::text::{clean, clean_multiline};
 const HEADER: &str = "stage,stage_title,id,title,status,optional,counted,hours,started,done,changed,note,\
      review_due,retrievability,stability_days,reviews,logged_minutes";
 
-/// One CSV field: control characters made harmless, quoted when needed.
+/// One CSV field: control characters made harmless, a formula defused,
+/// quoted when needed.
 pub fn field(s: &str) -> String {
-    quote(&clean(s))
+    defuse(&clean(s))
 }
 
 /// A field of several lines (a note): line breaks kept as `\n` inside the
-/// quotes, other control characters made harmless.
+/// quotes, other control characters made harmless, a formula defused.
 pub fn text_field(s: &str) -> String {
     let lines: Vec<&str> = s.trim().lines().map(str::trim_end).collect();
-    quote(&clean_multiline(&lines.join("\n")))
+    defuse(&clean_multiline(&lines.join("\n")))
+}
+
+/// What a spreadsheet takes for the start of a formula (OWASP's list, and
+/// their full-width forms, which some spreadsheets convert): `=`, `+`,
+/// `-`, `@`, tab and carriage return.
+const FORMULA_STARTS: [char; 10] = [
+    '=', '+', '-', '@', '\t', '\r', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+];
+
+/// A text field whose first visible character would start a formula when
+/// the file is opened in a spreadsheet (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`)
+/// gets a leading `'` and quotes, so the spreadsheet shows it as text
+/// (OWASP, "CSV Injection"). Leading spaces do not hide it: some
+/// spreadsheets drop them. Other fields are quoted only when needed.
+fn defuse(s: &str) -> String {
+    if s.trim_start_matches(' ').starts_with(FORMULA_STARTS) {
+        format!("\"'{}\"", s.replace('"', "\"\""))
+    } else {
+        quote(s)
+    }
 }
 
 fn quote(s: &str) -> String {
@@ -87,6 +110,29 @@ mod tests {
         assert_eq!(field(" padded"), "\" padded\"");
         // Control characters never reach the file.
         assert_eq!(field("a\u{1b}[2Jb"), "a\u{FFFD}[2Jb");
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_as_formulas_are_neutralised() {
+        // OWASP's triggers, at the start or after spaces, in a title or a
+        // note: a leading ' and quotes make the spreadsheet show text.
+        assert_eq!(
+            field("=HYPERLINK(\"http://evil\",\"x\")"),
+            "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\""
+        );
+        assert_eq!(field("+cmd|' /C calc'!A0"), "\"'+cmd|' /C calc'!A0\"");
+        assert_eq!(field("-2+3"), "\"'-2+3\"");
+        assert_eq!(field("@SUM(1+1)"), "\"'@SUM(1+1)\"");
+        assert_eq!(field("  =1+1"), "\"'  =1+1\"");
+        assert_eq!(field("\u{FF1D}1+1"), "\"'\u{FF1D}1+1\"");
+        // A tab or carriage return first becomes a space, and what follows
+        // is still checked.
+        assert_eq!(field("\t=1+1"), "\"' =1+1\"");
+        assert_eq!(text_field("@cmd\nsecond line"), "\"'@cmd\nsecond line\"");
+        assert_eq!(text_field("\r\n=1+1"), "\"'=1+1\"");
+        // Inside a field, or in ids, nothing changes.
+        assert_eq!(field("HTTP = fun"), "HTTP = fun");
+        assert_eq!(field("a-b"), "a-b");
     }
 
     #[test]

@@ -16,7 +16,6 @@ use crate::fetch::Site;
 use crate::import::{self, ContentFile, Options, slug};
 use crate::model::{self, Roadmap, Status, limits};
 use crate::store::Store;
-use crate::store::file::write_atomic;
 use crate::store::library::{BUILTIN_ID, Library};
 use crate::store::safe::{self, Links, ReadError};
 
@@ -273,7 +272,12 @@ fn keep(
     if req.dry_run {
         line!(text, "dry run: nothing was written");
     } else if let Some(path) = req.output {
-        write_atomic(path, json, ".roadmap-import.")?;
+        crate::cli::output::write_output(path, json).map_err(|e| {
+            user(
+                format!("cannot write to {}: {e}", path.display()),
+                "check the folder and its permissions, or leave out -o to keep it in your library",
+            )
+        })?;
         line!(text, "written to {}", path.display());
         line!(text, "use it with: roadmap --roadmap {}", path.display());
     } else {

@@ -53,10 +53,10 @@ impl App {
     fn details_view(&self) -> Option<View> {
         let shown = self.shown()?;
         let area = text_area(inner(self.areas().details));
-        let lines = details::lines(self, shown, area.width);
+        let layout = details::layout(self, shown, area.width);
         Some(View {
             links: details::targets(self, shown).len(),
-            targets: lines.into_iter().map(|l| l.target).collect(),
+            targets: layout.targets().collect(),
             height: usize::from(area.height),
         })
     }

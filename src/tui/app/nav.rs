@@ -102,9 +102,9 @@ impl App {
                 .and_then(|c| c.checked_sub(self.offset[self.stage])),
             Pane::Next => next::top_of(self, self.next_offset, self.next_cursor),
             Pane::Details => self.shown().and_then(|shown| {
-                details::lines(self, shown, area.width)
-                    .iter()
-                    .position(|l| l.target == Some(self.detail.cursor))
+                details::layout(self, shown, area.width)
+                    .targets()
+                    .position(|t| t == Some(self.detail.cursor))
                     .and_then(|i| i.checked_sub(self.detail.scroll))
             }),
         };
@@ -304,7 +304,7 @@ impl App {
     fn details_max_scroll(&self) -> usize {
         let area = self.pane_area(Pane::Details);
         self.shown().map_or(0, |s| {
-            details::lines(self, s, area.width)
+            details::layout(self, s, area.width)
                 .len()
                 .saturating_sub(usize::from(area.height))
         })
@@ -359,8 +359,8 @@ impl App {
             }
             Pane::Details => {
                 if let Some(shown) = self.shown() {
-                    let lines = details::lines(self, shown, area.width);
-                    if let Some(t) = lines.get(self.detail.scroll + dy).and_then(|l| l.target) {
+                    let layout = details::layout(self, shown, area.width);
+                    if let Some(t) = layout.target(self.detail.scroll + dy) {
                         self.detail.cursor = t;
                     }
                 }

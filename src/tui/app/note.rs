@@ -73,10 +73,23 @@ impl App {
             skill,
             edit: NoteEdit::Replace {
                 base,
+                base_text: self.text_of_version(skill, base),
                 text,
                 origin: ORIGIN.to_string(),
             },
         }]
+    }
+
+    /// The text of the version of `skill`'s note stamped `at`: the one the
+    /// editor opened. The session's profile still holds it (nothing reloads
+    /// it between opening the editor and saving); were it gone, an empty
+    /// base keeps every line of both versions.
+    fn text_of_version(&self, skill: usize, at: Option<DateTime<Utc>>) -> String {
+        self.profile
+            .stored_note(&self.roadmap, skill)
+            .filter(|n| Some(n.at) == at)
+            .map(|n| n.text.clone())
+            .unwrap_or_default()
     }
 
     fn remember_note(&mut self, skill: usize, before: String, after: String) {
@@ -118,7 +131,10 @@ impl App {
                 self.goal = self.goal_plan(now);
                 match outcome {
                     NoteSaved::Conflict { .. } => self.error(format!(
-                        "the note on {name} was changed elsewhere meanwhile: both versions are kept, one after the other with a marked line between · e to sort them out"
+                        "the note on {name} was changed elsewhere meanwhile, partly on the same lines: there both versions are kept, between marked lines · e to sort them out"
+                    )),
+                    NoteSaved::Merged { .. } => self.info(format!(
+                        "saved · the note on {name} was changed elsewhere meanwhile, on other lines: both changes are in"
                     )),
                     NoteSaved::Unchanged => self.info(format!("the note on {name} is unchanged")),
                     NoteSaved::Saved if self.profile.note(&self.roadmap, skill).is_none() => {
@@ -151,6 +167,7 @@ impl App {
             skill,
             edit: NoteEdit::Replace {
                 base,
+                base_text: self.text_of_version(skill, base),
                 text: last.before,
                 origin: ORIGIN.to_string(),
             },

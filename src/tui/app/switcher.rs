@@ -77,6 +77,11 @@ impl PartialEq for LoadedRoadmap {
 impl App {
     /// The run loop listed the roadmaps: open the switcher on the one shown.
     pub(crate) fn on_roadmaps(&mut self, listed: Result<Vec<SwitchEntry>, String>) {
+        // Listing runs off the loop: the learner may have opened something
+        // else meanwhile, which the list does not push aside.
+        if !matches!(self.mode, Mode::Main | Mode::Switcher(_)) {
+            return;
+        }
         match listed {
             Ok(entries) => {
                 let cursor = entries
@@ -84,6 +89,9 @@ impl App {
                     .position(|e| e.roadmap_id() == Some(self.roadmap.id.as_str()))
                     .unwrap_or(0);
                 self.mode = Mode::Switcher(Box::new(SwitcherState { entries, cursor }));
+                if matches!(&self.message, Some(super::Message::Info(_))) {
+                    self.message = None;
+                }
             }
             Err(e) => self.error(format!("cannot list the roadmaps: {e}")),
         }
@@ -152,6 +160,16 @@ impl App {
         now: DateTime<Utc>,
     ) {
         match loaded {
+            // Loading ran off the loop: what happened meanwhile decides. A
+            // second Enter loaded it twice; a change made meanwhile is not
+            // saved yet and belongs to the roadmap shown.
+            Ok(LoadedRoadmap(roadmap))
+                if roadmap.id == self.roadmap.id
+                    || self.parked.iter().any(|a| a.roadmap.id == roadmap.id) => {}
+            Ok(_) if !self.unsaved.is_empty() => self.error(
+                "your last changes are not saved yet: switching waits until they are \
+                 (the next change retries the save)",
+            ),
             Ok(LoadedRoadmap(roadmap)) => {
                 let fresh = App::new(*roadmap, self.profile.clone(), &self.profile_name, now);
                 self.switch_to(fresh, now);

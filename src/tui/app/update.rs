@@ -157,7 +157,11 @@ impl App {
                 self.jump_next();
                 Vec::new()
             }
-            Action::OpenSwitcher => vec![Effect::ListRoadmaps],
+            Action::OpenSwitcher => {
+                // Reading every roadmap can take a moment (off the loop).
+                self.info("reading your roadmaps…");
+                vec![Effect::ListRoadmaps]
+            }
             Action::OpenGoal => {
                 self.open_goal();
                 Vec::new()

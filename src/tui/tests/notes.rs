@@ -235,3 +235,80 @@ fn a_skill_with_a_note() {
         assert_snapshot!(format!("note_details_{w}x{h}"), draw(&a, w, h).backend());
     }
 }
+
+/// An app showing `http` with a note of 40,000 lines (2.2 MB).
+fn with_huge_note() -> (App, usize) {
+    use std::fmt::Write as _;
+    let mut a = app_with(TUI, &[("http", Status::Doing, 3)]);
+    let http = skill(&a, "http");
+    let mut huge = String::new();
+    for n in 0..40_000 {
+        let _ = writeln!(huge, "line {n} of a long note, see https://example.com/{n}");
+    }
+    let mut p = a.profile().clone();
+    p.edit_note(a.roadmap(), http, &NoteEdit::Append(huge), now());
+    a.update(Action::Reloaded(p), now());
+    a.update(Action::Resize(120, 40), now());
+    a.jump_to(http);
+    (a, http)
+}
+
+/// Issue 17, item 3: a huge note made every key press render all of it as
+/// Markdown (1 MB: 0.13 s a key, 10 MB: 1.6 s). Now the details show its
+/// beginning and say how much more there is (speed: `cargo bench --bench
+/// notes`).
+#[test]
+fn a_huge_note_is_shown_in_part() {
+    use crate::tui::view::details;
+    let (a, http) = with_huge_note();
+    let lines = details::lines(&a, crate::model::Step::Skill(http), 80);
+    assert!(lines.len() < 600, "{} lines in the details", lines.len());
+    let text: Vec<String> = lines
+        .iter()
+        .map(|l| l.line.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    assert!(text.iter().any(|l| l.contains("line 0 of a long note")));
+    assert!(!text.iter().any(|l| l.contains("line 39999")));
+    assert!(
+        text.iter()
+            .any(|l| l.contains(" MB more of this note is not shown here · e opens it whole")),
+        "{:?}",
+        &text[text.len().saturating_sub(20)..]
+    );
+    // Only the links shown can be selected.
+    assert!(details::note_links(&a, http).len() < 600);
+}
+
+/// The note is rendered once per change (of it, the width or the
+/// colours), not once per key press or frame.
+#[test]
+fn a_huge_note_is_rendered_once_per_change() {
+    let (mut a, http) = with_huge_note();
+    draw(&a, 120, 40);
+    let before = a.note_lines.renders();
+    for action in [
+        Action::NextPane,
+        Action::Down,
+        Action::Down,
+        Action::Up,
+        Action::PageDown,
+    ] {
+        a.update(action, now());
+        draw(&a, 120, 40);
+    }
+    assert_eq!(
+        a.note_lines.renders(),
+        before,
+        "rendered again without a change"
+    );
+    let mut p = a.profile().clone();
+    p.edit_note(
+        a.roadmap(),
+        http,
+        &NoteEdit::Append("one more line".into()),
+        now(),
+    );
+    a.update(Action::Reloaded(p), now());
+    draw(&a, 120, 40);
+    assert_eq!(a.note_lines.renders(), before + 1);
+}

@@ -190,3 +190,53 @@ fn switcher_screen() {
         assert_snapshot!(format!("switcher_{w}x{h}"), draw(&a, w, h).backend());
     }
 }
+
+/// Listing and loading run off the loop, so their outcomes can arrive
+/// after the learner did something else: they never push an open screen
+/// aside, never switch twice, and never leave a change made meanwhile
+/// behind on a parked roadmap.
+#[test]
+fn outcomes_arriving_late_respect_what_happened_meanwhile() {
+    let mut a = app(SMALL);
+    // m, then ? before the list arrives: the help stays.
+    run(&mut a, [Action::OpenSwitcher, Action::ToggleHelp]);
+    run(&mut a, [Action::Roadmaps(Ok(entries()))]);
+    assert!(matches!(a.mode, Mode::Help { .. }));
+    run(&mut a, [Action::Close]);
+    // Enter, then a change before the roadmap arrives: not switched, the
+    // change stays with its roadmap, and the learner is told.
+    open(&mut a);
+    run(&mut a, [Action::Down, Action::Enter]);
+    run(&mut a, [Action::Down, Action::ToggleDone]);
+    run(
+        &mut a,
+        [Action::RoadmapLoaded(Ok(LoadedRoadmap(Box::new(roadmap(
+            TUI,
+        )))))],
+    );
+    assert_eq!(a.roadmap().id, "small");
+    assert!(
+        super::info(&a).contains("not saved yet"),
+        "{}",
+        super::info(&a)
+    );
+    saved(&mut a);
+    // Enter twice: loaded twice, switched once.
+    open(&mut a);
+    run(&mut a, [Action::Down, Action::Enter]);
+    for _ in 0..2 {
+        run(
+            &mut a,
+            [Action::RoadmapLoaded(Ok(LoadedRoadmap(Box::new(roadmap(
+                TUI,
+            )))))],
+        );
+    }
+    assert_eq!(a.roadmap().id, "tui-fixture");
+    open(&mut a);
+    let Mode::Switcher(s) = &a.mode else { panic!() };
+    assert_eq!(s.entries.len(), 3);
+    run(&mut a, [Action::First, Action::Enter]);
+    assert_eq!(a.roadmap().id, "small");
+    assert_eq!(a.parked.len(), 1, "one roadmap parked, not two");
+}

@@ -8,7 +8,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::layout::text_area;
+use std::sync::Arc;
+
+use super::layout::{inner, text_area};
+use super::markdown::Rendered;
 use super::pane_block;
 use super::skills::LOCK;
 use super::text::{width, wrap};
@@ -38,11 +41,96 @@ pub fn targets(app: &App, shown: Step) -> Vec<Target> {
     }
 }
 
-/// The lines of the details of what is shown, at `cells` wide.
+/// The lines of the details of what is shown, at `cells` wide (tests; the
+/// view and `update` use [`layout`]).
 pub fn lines(app: &App, shown: Step, cells: u16) -> Vec<DetailLine> {
+    layout(app, shown, cells).into_lines()
+}
+
+/// The details of what is shown, at `cells` wide, laid out.
+pub fn layout(app: &App, shown: Step, cells: u16) -> Layout {
     match shown {
-        Step::Skill(s) => skill_lines(app, s, cells),
-        Step::Choice(c) => super::choice::lines(app, c, usize::from(cells).max(1)),
+        Step::Skill(s) => skill_layout(app, s, cells),
+        Step::Choice(c) => Layout {
+            before: super::choice::lines(app, c, usize::from(cells).max(1)),
+            note: None,
+            after: Vec::new(),
+        },
+    }
+}
+
+#[path = "note_lines.rs"]
+pub mod note_lines;
+
+/// The details of a skill, laid out: the lines before the learner's note,
+/// the note's (rendered once per change and kept, [`note_lines`]), and
+/// the lines after. Looking a line up costs the same whatever the note's
+/// size: nothing of the note is copied.
+pub struct Layout {
+    before: Vec<DetailLine>,
+    note: Option<Arc<Rendered>>,
+    after: Vec<DetailLine>,
+}
+
+impl Layout {
+    fn note_len(&self) -> usize {
+        self.note.as_ref().map_or(0, |n| n.lines.len())
+    }
+
+    pub fn len(&self) -> usize {
+        self.before.len() + self.note_len() + self.after.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Line `i` and the target it belongs to.
+    pub fn get(&self, i: usize) -> Option<(&Line<'static>, Option<usize>)> {
+        let (b, n) = (self.before.len(), self.note_len());
+        if i < b {
+            return self.before.get(i).map(|l| (&l.line, l.target));
+        }
+        if i < b + n {
+            return self
+                .note
+                .as_ref()
+                .and_then(|r| r.lines.get(i - b))
+                .map(|l| (&l.line, l.link));
+        }
+        self.after.get(i - b - n).map(|l| (&l.line, l.target))
+    }
+
+    /// The target of line `i`.
+    pub fn target(&self, i: usize) -> Option<usize> {
+        self.get(i).and_then(|(_, t)| t)
+    }
+
+    /// Each line's target, in order.
+    pub fn targets(&self) -> impl Iterator<Item = Option<usize>> + '_ {
+        let note = self
+            .note
+            .iter()
+            .flat_map(|r| r.lines.iter().map(|l| l.link));
+        self.before
+            .iter()
+            .map(|l| l.target)
+            .chain(note)
+            .chain(self.after.iter().map(|l| l.target))
+    }
+
+    /// Every line, copied (tests; the view draws only what it shows).
+    pub fn into_lines(self) -> Vec<DetailLine> {
+        let note = self.note.iter().flat_map(|r| {
+            r.lines.iter().map(|l| DetailLine {
+                line: l.line.clone(),
+                target: l.link,
+            })
+        });
+        let mut out: Vec<DetailLine> = self.before;
+        out.extend(note.collect::<Vec<_>>());
+        out.extend(self.after);
+        out
     }
 }
 
@@ -74,23 +162,29 @@ fn skill_targets(app: &App, skill: usize) -> Vec<Target> {
 }
 
 /// The lines of the details of `skill` at `cells` wide.
-fn skill_lines(app: &App, skill: usize, cells: u16) -> Vec<DetailLine> {
+/// The details of `skill` at `cells` wide, laid out.
+fn skill_layout(app: &App, skill: usize, cells: u16) -> Layout {
     let cells = usize::from(cells).max(1);
-    let mut out = Vec::new();
-    summary(app, skill, cells, &mut out);
-    let next = note(app, skill, cells, &mut out);
+    let mut before = Vec::new();
+    summary(app, skill, cells, &mut before);
+    let mut after = Vec::new();
+    let (note, next) = note(app, skill, cells, &mut before, &mut after);
     let mut links = Links {
         app,
         cells,
-        out,
+        out: after,
         next,
     };
     links.prerequisites(skill);
     links.unlocks(skill);
     let next = links.next;
-    let mut out = links.out;
-    resources(app, skill, cells, next, &mut out);
-    out
+    let mut after = links.out;
+    resources(app, skill, cells, next, &mut after);
+    Layout {
+        before,
+        note,
+        after,
+    }
 }
 
 /// Title, facts, status and dates, lock and choice notes, description.
@@ -158,39 +252,64 @@ fn summary(app: &App, skill: usize, cells: usize, out: &mut Vec<DetailLine>) {
     }
 }
 
-/// The links of `skill`'s note: (shown text, address).
+/// The links of `skill`'s note as the details show it: (shown text,
+/// address).
 pub fn note_links(app: &App, skill: usize) -> Vec<(String, String)> {
-    app.profile
-        .note(&app.roadmap, skill)
-        .map(|n| super::markdown::links(&n.text))
-        .unwrap_or_default()
+    let cells = text_area(inner(app.areas().details)).width;
+    app.note_lines.links(app, skill, usize::from(cells).max(1))
 }
 
-/// The learner's note, rendered; returns how many links it holds (they
-/// are the first targets).
-fn note(app: &App, skill: usize, cells: usize, out: &mut Vec<DetailLine>) -> usize {
+/// The learner's note: its heading goes to `before`, the line saying when
+/// it was saved (and how much is not shown) to `after`; returns the note,
+/// rendered (and kept), and how many links it holds (they are the first
+/// targets).
+fn note(
+    app: &App,
+    skill: usize,
+    cells: usize,
+    before: &mut Vec<DetailLine>,
+    after: &mut Vec<DetailLine>,
+) -> (Option<Arc<Rendered>>, usize) {
     let Some(note) = app.profile.note(&app.roadmap, skill) else {
-        return 0;
+        return (None, 0);
     };
-    section(out, app, "Your note");
-    let rendered = super::markdown::render(&note.text, cells, app.theme, 0);
-    let count = rendered
-        .iter()
-        .filter_map(|l| l.link)
-        .max()
-        .map_or(0, |l| l + 1);
-    out.extend(rendered.into_iter().map(|l| DetailLine {
-        line: l.line,
-        target: l.link,
-    }));
-    out.push(DetailLine {
+    let Some(rendered) = app.note_lines.shown(app, skill, cells) else {
+        return (None, 0);
+    };
+    section(before, app, "Your note");
+    if rendered.rest > 0 {
+        for l in wrap(
+            &format!(
+                "… {} more of this note is not shown here · e opens it whole",
+                size(rendered.rest)
+            ),
+            cells,
+        ) {
+            after.push(DetailLine {
+                line: Line::styled(l, app.theme.dim()),
+                target: None,
+            });
+        }
+    }
+    after.push(DetailLine {
         line: Line::styled(
             format!("saved {} · e edits", app.zone.date(note.at)),
             app.theme.dim(),
         ),
         target: None,
     });
-    count
+    let count = rendered.links.len();
+    (Some(rendered), count)
+}
+
+/// A size in words: "12 KB", "9.9 MB".
+fn size(bytes: usize) -> String {
+    const KB: usize = 1024;
+    match bytes {
+        b if b < 10 * KB => format!("{b} bytes"),
+        b if b < KB * KB => format!("{} KB", b / KB),
+        b => format!("{:.1} MB", b as f64 / (KB * KB) as f64),
+    }
 }
 
 /// Builds the link lines, numbering the targets as it goes.
@@ -344,20 +463,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .render(inner, buf);
         return;
     };
-    let all = lines(app, shown, inner.width);
+    let all = layout(app, shown, inner.width);
     let total = all.len();
     let h = usize::from(inner.height);
-    let scroll = app.detail.scroll.min(all.len().saturating_sub(h));
+    let scroll = app.detail.scroll.min(total.saturating_sub(h));
     let focused = app.focus == Pane::Details && matches!(app.mode, Mode::Main);
     // Only a link wholly on screen is highlighted: Enter follows only what
     // is seen.
     let chosen = app.visible_link().filter(|_| focused);
-    for (y, l) in all.into_iter().skip(scroll).take(h).enumerate() {
-        let selected = chosen.is_some() && l.target == chosen;
-        let line = if selected {
-            t.highlight(l.line, true)
+    // Only what is on screen is drawn.
+    for (y, i) in (scroll..total.min(scroll + h)).enumerate() {
+        let Some((line, target)) = all.get(i) else {
+            break;
+        };
+        let line = if chosen.is_some() && target == chosen {
+            t.highlight(line.clone(), true)
         } else {
-            l.line
+            line.clone()
         };
         let y = inner.y + u16::try_from(y).unwrap_or(0);
         line.render(Rect::new(inner.x, y, inner.width, 1), buf);

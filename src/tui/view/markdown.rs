@@ -37,6 +37,41 @@ pub fn links(text: &str) -> Vec<(String, String)> {
     out
 }
 
+/// The lines of `text` as `str::lines` gives them after
+/// `clean_multiline`, cleaned one raw line at a time (so a prefix costs
+/// only what it holds), each with the bytes where its raw line starts and
+/// where the next one starts.
+fn cleaned_lines(text: &str) -> impl Iterator<Item = (String, usize, usize)> + '_ {
+    let mut rest = text;
+    let (mut start, mut consumed) = (0, 0);
+    let mut pending: std::vec::IntoIter<String> = Vec::new().into_iter();
+    std::iter::from_fn(move || {
+        loop {
+            if let Some(line) = pending.next() {
+                return Some((line, start, consumed));
+            }
+            if rest.is_empty() {
+                return None;
+            }
+            let (raw, next) = match rest.find('\n') {
+                Some(i) => (&rest[..i], &rest[i + 1..]),
+                None => (rest, ""),
+            };
+            start = consumed;
+            consumed += rest.len() - next.len();
+            rest = next;
+            let cleaned = crate::model::text::clean_multiline(raw);
+            // A line break the cleaning made (U+2028) splits the raw line;
+            // `lines` gives no empty line after the last break.
+            let mut parts: Vec<String> = cleaned.split('\n').map(str::to_string).collect();
+            if rest.is_empty() && parts.len() > 1 && parts.last().is_some_and(String::is_empty) {
+                parts.pop();
+            }
+            pending = parts.into_iter();
+        }
+    })
+}
+
 /// `line` without emphasis markers and with `[text](url)` as `text`, plus
 /// the links it holds.
 fn inline(line: &str) -> (String, Vec<(String, String)>) {
@@ -87,23 +122,84 @@ fn inline(line: &str) -> (String, Vec<(String, String)>) {
 
 /// Renders `text` at `cells` wide; link numbers start at `first`.
 pub fn render(text: &str, cells: usize, theme: Theme, first: usize) -> Vec<MdLine> {
-    let cells = cells.max(4);
-    let mut out = Vec::new();
-    let mut next = first;
-    let mut fenced = false;
-    let push = |out: &mut Vec<MdLine>, s: String, style: Style, link: Option<usize>| {
-        out.push(MdLine {
+    render_some(text, cells, theme, first, usize::MAX, usize::MAX).lines
+}
+
+/// What [`render_some`] rendered of a text.
+pub struct Rendered {
+    pub lines: Vec<MdLine>,
+    /// The links of the lines rendered (shown text, address), numbered
+    /// from the `first` given.
+    pub links: Vec<(String, String)>,
+    /// Bytes of the text left out (past the limits).
+    pub rest: usize,
+}
+
+/// Renders the beginning of `text`: at most `max_lines` of its lines and
+/// `max_bytes` of its bytes (a line that began within them is rendered
+/// whole), so the cost is what is shown, whatever the text's size.
+pub fn render_some(
+    text: &str,
+    cells: usize,
+    theme: Theme,
+    first: usize,
+    max_lines: usize,
+    max_bytes: usize,
+) -> Rendered {
+    let mut r = Renderer {
+        cells: cells.max(4),
+        theme,
+        next: first,
+        fenced: false,
+        out: Vec::new(),
+        links: Vec::new(),
+    };
+    let mut rest = 0;
+    for (seen, (line, start, end)) in cleaned_lines(text).enumerate() {
+        if seen >= max_lines {
+            rest = text.len() - start;
+            break;
+        }
+        r.line(&line);
+        if end >= max_bytes && end < text.len() {
+            rest = text.len() - end;
+            break;
+        }
+    }
+    Rendered {
+        lines: r.out,
+        links: r.links,
+        rest,
+    }
+}
+
+/// Renders line after line, keeping what spans lines (code fences, link
+/// numbers).
+struct Renderer {
+    cells: usize,
+    theme: Theme,
+    next: usize,
+    fenced: bool,
+    out: Vec<MdLine>,
+    links: Vec<(String, String)>,
+}
+
+impl Renderer {
+    fn push(&mut self, s: String, style: Style, link: Option<usize>) {
+        self.out.push(MdLine {
             line: Line::styled(s, style),
             link,
         });
-    };
-    for raw in crate::model::text::clean_multiline(text).lines() {
+    }
+
+    fn line(&mut self, raw: &str) {
+        let (cells, theme) = (self.cells, self.theme);
         let trimmed = raw.trim_start();
         if trimmed.starts_with("```") {
-            fenced = !fenced;
-            continue;
+            self.fenced = !self.fenced;
+            return;
         }
-        if fenced {
+        if self.fenced {
             // Code keeps its spacing; long lines are cut, not wrapped.
             let shown: String = format!("  {raw}")
                 .chars()
@@ -112,18 +208,18 @@ pub fn render(text: &str, cells: usize, theme: Theme, first: usize) -> Vec<MdLin
                     (*w <= cells).then_some(c)
                 })
                 .collect();
-            push(&mut out, shown, theme.dim(), None);
-            continue;
+            self.push(shown, theme.dim(), None);
+            return;
         }
         if raw.starts_with(CONFLICT_START) {
             for l in wrap(raw, cells) {
-                push(&mut out, l, theme.warn(), None);
+                self.push(l, theme.warn(), None);
             }
-            continue;
+            return;
         }
         if trimmed.is_empty() {
-            push(&mut out, String::new(), Style::new(), None);
-            continue;
+            self.push(String::new(), Style::new(), None);
+            return;
         }
         let (lead, body, style) = if let Some(h) = heading(trimmed) {
             (String::new(), h, theme.bold())
@@ -150,8 +246,11 @@ pub fn render(text: &str, cells: usize, theme: Theme, first: usize) -> Vec<MdLin
             (String::new(), trimmed, Style::new())
         };
         let (shown, found) = inline(body);
-        let link = (!found.is_empty()).then_some(next);
-        next += usize::from(link.is_some());
+        let link = (!found.is_empty()).then_some(self.next);
+        if let Some(first) = found.into_iter().next() {
+            self.links.push(first);
+            self.next += 1;
+        }
         let indent = width(&lead);
         let room = cells.saturating_sub(indent).max(1);
         for (n, part) in wrap(&shown, room).into_iter().enumerate() {
@@ -165,13 +264,12 @@ pub fn render(text: &str, cells: usize, theme: Theme, first: usize) -> Vec<MdLin
             } else {
                 style
             };
-            out.push(MdLine {
+            self.out.push(MdLine {
                 line: Line::from(vec![Span::raw(head), Span::styled(part, style)]),
                 link,
             });
         }
     }
-    out
 }
 
 fn heading(line: &str) -> Option<&str> {
