@@ -1,0 +1,193 @@
+//! Structure as the page shows it: each feature found in real roadmap.sh
+//! files, reproduced in a fixture of our own (tests/fixtures/import/).
+
+use super::{fixture, load, opts, requires, stage_ids, stage_of, stage_titles};
+use crate::import::convert;
+use crate::model::{self, SkillState, evaluate, next_steps};
+use crate::test_support::now;
+
+#[test]
+fn items_in_a_box_stay_with_the_topic_linked_to_the_box_or_drawn_on_it() {
+    let (r, warnings) = load(&fixture("sections.json"), &[], &opts());
+    // Wheel links to the box by an edge; Kilns is drawn nearer to its items.
+    for id in ["centering", "pulling-walls", "trimming"] {
+        assert_eq!(stage_of(&r, id), "Wheel", "{id}");
+        assert_eq!(requires(&r, id), ["wheel"]);
+    }
+    // Glazes sits on the top edge of its box; nothing links them.
+    assert_eq!(stage_ids(&r, "Glazes"), ["glazes", "celadon", "tenmoku"]);
+    // An unlinked stack goes to the topic of its column (Kilns), not to
+    // the nearer one across columns (Firing).
+    assert_eq!(stage_of(&r, "pyrometric-cones"), "Kilns");
+    assert_eq!(stage_of(&r, "reduction"), "Kilns");
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn lines_drawn_by_hand_join_a_stack_to_its_topic_but_a_spine_joins_nothing() {
+    let (r, warnings) = load(&fixture("lines.json"), &[], &opts());
+    // A horizontal then a vertical line lead from Watering to the stack;
+    // Pruning is drawn right below it, in its column.
+    assert_eq!(
+        stage_ids(&r, "Watering"),
+        ["watering", "drip-lines", "soaker-hoses", "rain-barrels"]
+    );
+    assert_eq!(stage_ids(&r, "Pruning"), ["pruning"]);
+    // A short vertical line from a pair down to Pests.
+    assert_eq!(stage_of(&r, "compost"), "Pests");
+    assert_eq!(stage_of(&r, "mulch"), "Pests");
+    // A line along the whole page touches Aphids but links it to nothing:
+    // placed by distance, and said so.
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("linked to no topic") && w.contains("'Aphids'")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn the_main_path_runs_through_buttons_and_paragraphs() {
+    let (r, warnings) = load(&fixture("path.json"), &[], &opts());
+    assert_eq!(
+        stage_titles(&r),
+        ["Balance", "Pedalling", "Brakes", "Gears", "Long rides"]
+    );
+    // Through the button: both topics after it follow Pedalling.
+    assert_eq!(requires(&r, "gears"), ["pedalling"]);
+    assert_eq!(requires(&r, "brakes"), ["pedalling"]);
+    // Through the paragraph: Long rides follows both.
+    assert_eq!(requires(&r, "long-rides"), ["brakes", "gears"]);
+    // A fresh import suggests the path in order, not a topic after the
+    // button first.
+    let states = vec![SkillState::default(); r.skills.len()];
+    let eval = evaluate(&r, &states);
+    let next: Vec<&str> = next_steps(&r, &states, &eval, now(), 2)
+        .iter()
+        .map(|s| r.skills[s.skill].id.as_str())
+        .collect();
+    assert_eq!(next, ["balance"]);
+    // Edges with no source, no target, or an unknown end: skipped, counted.
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with("4 edge(s) have no source or target")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn a_roadmap_organised_by_headings_gets_a_stage_per_heading() {
+    let (r, _) = load(&fixture("headings.json"), &[], &opts());
+    // One topic; the headings on the path hold the rest. The panel of
+    // links at the end is not a stage.
+    assert_eq!(
+        stage_titles(&r),
+        ["What is a choir?", "Voice", "Reading music", "Performing"]
+    );
+    // Boxes joined to a heading by lines; box by box.
+    assert_eq!(
+        stage_ids(&r, "Voice"),
+        ["tuning-forks", "intervals", "diaphragm", "support"]
+    );
+    // Dashed edges from a heading, and a solid edge into a stack.
+    assert_eq!(
+        stage_ids(&r, "Reading music"),
+        ["clefs", "rhythm", "key-signatures"]
+    );
+    assert_eq!(stage_ids(&r, "Performing"), ["stage-fright", "blending"]);
+    // A heading's items follow the topic before it on the path.
+    assert_eq!(requires(&r, "clefs"), ["what-is-a-choir"]);
+}
+
+#[test]
+fn topics_standing_alone_under_numbered_phases_become_phase_stages() {
+    let (r, _) = load(&fixture("phases.json"), &[], &opts());
+    assert_eq!(
+        stage_titles(&r),
+        [
+            "Phase 1 - Getting started",
+            "Phase 2 - Shapes",
+            "Phase 3 - Garments"
+        ]
+    );
+    assert_eq!(
+        stage_ids(&r, "Phase 2 - Shapes"),
+        [
+            "purl-stitch",
+            "increasing",
+            "decreasing",
+            "knitting-in-the-round"
+        ]
+    );
+    assert!(r.stages.iter().all(|s| s.skills.len() == 4));
+}
+
+#[test]
+fn topics_alone_on_the_path_keep_their_order_and_prerequisites() {
+    let (r, warnings) = load(&fixture("topics-only.json"), &[], &opts());
+    assert_eq!(
+        stage_titles(&r),
+        ["HTML", "CSS", "JavaScript", "Git", "A first site"]
+    );
+    assert_eq!(requires(&r, "css"), ["html"]);
+    assert_eq!(requires(&r, "a-first-site"), ["git"]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn checklist_items_and_todos_are_tracked_like_subtopics() {
+    let (r, warnings) = load(&fixture("checklists.json"), &[], &opts());
+    // The checklist under its "Step" label is a stage of its own.
+    assert_eq!(
+        stage_ids(&r, "Step 1 - Daily checks"),
+        ["water-tank-full", "drip-tray-empty", "untitled-ci-c"]
+    );
+    assert_eq!(
+        stage_ids(&r, "Setting up"),
+        ["setting-up", "dial-in-a-recipe", "clean-the-group-head"]
+    );
+    // A checklist item of invisible characters only: named from its id.
+    assert_eq!(r.skill("untitled-ci-c").unwrap().title, "Untitled Ci_c");
+    assert!(warnings.iter().any(|w| w.contains("no label that shows")));
+}
+
+#[test]
+fn labels_of_invisible_characters_are_named_from_the_node_id() {
+    // The input the import fuzz target found (issue 17 item 12), kept in
+    // fuzz/corpus/import/: labels made only of invisible characters.
+    let input = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fuzz/corpus/import/invisible-labels"
+    ))
+    .unwrap();
+    let out = convert(&input, &[], &opts()).unwrap();
+    let r = model::load(&out.json, "converted")
+        .unwrap_or_else(|e| panic!("the loader refuses the import: {e}"));
+    let titles: Vec<&str> = r.skills.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["Untitled t1", "Untitled s1", "Untitled s2"]);
+    assert_eq!(r.stages[0].title, "Untitled t1");
+    let ids: Vec<&str> = r.skills.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["untitled-t1", "untitled-s1", "untitled-s2"]);
+}
+
+#[test]
+fn every_real_roadmap_shape_converts_to_a_roadmap_the_loader_accepts() {
+    for name in [
+        "bare.json",
+        "api.json",
+        "sections.json",
+        "lines.json",
+        "path.json",
+        "headings.json",
+        "phases.json",
+        "topics-only.json",
+        "legends.json",
+        "checklists.json",
+    ] {
+        let out = convert(&fixture(name), &[], &opts()).unwrap();
+        if let Err(e) = model::load(&out.json, name) {
+            panic!("{name}: {e}");
+        }
+    }
+}
