@@ -142,7 +142,9 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        let hits: Vec<(usize, usize)> = hits.into_iter().collect();
+        // In node order: ties are broken the same way on every run.
+        let mut hits: Vec<(usize, usize)> = hits.into_iter().collect();
+        hits.sort_unstable();
         self.best(g, &hits).map(Link::Anchor).or(follow)
     }
 
