@@ -177,9 +177,9 @@ pub(super) fn convert(
     }
     let plan = plan::build(&nodes, &layout, &wiring, &attach);
     let mut warnings = structure_warnings(&nodes, &wiring, &plan, &layout);
-    let texts = join_content(&nodes, content, options.with_content, &mut warnings);
+    let mut texts = join_content(&nodes, content, options.with_content, &mut warnings);
     let title = roadmap_title(doc, &nodes, options);
-    let json = write(&nodes, &plan, &texts, &title, doc, options).map_err(fail)?;
+    let json = write(&nodes, &plan, &mut texts, &title, doc, options).map_err(fail)?;
     Ok(Imported {
         id: json.0,
         json: json.1,
@@ -245,7 +245,7 @@ fn name_all<'a, 'n>(
 fn write(
     nodes: &Nodes<'_>,
     plan: &Plan,
-    texts: &HashMap<usize, Content>,
+    texts: &mut HashMap<usize, Content>,
     title: &str,
     doc: &Document,
     options: &Options,
@@ -364,7 +364,7 @@ fn skill(
     id: &str,
     requires: Vec<String>,
     optional: bool,
-    texts: &HashMap<usize, Content>,
+    texts: &mut HashMap<usize, Content>,
     options: &Options,
 ) -> OutSkill {
     let node = &nodes.list[n];
@@ -373,13 +373,14 @@ fn skill(
     if let Some((_, before)) = options.previous.get(&alias) {
         aliases.extend(before.iter().filter(|a| **a != alias && *a != id).cloned());
     }
-    let content = texts.get(&n);
+    // Each node is one skill: its text is moved, not copied.
+    let content = texts.remove(&n).unwrap_or_default();
     OutSkill {
         id: id.to_string(),
         title: node.label.clone(),
-        description: content.map(|c| c.description.clone()).unwrap_or_default(),
+        description: content.description,
         requires,
-        resources: content.map(|c| c.resources.clone()).unwrap_or_default(),
+        resources: content.resources,
         optional,
         aliases,
     }

@@ -75,6 +75,8 @@ struct Builder<'a, 'n> {
     path: Path,
     /// Per anchor: its groups.
     groups_of: HashMap<usize, Vec<usize>>,
+    /// Per node: what its legend means, read once.
+    meanings: Vec<Option<Meaning>>,
     budget: usize,
 }
 
@@ -94,7 +96,7 @@ impl Builder<'_, '_> {
     }
 
     fn legend(&self, n: usize) -> Option<Meaning> {
-        meaning(self.nodes.list[n].legend)
+        self.meanings[n]
     }
 
     /// The skills of anchor `unit` (the topic first) and of `groups`, and
@@ -313,6 +315,7 @@ pub(super) fn build(
         attach,
         path,
         groups_of,
+        meanings: nodes.list.iter().map(|n| meaning(n.legend)).collect(),
         budget: 4_000_000,
     };
     // Stages: one per topic or heading with items, in path order.

@@ -370,3 +370,42 @@ fn long_texts_are_cut_to_the_formats_limits() {
     assert_eq!(r.title.len(), model::limits::MAX_TITLE);
     assert_eq!(r.skills[0].title.len(), model::limits::MAX_TITLE);
 }
+
+#[test]
+fn an_old_balsamiq_mockup_file_is_named_with_what_to_do_instead() {
+    let mockup = br#"{"mockup": {"controls": {"control": [{"ID": "1", "typeID": "Label", "properties": {"text": "Baking"}}]}, "measuredW": "800"}}"#;
+    let err = convert(mockup, &[], &opts()).unwrap_err();
+    assert!(err.message.contains("older roadmap.sh file"), "{err}");
+    assert!(err.message.contains("Balsamiq"), "{err}");
+    assert!(err.message.contains("\"nodes\" and \"edges\""), "{err}");
+    // Not mistaken for it: a file that merely mentions the word.
+    let err = convert(br#"{"title": "mockup"}"#, &[], &opts()).unwrap_err();
+    assert!(err.message.contains("no \"nodes\""), "{err}");
+}
+
+#[test]
+fn reimport_names_the_skills_a_new_version_drops() {
+    let (first, _) = load(BARE, &[], &opts());
+    // The new version has the node as a drawing only.
+    let smaller = String::from_utf8(BARE.to_vec()).unwrap().replace(
+        "\"id\": \"wIndow04\", \"type\": \"subtopic\"",
+        "\"id\": \"wIndow04\", \"type\": \"label\"",
+    );
+    assert_ne!(smaller.as_bytes(), BARE);
+    let options = Options {
+        previous: previous_ids(&first),
+        ..opts()
+    };
+    let (second, _) = load(smaller.as_bytes(), &[], &options);
+    let gone = super::dropped(&first, &second);
+    assert_eq!(gone.len(), 1, "{gone:?}");
+    assert_eq!(gone[0].id, "windowpane-test");
+    assert_eq!(gone[0].title, "Windowpane test");
+    assert!(gone[0].names.contains(&node_alias("wIndow04")));
+    // A label changed, the node kept: nothing dropped.
+    let renamed = String::from_utf8(BARE.to_vec())
+        .unwrap()
+        .replace("\"Kneading\"", "\"Kneading by hand\"");
+    let (third, _) = load(renamed.as_bytes(), &[], &options);
+    assert!(super::dropped(&first, &third).is_empty());
+}

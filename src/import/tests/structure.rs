@@ -191,3 +191,36 @@ fn every_real_roadmap_shape_converts_to_a_roadmap_the_loader_accepts() {
         }
     }
 }
+
+#[test]
+fn the_sample_in_the_docs_converts_as_the_docs_say() {
+    let doc = include_str!("../../../docs/importing.md");
+    let sample = doc
+        .split("### A small sample")
+        .nth(1)
+        .and_then(|s| s.split("```json").nth(1))
+        .and_then(|s| s.split("```").next())
+        .unwrap();
+    let (r, warnings) = load(sample.as_bytes(), &[], &opts());
+    assert_eq!(stage_titles(&r), ["Water", "Leaves"]);
+    assert_eq!(
+        stage_ids(&r, "Leaves"),
+        [
+            "leaves",
+            "green-tea",
+            "black-tea",
+            "oolong",
+            "steeping-time",
+            "second-infusions"
+        ]
+    );
+    assert_eq!(requires(&r, "leaves"), ["water"]);
+    assert_eq!(requires(&r, "second-infusions"), ["leaves"]);
+    assert_eq!(
+        super::choices(&r),
+        [vec!["green-tea", "black-tea", "oolong"]]
+    );
+    assert_eq!(r.choices[0].title, "Leaves: pick one");
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].starts_with("1 edge(s) have no source or target"));
+}
