@@ -74,10 +74,11 @@ fn synthetic(n: usize) -> (Vec<u8>, Vec<ContentFile>) {
 /// beside them with recommended and alternative options, a box of items
 /// joined to every third topic by a line, headings; a content file with
 /// a list, emphasis, links and a resource list for every tracked node.
+/// One drawing, read top to bottom.
+#[allow(clippy::too_many_lines)]
 fn page(n: usize) -> (Vec<u8>, Vec<ContentFile>) {
     let mut nodes = Vec::new();
     let mut edges = Vec::new();
-    let mut content = Vec::new();
     let mut y = 0;
     let mut previous: Option<String> = None;
     let mut t = 0;
@@ -188,6 +189,26 @@ fn page(n: usize) -> (Vec<u8>, Vec<ContentFile>) {
         y += 260;
         t += 1;
     }
+    let content = page_content(&nodes);
+    let edges: Vec<String> = edges
+        .iter()
+        .enumerate()
+        .map(|(i, (a, b, style))| {
+            format!(r#"{{"id": "e{i}", "source": "{a}", "target": "{b}", "data": {{"edgeStyle": "{style}"}}}}"#)
+        })
+        .collect();
+    let json = format!(
+        "{{\"title\": \"Page\", \"slug\": \"page\", \"nodes\": [\n{}\n], \"edges\": [\n{}\n]}}",
+        nodes.join(",\n"),
+        edges.join(",\n")
+    );
+    (json.into_bytes(), content)
+}
+
+/// A content file for every topic and subtopic of `nodes` (as written by
+/// [`page`]): a list, emphasis, links and a resource list.
+fn page_content(nodes: &[String]) -> Vec<ContentFile> {
+    let mut content = Vec::new();
     let tracked: Vec<String> = nodes
         .iter()
         .filter(|n| n.contains(r#""type": "topic""#) || n.contains(r#""type": "subtopic""#))
@@ -202,19 +223,7 @@ fn page(n: usize) -> (Vec<u8>, Vec<ContentFile>) {
             .into_bytes(),
         });
     }
-    let edges: Vec<String> = edges
-        .iter()
-        .enumerate()
-        .map(|(i, (a, b, style))| {
-            format!(r#"{{"id": "e{i}", "source": "{a}", "target": "{b}", "data": {{"edgeStyle": "{style}"}}}}"#)
-        })
-        .collect();
-    let json = format!(
-        "{{\"title\": \"Page\", \"slug\": \"page\", \"nodes\": [\n{}\n], \"edges\": [\n{}\n]}}",
-        nodes.join(",\n"),
-        edges.join(",\n")
-    );
-    (json.into_bytes(), content)
+    content
 }
 
 fn import(c: &mut Criterion) {
