@@ -158,27 +158,34 @@ impl RawNode {
     }
 
     /// (width, height) as drawn, 0 where no version of the file says.
-    /// `measured` (what the editor last drew) comes first: the other sizes
-    /// are sometimes stale, and boxes drawn side by side would overlap.
+    /// Real files hold stale sizes: `measured` (what the editor last drew)
+    /// is right where `width`/`height` kept a default (150×100 boxes) or an
+    /// old width (boxes drawn side by side would overlap), so it comes
+    /// first; but a one-line banner once measured as a tall column is not
+    /// drawn that way: a measured height more than three times the given
+    /// one, on a box more than three times as large, is ignored.
     pub fn size(&self) -> (f64, f64) {
-        let pick = |key: &str, top: Option<&Value>| {
-            size(self.measured.as_ref().and_then(|m| m.get(key)))
-                .or_else(|| size(top))
-                .or_else(|| size(self.style.as_ref().and_then(|m| m.get(key))))
-                .or_else(|| {
-                    size(
-                        self.data
-                            .as_ref()
-                            .and_then(|d| d.style.as_ref())
-                            .and_then(|s| s.get(key)),
-                    )
-                })
-                .unwrap_or(0.0)
+        let pair = |v: Option<&Value>| {
+            let v = v?;
+            Some((size(v.get("width"))?, size(v.get("height")).unwrap_or(0.0)))
         };
-        (
-            pick("width", self.width.as_ref()),
-            pick("height", self.height.as_ref()),
-        )
+        let measured = pair(self.measured.as_ref());
+        let given = size(self.width.as_ref())
+            .map(|w| (w, size(self.height.as_ref()).unwrap_or(0.0)))
+            .or_else(|| pair(self.style.as_ref()))
+            .or_else(|| pair(self.data.as_ref().and_then(|d| d.style.as_ref())));
+        // A height missing on one side is taken from the other.
+        let height_of = |h: f64, other: (f64, f64)| if h > 0.0 { h } else { other.1 };
+        match (measured, given) {
+            (Some(m), Some(g)) => {
+                let m = (m.0, height_of(m.1, g));
+                let g = (g.0, height_of(g.1, m));
+                let stale = m.1 > 3.0 * g.1 && m.0 * m.1 > 3.0 * g.0 * g.1;
+                if stale { g } else { m }
+            }
+            (Some(one), None) | (None, Some(one)) => one,
+            (None, None) => (0.0, 0.0),
+        }
     }
 
     pub fn checklist(&self) -> &[CheckItem] {

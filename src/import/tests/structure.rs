@@ -224,3 +224,32 @@ fn the_sample_in_the_docs_converts_as_the_docs_say() {
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(warnings[0].starts_with("1 edge(s) have no source or target"));
 }
+
+#[test]
+fn stale_sizes_in_real_files_are_read_as_drawn() {
+    // A box kept the 150×100 it was created with; `measured` has the size
+    // it was drawn at, around both items. A banner across the top was once
+    // measured as a tall column: drawn as given, it holds nothing.
+    let doc = serde_json::json!({"nodes": [
+        {"id": "T", "type": "topic", "position": {"x": 0, "y": 0}, "width": 150, "height": 49, "data": {"label": "Widgets"}},
+        {"id": "Box", "type": "section", "position": {"x": 300, "y": 0}, "width": 150, "height": 100,
+         "style": {"width": 150, "height": 100}, "measured": {"width": 240, "height": 160}, "data": {"label": ""}},
+        {"id": "A", "type": "subtopic", "position": {"x": 310, "y": 10}, "measured": {"width": 220, "height": 49}, "data": {"label": "Material"}},
+        {"id": "B", "type": "subtopic", "position": {"x": 310, "y": 100}, "measured": {"width": 220, "height": 49}, "data": {"label": "Cupertino"}},
+        {"id": "Banner", "type": "paragraph", "position": {"x": -600, "y": -100}, "width": 1500, "height": 60,
+         "measured": {"width": 340, "height": 1050}, "data": {"label": "Tips"}},
+        {"id": "C", "type": "subtopic", "position": {"x": -590, "y": 200}, "measured": {"width": 200, "height": 49}, "data": {"label": "Alone"}}
+    ], "edges": [{"source": "T", "target": "Box", "data": {"edgeStyle": "dashed"}}]});
+    let (r, _) = load(&super::value(&doc), &[], &opts());
+    // Both items are in the box the edge hangs on Widgets.
+    assert_eq!(
+        stage_ids(&r, "Widgets")[..3],
+        ["widgets", "material", "cupertino"]
+    );
+    // The banner is no box around "Alone": that would be a stage "Tips".
+    assert!(
+        !stage_titles(&r).contains(&"Tips"),
+        "{:?}",
+        stage_titles(&r)
+    );
+}

@@ -198,7 +198,11 @@ pub fn wrap_description(s: &str, max: usize) -> Vec<String> {
             continue;
         }
         for (n, part) in wrap(rest.trim_start(), max - hang).into_iter().enumerate() {
-            let head = if n == 0 { lead.clone() } else { " ".repeat(hang) };
+            let head = if n == 0 {
+                lead.clone()
+            } else {
+                " ".repeat(hang)
+            };
             out.push(format!("{head}{part}"));
         }
     }
