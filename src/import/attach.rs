@@ -197,9 +197,14 @@ impl Ctx<'_, '_> {
         budget: &mut usize,
     ) -> Option<Link> {
         let lines = &self.wiring.lines;
+        // A heading the lines pass (a label drawn on the way, such as
+        // "Elements" between a topic and the grid it names): the group's
+        // place if the lines lead to no topic beyond it.
+        let mut heading = None;
+        // Another group met on the way: followed if no anchor is reached.
+        let mut follow: Option<(Option<usize>, usize, f64)> = None;
         while !frontier.is_empty() && *budget > 0 {
             let mut anchors = Vec::new();
-            let mut follow = None;
             let mut next = Vec::new();
             for &l in frontier.iter() {
                 for &o in &lines[l] {
@@ -207,22 +212,33 @@ impl Ctx<'_, '_> {
                     if self.own(g, o) {
                         continue;
                     }
-                    if self.nodes.list[o].kind == Kind::Line {
+                    let kind = self.nodes.list[o].kind;
+                    // Lines go on through headings and other groups' boxes
+                    // (boxes joined in a chain by short lines).
+                    let through = |next: &mut Vec<usize>, seen: &mut HashSet<usize>| {
+                        if seen.insert(o) {
+                            next.extend(lines[o].iter().copied().filter(|&x| seen.insert(x)));
+                        }
+                    };
+                    if kind == Kind::Line {
                         if seen.insert(o) {
                             next.push(o);
                         }
-                    } else if self.is_anchor(o)
-                        || is_heading_text(self.nodes, o) && self.group_at(o).is_none()
-                    {
-                        // A heading a line is drawn to names the group.
+                    } else if self.is_anchor(o) {
                         anchors.push((o, 1));
+                    } else if is_heading_text(self.nodes, o) && self.group_at(o).is_none() {
+                        heading.get_or_insert(o);
+                        through(&mut next, seen);
                     } else if let Some(g2) = self.group_at(o)
                         && g2 != g
                     {
                         let d = distance(&rect, &self.nodes.list[o].rect);
-                        if follow.is_none_or(|(_, _, best)| d < best) {
-                            let item = (self.nodes.list[o].kind == Kind::Item).then_some(o);
+                        if follow.is_none() {
+                            let item = (kind == Kind::Item).then_some(o);
                             follow = Some((item, g2, d));
+                        }
+                        if self.layout.groups[g2].container == Some(o) {
+                            through(&mut next, seen);
                         }
                     }
                 }
@@ -230,12 +246,11 @@ impl Ctx<'_, '_> {
             if let Some(a) = self.best(g, &anchors) {
                 return Some(Link::Anchor(a));
             }
-            if let Some((item, g2, _)) = follow {
-                return Some(Link::Follow(item, g2));
-            }
             *frontier = next;
         }
-        None
+        follow
+            .map(|(item, g2, _)| Link::Follow(item, g2))
+            .or(heading.map(Link::Anchor))
     }
 
     /// A topic in the same column, within `max` pixels above or below.

@@ -15,7 +15,7 @@ pub(super) enum Meaning {
     Recommended,
     Alternative,
     Optional,
-    /// Learn any time: no prerequisite, last in its stage.
+    /// Learn any time: last in its stage (it still follows its topic).
     Anytime,
     /// Beginner (0), intermediate (1), advanced (2): the order within a
     /// stage.

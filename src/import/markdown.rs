@@ -35,6 +35,16 @@ pub(super) fn absolute(url: &str) -> Option<String> {
 /// Emphasis markers, backticks, escapes and images removed; `[text](url)`
 /// as `text`, with the link collected.
 pub(super) fn inline(s: &str, links: &mut Vec<Link>) -> String {
+    // HTML comments (`<!-- omit in toc -->`) show nothing on a page.
+    let mut uncommented;
+    let mut s = s;
+    while let Some(start) = s.find("<!--") {
+        let Some(len) = s[start..].find("-->") else {
+            break;
+        };
+        uncommented = format!("{}{}", &s[..start], &s[start + len + 3..]);
+        s = uncommented.as_str();
+    }
     let mut out = String::with_capacity(s.len());
     let chars: Vec<char> = s.chars().collect();
     let mut i = 0;
@@ -265,7 +275,7 @@ mod tests {
 
     #[test]
     fn words_with_marks_inside_keep_them() {
-        let (t, _) = text("snake_case and 2 * 3 and __init__ and a*b");
+        let (t, _) = text("snake_case and 2 * 3 and __init__ and a*b <!-- a note -->");
         assert_eq!(t, "snake_case and 2 * 3 and init and a*b");
     }
 

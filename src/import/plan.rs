@@ -132,9 +132,10 @@ impl Builder<'_, '_> {
         let optional = self.choices(&groups, &place, stage);
         for i in items {
             let m = self.legend(i);
-            let requires = if m == Some(Meaning::Anytime) {
-                Vec::new()
-            } else if self.nodes.list[i].demoted {
+            // "Learn anytime" only moves a skill last in its stage: it still
+            // follows its topic, so a fresh import never suggests it before
+            // the roadmap's first topics.
+            let requires = if self.nodes.list[i].demoted {
                 // A topic read as an item keeps its place on the path.
                 let before = self.topics_before(i);
                 if before.is_empty() {

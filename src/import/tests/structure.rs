@@ -36,6 +36,17 @@ fn lines_drawn_by_hand_join_a_stack_to_its_topic_but_a_spine_joins_nothing() {
     // A short vertical line from a pair down to Pests.
     assert_eq!(stage_of(&r, "compost"), "Pests");
     assert_eq!(stage_of(&r, "mulch"), "Pests");
+    // Labels drawn on the line from a topic to the grids they name: the
+    // grids are the topic's, the labels are no stages.
+    assert_eq!(
+        stage_ids(&r, "Tools"),
+        ["tools", "mower", "hedge-trimmer", "trowel", "secateurs"]
+    );
+    // Boxes joined in a chain by short lines, the first one to a topic.
+    assert_eq!(
+        stage_ids(&r, "Harvest"),
+        ["harvest", "apples", "pears", "beans", "leeks"]
+    );
     // A line along the whole page touches Aphids but links it to nothing:
     // placed by distance, and said so.
     assert!(
