@@ -13,6 +13,10 @@ use super::layout::{Layout, SCAN, is_heading_text};
 use super::nodes::{Kind, Nodes, Rect};
 use super::wiring::{End, Wiring};
 
+/// How many topics above and below a group are looked at (real pages have
+/// fewer than a hundred topics).
+const NEAR: usize = 128;
+
 /// How far (pixels) a topic in the same column may be before a group's own
 /// heading is preferred.
 const COLUMN_NEAR: f64 = 300.0;
@@ -63,6 +67,8 @@ struct Ctx<'a, 'n> {
     topic_in: HashMap<usize, usize>,
     /// Steps left for following lines, over all groups.
     work: Cell<usize>,
+    /// Topics left to look at by position, over all groups.
+    scans: Cell<usize>,
 }
 
 impl Ctx<'_, '_> {
@@ -85,14 +91,18 @@ impl Ctx<'_, '_> {
     }
 
     /// Topics from the nearest in height outwards, a bounded number on
-    /// each side of `rect`.
+    /// each side of `rect`; fewer once the work for the whole file is
+    /// spent (a hostile file of 100,000 unlinked groups stays linear).
     fn topics_near(&self, rect: &Rect) -> impl Iterator<Item = usize> + '_ {
         let y = rect.y;
         let at = self
             .topics
             .partition_point(|&t| self.nodes.list[t].rect.y < y);
-        let below = self.topics[at..].iter().take(SCAN);
-        let above = self.topics[..at].iter().rev().take(SCAN);
+        let left = self.scans.get();
+        let side = if left > NEAR { NEAR } else { 1 };
+        self.scans.set(left.saturating_sub(2 * side));
+        let below = self.topics[at..].iter().take(side);
+        let above = self.topics[..at].iter().rev().take(side);
         below.chain(above).copied()
     }
 
@@ -355,6 +365,7 @@ impl Attachment {
             topics,
             topic_in,
             work: Cell::new(4_000_000),
+            scans: Cell::new(8_000_000),
         };
         let mut blocks: HashMap<usize, Vec<usize>> = HashMap::new();
         for (g, group) in layout.groups.iter().enumerate() {

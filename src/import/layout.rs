@@ -18,6 +18,9 @@ pub(super) const GAP: f64 = 10.0;
 const SIDE_GAP: f64 = 6.0;
 /// How many neighbours a search looks at before it gives up.
 pub(super) const SCAN: usize = 512;
+/// How many boxes below one are looked at for one touching it: a band of
+/// a real page holds a few dozen.
+const NEIGHBOURS: usize = 64;
 /// A text longer than this is prose, not a heading.
 const HEADING_MAX: usize = 100;
 
@@ -110,7 +113,7 @@ fn touching_pairs(rects: &[(usize, Rect)], gap: f64, mut f: impl FnMut(usize, us
     order.sort_by(|&a, &b| rects[a].1.y.total_cmp(&rects[b].1.y).then(a.cmp(&b)));
     for (k, &i) in order.iter().enumerate() {
         let ri = rects[i].1;
-        for &j in order[k + 1..].iter().take(SCAN) {
+        for &j in order[k + 1..].iter().take(NEIGHBOURS) {
             let rj = rects[j].1;
             if rj.y > ri.bottom() + gap {
                 break;
