@@ -9,6 +9,40 @@ use std::collections::BinaryHeap;
 
 use super::nodes::Nodes;
 
+/// Per stop: how many solid edges from the start of its part of the path,
+/// the edges taken either way. The start is the roadmap's title where it
+/// is on the path, else the highest stop of each part.
+fn steps_from_start(nodes: &Nodes<'_>, stops: &[usize], edges: &[(usize, usize)]) -> Vec<usize> {
+    let n = nodes.len();
+    let mut near = vec![Vec::new(); n];
+    for &(a, b) in edges {
+        near[a].push(b);
+        near[b].push(a);
+    }
+    let mut step = vec![usize::MAX; n];
+    let titles = stops
+        .iter()
+        .copied()
+        .filter(|&s| nodes.list[s].kind == super::nodes::Kind::Title);
+    let mut queue = std::collections::VecDeque::new();
+    for start in titles.chain(stops.iter().copied()) {
+        if step[start] != usize::MAX {
+            continue;
+        }
+        step[start] = 0;
+        queue.push_back(start);
+        while let Some(s) = queue.pop_front() {
+            for &o in &near[s] {
+                if step[o] == usize::MAX {
+                    step[o] = step[s] + 1;
+                    queue.push_back(o);
+                }
+            }
+        }
+    }
+    step
+}
+
 /// The path between units.
 pub(super) struct Path {
     /// Per node: the node standing for it on the path (its unit, else itself).
@@ -23,19 +57,41 @@ pub(super) struct Path {
 impl Path {
     /// `unit_of[n]`: the unit node `n` belongs to; `solid_out`: the solid
     /// edges.
-    pub fn new(nodes: &Nodes<'_>, unit_of: &[Option<usize>], solid_out: &[Vec<usize>]) -> Path {
+    /// `lines`: per line, what it touches (a line drawn from one topic to
+    /// the next is part of the path, as real pages draw some).
+    pub fn new(
+        nodes: &Nodes<'_>,
+        unit_of: &[Option<usize>],
+        solid_out: &[Vec<usize>],
+        lines: &[Vec<usize>],
+    ) -> Path {
         let n = nodes.len();
         let rep: Vec<usize> = (0..n).map(|i| unit_of[i].unwrap_or(i)).collect();
+        let mut stops: Vec<usize> = (0..n).filter(|&i| rep[i] == i).collect();
+        super::layout::by_position(nodes, &mut stops);
+        let edges: Vec<(usize, usize)> = solid_out
+            .iter()
+            .enumerate()
+            .flat_map(|(a, targets)| targets.iter().map(move |&b| (a, b)))
+            .chain(
+                lines
+                    .iter()
+                    .enumerate()
+                    .filter(|(l, _)| nodes.list[*l].kind == super::nodes::Kind::Line)
+                    .flat_map(|(l, touched)| touched.iter().map(move |&o| (l, o))),
+            )
+            .map(|(a, b)| (rep[a], rep[b]))
+            .filter(|(a, b)| a != b)
+            .collect();
+        let step = steps_from_start(nodes, &stops, &edges);
         let mut out = vec![Vec::new(); n];
         let mut inn = vec![Vec::new(); n];
-        for (a, targets) in solid_out.iter().enumerate() {
-            for &b in targets {
-                let (ra, rb) = (rep[a], rep[b]);
-                if ra != rb {
-                    out[ra].push(rb);
-                    inn[rb].push(ra);
-                }
-            }
+        for (a, b) in edges {
+            // A solid edge has no arrow on the page: the editor writes it
+            // either way. It leads away from the start of the path.
+            let (a, b) = if step[b] < step[a] { (b, a) } else { (a, b) };
+            out[a].push(b);
+            inn[b].push(a);
         }
         let is_unit: Vec<bool> = {
             let mut v = vec![false; n];
@@ -46,8 +102,6 @@ impl Path {
         };
         // Kahn's algorithm over the stops (units and passed-through
         // nodes), the highest on the page first among those ready.
-        let mut stops: Vec<usize> = (0..n).filter(|&i| rep[i] == i).collect();
-        super::layout::by_position(nodes, &mut stops);
         let mut pos = vec![0usize; n];
         for (r, &s) in stops.iter().enumerate() {
             pos[s] = r;

@@ -265,10 +265,10 @@ pub(super) fn bare_topics(
         .copied()
         .filter(|t| !with.contains(t))
         .collect();
+    // On the path: a solid edge to anything (a button, a paragraph), or a
+    // line drawn to it.
     let on_path = |t: usize| {
-        wiring.linked[t].iter().any(|&(o, end)| {
-            end != End::Dashed && matches!(nodes.list[o].kind, Kind::Topic | Kind::Item)
-        })
+        wiring.linked[t].iter().any(|&(_, end)| end != End::Dashed) || !wiring.lines[t].is_empty()
     };
     let bare_on_path = bare.iter().filter(|&&t| on_path(t)).count();
     (topics.len() >= 2 && bare.len() * 2 > topics.len() && bare_on_path * 2 < bare.len())
@@ -306,7 +306,7 @@ pub(super) fn build(
         }
         demoted |= node.demoted;
     }
-    let path = Path::new(nodes, &unit_of, &wiring.solid_out);
+    let path = Path::new(nodes, &unit_of, &wiring.solid_out, &wiring.lines);
     let loose = (0..attach.how.len())
         .filter(|&g| attach.how[g] == How::Nearest && attach.anchor[g].is_some())
         .collect();

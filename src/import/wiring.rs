@@ -25,7 +25,9 @@ pub(super) enum End {
 pub(super) struct Wiring {
     /// Per node: the nodes an edge joins it to, and how.
     pub linked: Vec<Vec<(usize, End)>>,
-    /// Per node: where its solid edges lead.
+    /// Per node: where its solid edges lead, and its dashed edges to
+    /// another topic (a topic hung on a topic, as "Module Bundlers" on
+    /// "Build Tools", follows it).
     pub solid_out: Vec<Vec<usize>>,
     /// Per node: the lines touching it; per line: the nodes it touches.
     pub lines: Vec<Vec<usize>>,
@@ -55,6 +57,10 @@ impl Wiring {
             if edge.dashed() {
                 linked[a].push((b, End::Dashed));
                 linked[b].push((a, End::Dashed));
+                let topic = |n: usize| nodes.list[n].kind == Kind::Topic;
+                if topic(a) && topic(b) {
+                    solid_out[a].push(b);
+                }
             } else {
                 linked[a].push((b, End::SolidOut));
                 linked[b].push((a, End::SolidIn));

@@ -62,8 +62,19 @@ fn the_main_path_runs_through_buttons_and_paragraphs() {
     let (r, warnings) = load(&fixture("path.json"), &[], &opts());
     assert_eq!(
         stage_titles(&r),
-        ["Balance", "Pedalling", "Brakes", "Gears", "Long rides"]
+        [
+            "Balance",
+            "Pedalling",
+            "Brakes",
+            "Gears",
+            "Long rides",
+            "Night riding",
+            "Lights"
+        ]
     );
+    // Joined by a line drawn by hand; hung on a topic by a dashed edge.
+    assert_eq!(requires(&r, "night-riding"), ["long-rides"]);
+    assert_eq!(requires(&r, "lights"), ["night-riding"]);
     // Through the button: both topics after it follow Pedalling.
     assert_eq!(requires(&r, "gears"), ["pedalling"]);
     assert_eq!(requires(&r, "brakes"), ["pedalling"]);
