@@ -1,13 +1,18 @@
-//! From roadmap.sh nodes and edges to our stages, skills and choices.
+//! From the plan (stages, skills, choices as roadmap.sh nodes) to our
+//! format's JSON: ids, titles, texts.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::content::{self, Content, cut};
-use super::graph::{Graph, by_position};
+use super::attach::Attachment;
+use super::content::{Content, cut, join_content};
 use super::ids::{Ids, is_valid_id, node_alias, slug};
-use super::source::{Document, RawNode, text_of};
+use super::layout::Layout;
+use super::nodes::{Kind, Nodes};
+use super::plan::{self, Plan};
+use super::source::{Document, text_of};
+use super::wiring::Wiring;
 use super::{ContentFile, ImportError, Imported, Options};
 use crate::model::text::clip;
 use crate::model::{FORMAT_VERSION, Resource, limits};
@@ -59,8 +64,81 @@ pub(super) fn quoted(label: &str) -> String {
     format!("'{}'", clip(label, 60))
 }
 
-/// One function on purpose: the steps read top to bottom.
-#[allow(clippy::too_many_lines)]
+/// What the structure could not keep, in plain words.
+fn structure_warnings(
+    nodes: &Nodes<'_>,
+    wiring: &Wiring,
+    plan: &Plan,
+    layout: &Layout,
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if nodes.repeated_ids > 0 {
+        warnings.push(format!(
+            "{} node(s) repeat an id used before; only the first node with an id was read",
+            nodes.repeated_ids
+        ));
+    }
+    if nodes.unnamed > 0 {
+        warnings.push(format!(
+            "{} topic(s) or subtopic(s) have no label that shows; each was named from its node id",
+            nodes.unnamed
+        ));
+    }
+    if wiring.skipped > 0 {
+        warnings.push(format!(
+            "{} edge(s) have no source or target, or one that names no node; they were skipped",
+            wiring.skipped
+        ));
+    }
+    if !plan.loose.is_empty() {
+        let examples: Vec<String> = plan
+            .loose
+            .iter()
+            .take(3)
+            .filter_map(|&g| layout.groups[g].members.first())
+            .map(|&i| quoted(&nodes.list[i].label))
+            .collect();
+        warnings.push(format!(
+            "{} group(s) of subtopics are linked to no topic and drawn in no topic's column (for example {}); each was put under the nearest topic on the page",
+            plan.loose.len(),
+            examples.join(", ")
+        ));
+    }
+    warnings
+}
+
+/// Hands out skill ids: the id an earlier import gave the node, else one
+/// from its label (prefixed with its stage's when the label is used
+/// twice).
+struct Namer<'a, 'n> {
+    nodes: &'a Nodes<'n>,
+    options: &'a Options,
+    ids: Ids,
+    slug_count: HashMap<String, usize>,
+}
+
+impl Namer<'_, '_> {
+    fn skill(&mut self, n: usize, stage_base: Option<&str>) -> String {
+        let node = &self.nodes.list[n];
+        if let Some((id, _)) = self.options.previous.get(&node_alias(node.id)) {
+            return id.clone();
+        }
+        let base = match slug(node.raw_label) {
+            // Named from its node id ("Untitled abc"), or in another script.
+            s if s.is_empty() => slug(&node.label),
+            s => s,
+        };
+        let duplicate = self.slug_count.get(&base).copied().unwrap_or(0) > 1;
+        match stage_base {
+            Some(p) if duplicate || base.is_empty() => self.ids.unique(
+                &format!("{p}-{}", if base.is_empty() { "item" } else { &base }),
+                "item",
+            ),
+            _ => self.ids.unique(&base, "topic"),
+        }
+    }
+}
+
 pub(super) fn convert(
     doc: &Document,
     content: &[ContentFile],
@@ -72,129 +150,156 @@ pub(super) fn convert(
         column: None,
         message,
     };
-    let mut warnings = Vec::new();
-    let nodes = &doc.nodes;
-    if nodes.len() > limits::MAX_SKILLS {
+    if doc.nodes.len() > limits::MAX_SKILLS {
         return Err(fail(format!(
             "the roadmap has {} nodes, more than the limit of {}",
-            nodes.len(),
+            doc.nodes.len(),
             limits::MAX_SKILLS
         )));
     }
-    let graph = Graph::new(doc, &mut warnings);
-    if graph.topics.is_empty() && graph.subtopics.is_empty() {
+    let mut nodes = Nodes::new(doc);
+    if !nodes.list.iter().any(super::nodes::Node::tracked) {
         return Err(fail(
-            "the roadmap has no topic or subtopic nodes with a label, so nothing to track; is this the right file?".to_string(),
+            "the roadmap has no topic, subtopic or checklist item, so nothing to track; is this the right file?".to_string(),
         ));
     }
-    let order = graph.order_topics();
-    let mut rank = vec![usize::MAX; nodes.len()];
-    for (i, &t) in order.iter().enumerate() {
-        rank[t] = i;
+    for p in super::layout::panels(&nodes) {
+        nodes.list[p].panel = true;
     }
-    let owner = graph.attach(&rank, &order, &mut warnings);
-
-    // Stages: one per topic, in path order; its subtopics by position.
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); order.len().max(1)];
-    for &s in &graph.subtopics {
-        let stage = owner[s].map_or(0, |t| rank[t]);
-        members[stage].push(s);
+    let wiring = Wiring::new(doc, &nodes);
+    let mut layout = Layout::new(&nodes);
+    let mut attach = Attachment::new(&nodes, &layout, &wiring);
+    if let Some(bare) = plan::bare_topics(&nodes, &attach, &wiring) {
+        // Most topics stand alone: the roadmap uses them as items.
+        nodes.demote(&bare);
+        layout = Layout::new(&nodes);
+        attach = Attachment::new(&nodes, &layout, &wiring);
     }
-    for m in &mut members {
-        by_position(nodes, m);
-    }
+    let plan = plan::build(&nodes, &layout, &wiring, &attach);
+    let mut warnings = structure_warnings(&nodes, &wiring, &plan, &layout);
+    let mut texts = join_content(&nodes, content, options.with_content, &mut warnings);
+    let title = roadmap_title(doc, &nodes, options);
+    let json = write(&nodes, &plan, &mut texts, &title, doc, options).map_err(fail)?;
+    Ok(Imported {
+        id: json.0,
+        json: json.1,
+        warnings,
+    })
+}
 
-    let texts = join_content(&graph, content, options.with_content, &mut warnings);
-
-    // Ids: aliases first (the node ids, which re-imports find again).
-    let mut ids = Ids::with_capacity(nodes.len() * 2);
-    for &n in graph.topics.iter().chain(&graph.subtopics) {
-        let alias = node_alias(&nodes[n].id);
+/// Every skill's id (before any prerequisite is written) and each
+/// stage's (id base, title).
+fn name_all<'a, 'n>(
+    nodes: &'a Nodes<'n>,
+    plan: &Plan,
+    title: &str,
+    options: &'a Options,
+) -> (Namer<'a, 'n>, HashMap<usize, String>, Vec<(String, String)>) {
+    let tracked: Vec<usize> = (0..nodes.len())
+        .filter(|&n| nodes.list[n].tracked())
+        .collect();
+    let mut namer = Namer {
+        nodes,
+        options,
+        ids: Ids::with_capacity(tracked.len() * 2),
+        slug_count: HashMap::new(),
+    };
+    // Aliases first (the node ids, which re-imports find again).
+    for &n in &tracked {
+        let alias = node_alias(nodes.list[n].id);
         if let Some((id, aliases)) = options.previous.get(&alias) {
-            ids.reserve(id);
+            namer.ids.reserve(id);
             for a in aliases {
-                ids.reserve(a);
+                namer.ids.reserve(a);
             }
         }
-        ids.reserve(&alias);
+        namer.ids.reserve(&alias);
+        *namer
+            .slug_count
+            .entry(slug(nodes.list[n].raw_label))
+            .or_default() += 1;
     }
-    let mut slug_count: HashMap<String, usize> = HashMap::new();
-    for &n in graph.topics.iter().chain(&graph.subtopics) {
-        *slug_count.entry(slug(nodes[n].label())).or_default() += 1;
-    }
-    let title = roadmap_title(doc, options);
-
-    let mut skill_id: Vec<String> = vec![String::new(); nodes.len()];
-    let mut stages = Vec::with_capacity(members.len());
-    let mut choices = Vec::new();
-    let make_skill = |n: usize, ids: &mut Ids, skill_id: &mut [String], parent: Option<&str>| {
-        if let Some((id, _)) = options.previous.get(&node_alias(&nodes[n].id)) {
-            skill_id[n].clone_from(id);
-            return id.clone();
-        }
-        let label = nodes[n].label();
-        let base = slug(label);
-        let duplicate = slug_count.get(&base).copied().unwrap_or(0) > 1;
-        let id = match parent {
-            Some(p) if duplicate || base.is_empty() => ids.unique(
-                &format!("{p}-{}", if base.is_empty() { "item" } else { &base }),
-                "item",
-            ),
-            _ => ids.unique(&base, "topic"),
+    let mut skill_id: HashMap<usize, String> = HashMap::with_capacity(tracked.len());
+    let mut stage_names: Vec<(String, String)> = Vec::with_capacity(plan.stages.len());
+    for stage in &plan.stages {
+        let (base, stage_title) = match stage.head {
+            Some(t) if nodes.list[t].kind == Kind::Topic => {
+                let id = namer.skill(t, None);
+                skill_id.insert(t, id.clone());
+                (id, nodes.list[t].label.clone())
+            }
+            Some(h) => (slug(nodes.list[h].raw_label), nodes.list[h].label.clone()),
+            None => (slug(title), title.to_string()),
         };
-        skill_id[n].clone_from(&id);
-        id
-    };
-    for (stage_index, subs) in members.iter().enumerate() {
-        let topic = order.get(stage_index).copied();
-        let mut skills = Vec::with_capacity(subs.len() + 1);
-        let (stage_base, stage_title) = match topic {
-            Some(t) => {
-                let id = make_skill(t, &mut ids, &mut skill_id, None);
-                let mut requires: Vec<String> = graph
-                    .solid_neighbours(t)
-                    .filter(|&o| rank[o] < rank[t])
-                    .map(|o| skill_id[o].clone())
+        for s in &stage.skills {
+            if let std::collections::hash_map::Entry::Vacant(slot) = skill_id.entry(s.node) {
+                slot.insert(namer.skill(s.node, Some(&base)));
+            }
+        }
+        stage_names.push((base, cut(stage_title, limits::MAX_TITLE)));
+    }
+    (namer, skill_id, stage_names)
+}
+
+/// Our JSON for the plan: (roadmap id, bytes).
+fn write(
+    nodes: &Nodes<'_>,
+    plan: &Plan,
+    texts: &mut HashMap<usize, Content>,
+    title: &str,
+    doc: &Document,
+    options: &Options,
+) -> Result<(String, Vec<u8>), String> {
+    let (mut namer, skill_id, stage_names) = name_all(nodes, plan, title, options);
+    let mut stages = Vec::with_capacity(plan.stages.len());
+    let mut choices = Vec::new();
+    for (stage, (base, stage_title)) in plan.stages.iter().zip(stage_names) {
+        let skills = stage
+            .skills
+            .iter()
+            .map(|s| {
+                let mut requires: Vec<String> = s
+                    .requires
+                    .iter()
+                    .filter_map(|r| skill_id.get(r).cloned())
                     .collect();
                 requires.sort();
                 requires.dedup();
                 requires.truncate(limits::MAX_LIST);
-                skills.push(skill(nodes, t, &id, requires, &texts, options));
-                (id, cut(nodes[t].label().to_string(), limits::MAX_TITLE))
-            }
-            None => (slug(&title), title.clone()),
-        };
-        let mut groups: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-        for &s in subs {
-            let id = make_skill(s, &mut ids, &mut skill_id, Some(&stage_base));
-            let requires = topic.map(|_| vec![stage_base.clone()]).unwrap_or_default();
-            if let Some(legend) = nodes[s].legend()
-                && legend.to_ascii_lowercase().contains("alternative")
-            {
-                groups.entry(legend).or_default().push(id.clone());
-            }
-            skills.push(skill(nodes, s, &id, requires, &texts, options));
-        }
-        for (_, mut from) in groups {
+                skill(
+                    nodes,
+                    s.node,
+                    &skill_id[&s.node],
+                    requires,
+                    s.optional,
+                    texts,
+                    options,
+                )
+            })
+            .collect();
+        for options in &stage.choices {
+            let mut from: Vec<String> = options
+                .iter()
+                .filter_map(|o| skill_id.get(o).cloned())
+                .collect();
+            from.truncate(limits::MAX_LIST);
             if from.len() < 2 {
                 continue;
             }
-            from.truncate(limits::MAX_LIST);
             choices.push(OutChoice {
-                id: ids.unique(&format!("{stage_base}-pick"), "pick"),
+                id: namer.ids.unique(&format!("{base}-pick"), "pick"),
                 title: cut(format!("{stage_title}: pick one"), limits::MAX_TITLE),
                 pick: 1,
                 from,
             });
         }
         stages.push(OutStage {
-            id: ids.unique(&format!("{stage_base}-stage"), "stage"),
+            id: namer.ids.unique(&format!("{base}-stage"), "stage"),
             title: stage_title,
             skills,
         });
     }
-
-    let id = roadmap_id(doc, options).map_err(fail)?;
+    let id = roadmap_id(doc, options)?;
     let description = cut(
         text_of(doc.description.as_ref()).unwrap_or_default(),
         limits::MAX_DESCRIPTION,
@@ -202,25 +307,33 @@ pub(super) fn convert(
     let out = OutRoadmap {
         version: FORMAT_VERSION,
         id: &id,
-        title: &title,
+        title,
         description: &description,
         stages,
         choices,
     };
-    let json = serde_json::to_vec_pretty(&out).map_err(|e| fail(e.to_string()))?;
-    Ok(Imported { id, json, warnings })
+    let json = serde_json::to_vec_pretty(&out).map_err(|e| e.to_string())?;
+    Ok((id, json))
 }
 
-fn roadmap_title(doc: &Document, options: &Options) -> String {
+fn roadmap_title(doc: &Document, nodes: &Nodes<'_>, options: &Options) -> String {
     let title = text_of(doc.title.as_ref())
+        .map(|t| super::nodes::shown(&t))
+        .filter(|t| !t.is_empty())
         .or_else(|| {
-            doc.nodes
+            nodes
+                .list
                 .iter()
-                .filter(|n| n.kind() == "title" && !n.label().is_empty())
-                .min_by(|a, b| a.at().0.total_cmp(&b.at().0))
-                .map(|n| n.label().to_string())
+                .filter(|n| n.kind == Kind::Title && !n.label.is_empty())
+                .min_by(|a, b| a.rect.y.total_cmp(&b.rect.y))
+                .map(|n| n.label.clone())
         })
         .unwrap_or_else(|| options.fallback_id.clone());
+    let title = if title.trim().is_empty() {
+        "Imported roadmap".to_string()
+    } else {
+        title
+    };
     cut(title, limits::MAX_TITLE)
 }
 
@@ -246,134 +359,29 @@ fn roadmap_id(doc: &Document, options: &Options) -> Result<String, String> {
 }
 
 fn skill(
-    nodes: &[RawNode],
+    nodes: &Nodes<'_>,
     n: usize,
     id: &str,
     requires: Vec<String>,
-    texts: &HashMap<usize, Content>,
+    optional: bool,
+    texts: &mut HashMap<usize, Content>,
     options: &Options,
 ) -> OutSkill {
-    let node = &nodes[n];
-    let alias = node_alias(&node.id);
+    let node = &nodes.list[n];
+    let alias = node_alias(node.id);
     let mut aliases = vec![alias.clone()];
     if let Some((_, before)) = options.previous.get(&alias) {
         aliases.extend(before.iter().filter(|a| **a != alias && *a != id).cloned());
     }
-    let content = texts.get(&n);
+    // Each node is one skill: its text is moved, not copied.
+    let content = texts.remove(&n).unwrap_or_default();
     OutSkill {
         id: id.to_string(),
-        title: cut(node.label().to_string(), limits::MAX_TITLE),
-        description: content.map(|c| c.description.clone()).unwrap_or_default(),
+        title: node.label.clone(),
+        description: content.description,
         requires,
-        resources: content.map(|c| c.resources.clone()).unwrap_or_default(),
-        optional: node
-            .legend()
-            .is_some_and(|l| l.to_ascii_lowercase().contains("optional")),
+        resources: content.resources,
+        optional,
         aliases,
     }
-}
-
-/// Joins content files to tracked nodes by the node id in their names.
-fn join_content(
-    graph: &Graph<'_>,
-    files: &[ContentFile],
-    with_content: bool,
-    warnings: &mut Vec<String>,
-) -> HashMap<usize, Content> {
-    let mut by_id: HashMap<&str, usize> = HashMap::new();
-    for &n in graph.topics.iter().chain(&graph.subtopics) {
-        by_id.insert(graph.nodes[n].id.as_str(), n);
-    }
-    let mut sorted: Vec<&ContentFile> = files.iter().collect();
-    sorted.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut texts: HashMap<usize, Content> = HashMap::new();
-    let (mut old, mut unknown, mut twice) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut unknown_kinds, mut bad_urls) = (0, 0);
-    for file in sorted {
-        if !std::path::Path::new(&file.path)
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("md"))
-        {
-            continue;
-        }
-        let Some(id) = content::node_id_of(&file.path) else {
-            old.push(file.path.as_str());
-            continue;
-        };
-        let Some(&n) = by_id.get(id) else {
-            unknown.push(file.path.as_str());
-            continue;
-        };
-        let preferred = content::slug_of(&file.path) == slug(graph.nodes[n].label());
-        if texts.contains_key(&n) && !preferred {
-            twice.push(file.path.as_str());
-            continue;
-        }
-        let c = content::parse(&file.bytes);
-        unknown_kinds += c.unknown_kinds;
-        bad_urls += c.bad_urls;
-        if texts.insert(n, c).is_some() {
-            twice.push(file.path.as_str());
-        }
-    }
-    let example = |list: &[&str]| {
-        list.iter()
-            .take(2)
-            .map(|p| quoted(p))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    if !old.is_empty() {
-        warnings.push(format!(
-            "{} content file(s) use the old numbered layout (for example {}), which names no node; they were skipped",
-            old.len(),
-            example(&old)
-        ));
-    }
-    if !unknown.is_empty() {
-        warnings.push(format!(
-            "{} content file(s) name no topic or subtopic of this roadmap (for example {}); they were skipped",
-            unknown.len(),
-            example(&unknown)
-        ));
-    }
-    if !twice.is_empty() {
-        warnings.push(format!(
-            "{} content file(s) name a node that already has one (for example {}); one file per node was read",
-            twice.len(),
-            example(&twice)
-        ));
-    }
-    if unknown_kinds > 0 {
-        warnings.push(format!(
-            "{unknown_kinds} resource link(s) have a kind this program does not know; they are kept as articles"
-        ));
-    }
-    if bad_urls > 0 {
-        warnings.push(format!(
-            "{bad_urls} resource link(s) have an address that is not http(s) or is too long; they were left out"
-        ));
-    }
-    if with_content {
-        let missing: Vec<usize> = graph
-            .topics
-            .iter()
-            .chain(&graph.subtopics)
-            .copied()
-            .filter(|n| !texts.contains_key(n))
-            .collect();
-        if !missing.is_empty() {
-            let examples: Vec<String> = missing
-                .iter()
-                .take(3)
-                .map(|&n| quoted(graph.nodes[n].label()))
-                .collect();
-            warnings.push(format!(
-                "{} topic(s) and subtopic(s) have no content file (for example {}); they have no description or links",
-                missing.len(),
-                examples.join(", ")
-            ));
-        }
-    }
-    texts
 }

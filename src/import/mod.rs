@@ -5,11 +5,19 @@
 //!
 //! See docs/importing.md for what is read and how it maps.
 
+mod attach;
 mod content;
 mod convert;
-mod graph;
 mod ids;
+mod layout;
+mod legend;
+mod markdown;
+mod nodes;
+mod order;
+mod plan;
+mod reimport;
 mod source;
+mod wiring;
 
 #[cfg(test)]
 mod tests;
@@ -17,6 +25,7 @@ mod tests;
 use std::fmt;
 
 pub use ids::{is_valid_id, node_alias, slug};
+pub use reimport::{Dropped, Previous, dropped, previous_ids};
 
 /// One file of a roadmap.sh content folder: its path relative to the
 /// folder (`/`-separated) and its bytes.
@@ -43,21 +52,6 @@ pub struct Options {
     /// node found again keeps its id and aliases, so progress carries over
     /// even when its label changed.
     pub previous: Previous,
-}
-
-/// Per node alias (`rs-…`): the skill id and the aliases it had.
-pub type Previous = std::collections::HashMap<String, (String, Vec<String>)>;
-
-/// What an earlier import of a roadmap named each roadmap.sh node.
-pub fn previous_ids(roadmap: &crate::model::Roadmap) -> Previous {
-    roadmap
-        .skills
-        .iter()
-        .filter_map(|s| {
-            let node = s.aliases.iter().find(|a| a.starts_with("rs-"))?;
-            Some((node.clone(), (s.id.clone(), s.aliases.clone())))
-        })
-        .collect()
 }
 
 /// A converted roadmap: our format's JSON, not yet validated.

@@ -32,7 +32,7 @@ fn import_summarises_warns_and_keeps_the_roadmap_in_the_library() {
     let (out, err) = import(&env, &[BARE, "--content", CONTENT]);
     assert!(
         out.contains(
-            "'bare' (Bread Baking): 4 stages, 12 skills, 9 count towards progress, 1 choice"
+            "'bare' (Bread Baking): 4 stages, 13 skills, 10 count towards progress, 1 choice"
         ),
         "{out}"
     );

@@ -312,16 +312,15 @@ fn dropped_with_progress(before: &Roadmap, after: &Roadmap, profile: &str) -> Ve
     let Some(kept) = progress.roadmaps.get(&before.id) else {
         return Vec::new();
     };
-    let known = |key: &str| after.knows(key);
-    before
-        .skills
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| !known(&s.id) && !s.aliases.iter().any(|a| known(a)))
-        .filter_map(|(i, s)| {
+    crate::import::dropped(before, after)
+        .into_iter()
+        .filter_map(|d| {
+            let i = before.skill_index(&d.id)?;
+            let s = &before.skills[i];
             let status = progress.entry(before, i).map_or(Status::Todo, |e| e.status);
-            let noted = std::iter::once(&s.id)
-                .chain(&s.aliases)
+            let noted = d
+                .names
+                .iter()
                 .any(|k| kept.notes.get(k).is_some_and(|n| !n.text.trim().is_empty()));
             let what = match (status, noted) {
                 (Status::Todo, false) => return None,

@@ -176,3 +176,14 @@ fn messages_clear_on_the_next_action() {
     assert_eq!(a.message(), None);
     assert_eq!(a.status_of(skill(&a, "http")), Status::Done);
 }
+
+#[test]
+fn an_imported_description_shows_its_lists_as_lists() {
+    // What the roadmap.sh importer writes for a topic text with lists.
+    let json = r#"{"version": 1, "id": "ovens", "title": "Ovens", "stages": [
+        {"id": "s", "title": "Heat", "skills": [{"id": "ovens", "title": "Ovens",
+         "description": "Ovens come in three kinds:\n\n1. Deck ovens: a stone floor that holds the heat for hours.\n2. Convection ovens, with a fan.\n- Wood-fired\n  - the oldest kind of all of them\n\nPreheat them."}]}]}"#;
+    let mut a = app(json).with_size(80, 24);
+    run(&mut a, [Action::Enter]);
+    insta::assert_snapshot!(screen(&a, 80, 24));
+}

@@ -14,7 +14,7 @@ use super::layout::{inner, text_area};
 use super::markdown::Rendered;
 use super::pane_block;
 use super::skills::LOCK;
-use super::text::{width, wrap};
+use super::text::{width, wrap, wrap_description};
 use crate::model::{Req, Status, Step};
 use crate::tui::app::{App, Mode, Pane};
 
@@ -248,7 +248,13 @@ fn summary(app: &App, skill: usize, cells: usize, out: &mut Vec<DetailLine>) {
     }
     if !s.description.is_empty() {
         plain(String::new(), Style::new());
-        plain(s.description.clone(), Style::new());
+        // Lists in a description show as lists.
+        for l in wrap_description(&s.description, cells) {
+            out.push(DetailLine {
+                line: Line::raw(l),
+                target: None,
+            });
+        }
     }
 }
 

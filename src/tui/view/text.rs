@@ -162,6 +162,53 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// A description wrapped to `max` cells, its lists shown as lists: an
+/// item (`- `, `* `, `1. `, indented for nesting) gets a bullet and its
+/// continuation lines hang under its text; a line indented by four spaces
+/// (code) keeps its spacing and is cut, not wrapped. Other lines wrap as
+/// [`wrap`] does.
+pub fn wrap_description(s: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut out = Vec::new();
+    for line in s.split('\n') {
+        if line.starts_with("    ") {
+            out.push(fit(line, max));
+            continue;
+        }
+        let body = line.trim_start_matches(' ');
+        let indent = (line.len() - body.len()).min(8);
+        let marker = ["- ", "* ", "• "]
+            .iter()
+            .find_map(|b| body.strip_prefix(b).map(|rest| ("• ".to_string(), rest)))
+            .or_else(|| {
+                let digits = body.chars().take_while(char::is_ascii_digit).count();
+                let rest = body.get(digits..)?.strip_prefix(". ")?;
+                (1..10)
+                    .contains(&digits)
+                    .then(|| (format!("{}. ", &body[..digits]), rest))
+            });
+        let Some((mark, rest)) = marker else {
+            out.extend(wrap(line, max));
+            continue;
+        };
+        let lead = format!("{}{mark}", " ".repeat(indent));
+        let hang = width(&lead);
+        if hang + 4 > max {
+            out.extend(wrap(&format!("{lead}{rest}"), max));
+            continue;
+        }
+        for (n, part) in wrap(rest.trim_start(), max - hang).into_iter().enumerate() {
+            let head = if n == 0 {
+                lead.clone()
+            } else {
+                " ".repeat(hang)
+            };
+            out.push(format!("{head}{part}"));
+        }
+    }
+    out
+}
+
 /// `s` wrapped to `max` cells, at most `rows` lines; the last one is cut
 /// with "…" when there is more.
 pub fn wrap_at_most(s: &str, max: usize, rows: usize) -> Vec<String> {
@@ -217,6 +264,25 @@ mod tests {
         assert_eq!(
             wrap_at_most("one two three four", 9, 2),
             vec!["one two", "three…"]
+        );
+    }
+
+    #[test]
+    fn descriptions_show_lists_as_lists() {
+        let text = "Kinds:\n\n1. Deck ovens have a stone floor\n- Convection\n  - fan assisted ones\n    code  stays\nEnd.";
+        assert_eq!(
+            wrap_description(text, 20),
+            vec![
+                "Kinds:",
+                "",
+                "1. Deck ovens have a",
+                "   stone floor",
+                "• Convection",
+                "  • fan assisted",
+                "    ones",
+                "    code  stays",
+                "End."
+            ]
         );
     }
 

@@ -3,13 +3,26 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod content;
+mod legends;
+mod structure;
+
 use serde_json::{Value, json};
 
 use super::{ContentFile, Options, convert, node_alias, previous_ids, slug};
 use crate::model::{self, ResourceKind, Roadmap};
 
-const BARE: &[u8] = include_bytes!("../../tests/fixtures/import/bare.json");
-const API: &[u8] = include_bytes!("../../tests/fixtures/import/api.json");
+const BARE: &[u8] = include_bytes!("../../../tests/fixtures/import/bare.json");
+const API: &[u8] = include_bytes!("../../../tests/fixtures/import/api.json");
+
+/// A fixture of tests/fixtures/import/ by name.
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!(
+        "{}/tests/fixtures/import/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read(path).unwrap()
+}
 
 fn opts() -> Options {
     Options {
@@ -53,6 +66,27 @@ fn value(doc: &Value) -> Vec<u8> {
     serde_json::to_vec(doc).unwrap()
 }
 
+/// The ids of a stage's skills, by the stage's title.
+fn stage_ids<'a>(r: &'a Roadmap, title: &str) -> Vec<&'a str> {
+    let stage = r.stages.iter().find(|s| s.title == title).unwrap();
+    r.skills[stage.skills.clone()]
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect()
+}
+
+fn stage_titles(r: &Roadmap) -> Vec<&str> {
+    r.stages.iter().map(|s| s.title.as_str()).collect()
+}
+
+/// Each choice's options, by id.
+fn choices(r: &Roadmap) -> Vec<Vec<&str>> {
+    r.choices
+        .iter()
+        .map(|c| c.from.iter().map(|&i| r.skills[i].id.as_str()).collect())
+        .collect()
+}
+
 fn ids(r: &Roadmap) -> Vec<&str> {
     r.skills.iter().map(|s| s.id.as_str()).collect()
 }
@@ -87,25 +121,21 @@ fn subtopics_hang_on_their_topic_by_dashed_edges_or_position() {
     assert_eq!(requires(&r, "wheat-flour"), ["flour"]);
     // Dashed by its style (strokeDasharray) rather than edgeStyle.
     assert_eq!(stage_of(&r, "oven-spring-evil"), "Baking");
-    // Not linked to anything: the nearest topic on the page, with a warning.
+    // Not linked to anything, drawn beside Proofing: the topic on its rows.
     assert_eq!(stage_of(&r, "cold-retard"), "Proofing");
     assert!(
-        warnings.iter().any(|w| w.contains("'Cold retard'")),
+        !warnings.iter().any(|w| w.contains("'Cold retard'")),
         "{warnings:?}"
     );
-    // The topic comes first in its stage, then subtopics top to bottom.
-    let flour: Vec<&str> = r.skills[r.stages[0].skills.clone()]
-        .iter()
-        .map(|s| s.id.as_str())
-        .collect();
+    // The topic comes first in its stage, then its groups top to bottom.
     assert_eq!(
-        flour,
+        stage_ids(&r, "Flour"),
         [
             "flour",
             "wheat-flour",
-            "flour-introduction",
             "rye-flour",
-            "spelt-flour"
+            "spelt-flour",
+            "flour-introduction"
         ]
     );
 }
@@ -141,22 +171,21 @@ fn duplicate_labels_get_ids_qualified_by_their_topic_and_node_ids_become_aliases
 }
 
 #[test]
-fn drawing_nodes_and_unlabelled_ones_are_left_out_with_a_warning() {
+fn drawing_nodes_are_not_skills_and_unlabelled_ones_are_named_from_their_id() {
     let (r, warnings) = load(BARE, &[], &opts());
-    assert_eq!(r.skills.len(), 12);
+    assert_eq!(r.skills.len(), 13);
     assert!(
         !r.skills
             .iter()
             .any(|s| s.title == "Shaping" || s.title.contains("pastry"))
     );
+    // A subtopic whose label shows nothing is kept, named from its id.
+    let unnamed = r.skill("untitled-nolabel7").unwrap();
+    assert_eq!(unnamed.title, "Untitled nOlabel7");
     assert!(
         warnings
             .iter()
-            .any(|w| w.starts_with("7 node(s) are not topics")),
-        "{warnings:?}"
-    );
-    assert!(
-        warnings.iter().any(|w| w.contains("have no label")),
+            .any(|w| w.starts_with("1 topic(s) or subtopic(s) have no label that shows")),
         "{warnings:?}"
     );
     // The title node names the roadmap when the document does not.
@@ -210,7 +239,7 @@ fn content_files_give_descriptions_and_resources_with_their_kinds() {
     );
     assert!(joined.contains("not http(s)"), "{joined}");
     assert!(
-        joined.contains("7 topic(s) and subtopic(s) have no content file"),
+        joined.contains("8 topic(s) and subtopic(s) have no content file"),
         "{joined}"
     );
     // Hostile text in a content file is cleaned by the loader like any roadmap.
@@ -340,4 +369,43 @@ fn long_texts_are_cut_to_the_formats_limits() {
     let (r, _) = load(&value(&doc), &[], &opts());
     assert_eq!(r.title.len(), model::limits::MAX_TITLE);
     assert_eq!(r.skills[0].title.len(), model::limits::MAX_TITLE);
+}
+
+#[test]
+fn an_old_balsamiq_mockup_file_is_named_with_what_to_do_instead() {
+    let mockup = br#"{"mockup": {"controls": {"control": [{"ID": "1", "typeID": "Label", "properties": {"text": "Baking"}}]}, "measuredW": "800"}}"#;
+    let err = convert(mockup, &[], &opts()).unwrap_err();
+    assert!(err.message.contains("older roadmap.sh file"), "{err}");
+    assert!(err.message.contains("Balsamiq"), "{err}");
+    assert!(err.message.contains("\"nodes\" and \"edges\""), "{err}");
+    // Not mistaken for it: a file that merely mentions the word.
+    let err = convert(br#"{"title": "mockup"}"#, &[], &opts()).unwrap_err();
+    assert!(err.message.contains("no \"nodes\""), "{err}");
+}
+
+#[test]
+fn reimport_names_the_skills_a_new_version_drops() {
+    let (first, _) = load(BARE, &[], &opts());
+    // The new version has the node as a drawing only.
+    let smaller = String::from_utf8(BARE.to_vec()).unwrap().replace(
+        "\"id\": \"wIndow04\", \"type\": \"subtopic\"",
+        "\"id\": \"wIndow04\", \"type\": \"label\"",
+    );
+    assert_ne!(smaller.as_bytes(), BARE);
+    let options = Options {
+        previous: previous_ids(&first),
+        ..opts()
+    };
+    let (second, _) = load(smaller.as_bytes(), &[], &options);
+    let gone = super::dropped(&first, &second);
+    assert_eq!(gone.len(), 1, "{gone:?}");
+    assert_eq!(gone[0].id, "windowpane-test");
+    assert_eq!(gone[0].title, "Windowpane test");
+    assert!(gone[0].names.contains(&node_alias("wIndow04")));
+    // A label changed, the node kept: nothing dropped.
+    let renamed = String::from_utf8(BARE.to_vec())
+        .unwrap()
+        .replace("\"Kneading\"", "\"Kneading by hand\"");
+    let (third, _) = load(renamed.as_bytes(), &[], &options);
+    assert!(super::dropped(&first, &third).is_empty());
 }
